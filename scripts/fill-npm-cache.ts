@@ -1,0 +1,171 @@
+/**
+ * Fill Observable Framework's npm cache from node_modules, so the app builds and runs with no CDN.
+ *
+ * Framework resolves `npm:foo` (and the implicit d3, Plot, Inputs, html, aq, DuckDBClient and sql
+ * cells) to `<root>/.observablehq/cache/_npm/foo@X.Y.Z/_esm.js`, and only downloads when no
+ * version folder exists. This step writes those files from the installed packages:
+ * - bundles each package with esbuild into one browser ESM file (`_esm.js`);
+ * - keeps shared dependencies external (apache-arrow must exist once: two copies make
+ *   `DuckDBClient.of` silently create no table), rewriting their imports to the cached path;
+ * - copies duckdb-wasm's wasm and worker files;
+ * - creates empty version folders for packages Framework's client names but we never load,
+ *   so Framework does not ask the registry for them;
+ * - deletes every other version folder of a filled package (a stale, higher one would win).
+ * See ../shared/design/offline-framework.md (verified facts) and docs/offline-build.md.
+ */
+import { build, type Plugin } from "esbuild";
+import { createRequire } from "node:module";
+import { copyFile, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { dirname, join, posix, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+const cacheRoot = join(projectRoot, "src", ".observablehq", "cache", "_npm");
+const require = createRequire(join(projectRoot, "package.json"));
+
+/** Packages bundled into the cache, in dependency order (externals first). */
+const BUNDLED = [
+  "apache-arrow",
+  "d3",
+  "d3-dsv",
+  "isoformat",
+  "htl",
+  "@observablehq/plot",
+  "arquero",
+  "simple-statistics",
+  "@duckdb/duckdb-wasm",
+] as const;
+
+/** Dependencies kept external (one shared copy) when another bundled package imports them. */
+const SHARED = new Set<string>(["apache-arrow", "d3", "isoformat", "htl"]);
+
+/** Files copied verbatim (duckdb-wasm's engines and workers, resolved with import.meta.resolve). */
+const COPIED: Record<string, string[]> = {
+  "@duckdb/duckdb-wasm": [
+    "dist/duckdb-mvp.wasm",
+    "dist/duckdb-eh.wasm",
+    "dist/duckdb-browser-mvp.worker.js",
+    "dist/duckdb-browser-eh.worker.js",
+  ],
+};
+
+/** Packages Framework's client mentions but pages here never load: pinned by an empty folder. */
+const PINNED_EMPTY = [
+  "lodash@4.17.21",
+  "echarts@5.6.0",
+  "leaflet@1.9.4",
+  "mapbox-gl@3.9.0",
+  "react@19.0.0",
+  "react-dom@19.0.0",
+  "topojson-client@3.1.0",
+  "@observablehq/sample-datasets@1.0.1",
+  "parquet-wasm@0.6.1",
+];
+
+async function installedVersion(name: string): Promise<string> {
+  const pkgPath = join(projectRoot, "node_modules", name, "package.json");
+  const pkg = JSON.parse(await readFile(pkgPath, "utf-8")) as { version: string };
+  return pkg.version;
+}
+
+function folderOf(name: string, version: string): string {
+  return join(cacheRoot, `${name}@${version}`);
+}
+
+/** Remove every `name@other` folder so the filled version is the only (hence highest) one. */
+async function removeOtherVersions(name: string, keep: string): Promise<void> {
+  const scopeDir = name.startsWith("@") ? join(cacheRoot, name.split("/")[0]!) : cacheRoot;
+  const base = name.startsWith("@") ? name.split("/")[1]! : name;
+  let entries: string[] = [];
+  try {
+    entries = await readdir(scopeDir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.startsWith(`${base}@`) && entry !== `${base}@${keep}`) {
+      await rm(join(scopeDir, entry), { recursive: true, force: true });
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function externalsPlugin(self: string, versions: Map<string, string>, outFile: string): Plugin {
+  return {
+    name: "cache-externals",
+    setup(b) {
+      b.onResolve({ filter: /^[^./]/ }, (args) => {
+        const name = args.path;
+        if (name === self || !SHARED.has(name)) return undefined;
+        const version = versions.get(name);
+        if (!version) return undefined;
+        const target = join(folderOf(name, version), "_esm.js");
+        let rel = relative(dirname(outFile), target).split("\\").join("/");
+        if (!rel.startsWith(".")) rel = `./${rel}`;
+        return { path: posix.normalize(rel).startsWith(".") ? rel : `./${rel}`, external: true };
+      });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const versions = new Map<string, string>();
+  for (const name of BUNDLED) versions.set(name, await installedVersion(name));
+
+  for (const name of BUNDLED) {
+    const version = versions.get(name)!;
+    await removeOtherVersions(name, version);
+    const dir = folderOf(name, version);
+    const outFile = join(dir, "_esm.js");
+    const pkgJson = join(projectRoot, "node_modules", name, "package.json");
+    // Rebuild only when node_modules changed since the last fill.
+    if ((await exists(outFile)) && (await stat(outFile)).mtimeMs >= (await stat(pkgJson)).mtimeMs) {
+      // still copy any missing verbatim files below
+    } else {
+      await mkdir(dir, { recursive: true });
+      await build({
+        entryPoints: [name],
+        absWorkingDir: projectRoot,
+        bundle: true,
+        format: "esm",
+        platform: "browser",
+        target: "es2022",
+        minify: true,
+        legalComments: "none",
+        outfile: outFile,
+        logLevel: "error",
+        plugins: [externalsPlugin(name, versions, outFile)],
+      });
+    }
+    for (const file of COPIED[name] ?? []) {
+      const target = join(dir, file);
+      if (await exists(target)) continue;
+      await mkdir(dirname(target), { recursive: true });
+      await copyFile(require.resolve(`${name}/${file}`), target);
+    }
+  }
+
+  for (const spec of PINNED_EMPTY) {
+    const at = spec.lastIndexOf("@");
+    await removeOtherVersions(spec.slice(0, at), spec.slice(at + 1));
+    await mkdir(join(cacheRoot, spec), { recursive: true });
+  }
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const list = BUNDLED.map((n) => `${n}@${versions.get(n)}`).join(", ");
+  process.stderr.write(`fill-npm-cache: ${list} ready in ${seconds} s\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`fill-npm-cache: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
