@@ -1,9 +1,12 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  // Components import packages the way pages do ("npm:d3"); in Node they resolve to node_modules.
+  resolve: { alias: [{ find: /^npm:(.*)$/, replacement: "$1" }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
@@ -12,6 +15,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],

@@ -1,0 +1,58 @@
+/**
+ * Sourced figures (data/figures.csv): parse and validate the tidy table of every published figure
+ * the workbench uses, and look figures up by id. Runs in Node and in the browser.
+ * Provenance rules: data/README.md.
+ */
+import { csvParse } from "d3-dsv";
+import { z } from "zod";
+import { InputError } from "../rules/input-error.js";
+
+export const FIGURE_KINDS = ["source", "public-statistic", "assumption"] as const;
+export const FIGURE_UNITS = ["persons", "元", "元/year", "share", "ratio", "organisations"] as const;
+
+export const figureSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, "a dotted lower-case id such as national.new_form_workers"),
+  quantity: z.string().min(1),
+  quantity_zh: z.string().min(1),
+  value: z.number().finite(),
+  unit: z.enum(FIGURE_UNITS),
+  date: z.string().regex(/^(\d{4}(-\d{2}){0,2}(\/\d{4})?|n\/a)$/, "YYYY, YYYY-MM, YYYY-MM-DD, YYYY/YYYY or n/a"),
+  geography: z.string().min(1),
+  source: z.string().min(1),
+  source_ref: z.string().regex(/^(\d{3}_[0-9a-f]{16}\.txt:\d+|public-figures\.md)$/, "seed-file.txt:line or public-figures.md"),
+  kind: z.enum(FIGURE_KINDS),
+  note: z.string(),
+});
+
+export type Figure = z.infer<typeof figureSchema>;
+
+/** Parses figures.csv text; a bad row throws an InputError naming the row, the field and the rule. */
+export function parseFigures(text: string): Figure[] {
+  const rows = csvParse(text);
+  const seen = new Set<string>();
+  return rows.map((row, i) => {
+    const line = i + 2; // header is line 1
+    const raw = row.value ?? "";
+    const value = raw.trim() === "" ? Number.NaN : Number(raw);
+    const result = figureSchema.safeParse({ ...row, value });
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const field = issue.path.join(".") || "row";
+      const detail = field === "value" ? `must be a finite number, got "${raw}"` : issue.message;
+      throw new InputError(`figures.csv line ${line}, ${field}`, detail);
+    }
+    if (result.data.unit === "share" && (result.data.value < 0 || result.data.value > 1)) {
+      throw new InputError(`figures.csv line ${line}, value`, `a share must be in [0, 1], got ${result.data.value}`);
+    }
+    if (seen.has(result.data.id)) throw new InputError(`figures.csv line ${line}, id`, `duplicate id "${result.data.id}"`);
+    seen.add(result.data.id);
+    return result.data;
+  });
+}
+
+/** Looks up one figure by id; an unknown id is an error listing nothing silently. */
+export function figure(figures: readonly Figure[], id: string): Figure {
+  const found = figures.find((f) => f.id === id);
+  if (!found) throw new InputError("figure", `unknown figure id "${id}" (see data/figures.csv)`);
+  return found;
+}

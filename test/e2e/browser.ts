@@ -1,0 +1,111 @@
+/**
+ * End-to-end harness: serves a folder on loopback (sirv: clean URLs, HTTP ranges) and drives
+ * Debian's Chromium through playwright-core. `checkPage` loads a page and reports everything that
+ * counts as broken: console errors, uncaught exceptions, failed requests (network errors or HTTP
+ * status ≥ 400), requests to any host but the loopback server, and Framework error cells.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import sirv from "sirv";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+export const SCREENSHOT_DIR = join(process.cwd(), "test-results", "screenshots");
+
+export async function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
+  const handler = sirv(dir, { dev: false, etag: true, extensions: ["html"] });
+  const server: Server = createServer((req, res) =>
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end("not found");
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface PageReport {
+  url: string;
+  consoleErrors: string[];
+  pageErrors: string[];
+  failedRequests: string[];
+  externalRequests: string[];
+  errorCells: string[];
+  page: Page;
+}
+
+export interface CheckOptions {
+  /** Viewport width in CSS pixels (default 1280). */
+  width?: number;
+  /** Screenshot file name (saved under test-results/screenshots/); none when omitted. */
+  screenshot?: string;
+  /** Extra wait: a selector that must appear once the page has settled. */
+  waitFor?: string;
+  /** Time to let cells settle, ms (default 60 s). */
+  timeout?: number;
+}
+
+/** Loads `url` in a fresh context and collects every kind of breakage. The caller closes `page`. */
+export async function checkPage(browser: Browser, url: string, options: CheckOptions = {}): Promise<PageReport> {
+  const { width = 1280, timeout = 60_000 } = options;
+  const origin = new URL(url).origin;
+  const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const report: PageReport = { url, consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], errorCells: [], page };
+  page.on("console", (msg) => {
+    if (msg.type() === "error") report.consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (error) => report.pageErrors.push(error.message));
+  page.on("request", (request) => {
+    const u = request.url();
+    if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) report.externalRequests.push(u);
+  });
+  page.on("requestfailed", (request) => report.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) report.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  await page.goto(url, { waitUntil: "load", timeout });
+  // Framework shows <observablehq-loading> in every cell that has not settled yet.
+  await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout });
+  if (options.waitFor) await page.waitForSelector(options.waitFor, { timeout });
+  await page.waitForLoadState("networkidle", { timeout });
+  report.errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => (n.textContent ?? "").trim()));
+  if (options.screenshot) {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, options.screenshot), fullPage: true });
+  }
+  return report;
+}
+
+/** Everything broken on the page, as readable lines (empty when the page is clean). */
+export function problems(report: PageReport): string[] {
+  return [
+    ...report.consoleErrors.map((e) => `console error: ${e}`),
+    ...report.pageErrors.map((e) => `uncaught exception: ${e}`),
+    ...report.failedRequests.map((e) => `failed request: ${e}`),
+    ...report.externalRequests.map((e) => `external request: ${e}`),
+    ...report.errorCells.map((e) => `error cell: ${e}`),
+  ];
+}

@@ -1,0 +1,60 @@
+/**
+ * Every page of the built site (dist/, built by `npm test` before this runs) loads in Chromium with
+ * zero console errors, failed requests, external requests and Framework error cells; its charts are
+ * drawn; screenshots land in test-results/screenshots/ for a person to look at.
+ */
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { checkPage, launch, problems, serve } from "./browser.js";
+import { screenshotName, sitePages } from "./site-pages.js";
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serve>>;
+
+beforeAll(async () => {
+  if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  server = await serve("dist");
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("every page of the built site", () => {
+  for (const { name, path } of sitePages()) {
+    it(`${name} (${path}) loads cleanly and draws its charts`, async () => {
+      const report = await checkPage(browser, `${server.origin}${path}`, { screenshot: screenshotName(path) });
+      try {
+        expect(problems(report)).toEqual([]);
+        const charts = await report.page.$$eval("figure svg, svg[class^='plot'], .card svg", (nodes) => nodes.length);
+        expect(charts, "at least one chart").toBeGreaterThan(0);
+      } finally {
+        await report.page.context().close();
+      }
+    });
+  }
+});
+
+describe("the overview page", () => {
+  it("draws the coverage-gap bars with the seed figures and runs the sql cell in DuckDB-wasm", async () => {
+    const report = await checkPage(browser, `${server.origin}/`, { width: 390, screenshot: screenshotName("/", "phone") });
+    try {
+      expect(problems(report)).toEqual([]);
+      const text = await report.page.textContent("main");
+      expect(text).toContain("8400 万");
+      expect(text).toContain("668 万");
+      // 1 − 668/8400 = 0.92047… → 92.0 %
+      expect(text).toContain("92.0 %");
+      const bars = await report.page.$$eval(".card svg g[aria-label='bar'] rect", (nodes) => nodes.length);
+      expect(bars).toBe(4);
+      // The sql cell's table: one row per (kind, geography) group, counted in DuckDB-wasm.
+      const rows = await report.page.$$eval("form.inputs-3a86ea-table table tbody tr, table tbody tr", (nodes) => nodes.length);
+      expect(rows).toBeGreaterThan(3);
+    } finally {
+      await report.page.context().close();
+    }
+  });
+});

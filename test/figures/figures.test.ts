@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { figure, parseFigures } from "../../src/figures/figures.js";
+import { readFigures } from "../../src/figures/read-figures.js";
+
+const header = "id,quantity,quantity_zh,value,unit,date,geography,source,source_ref,kind,note";
+
+describe("data/figures.csv", () => {
+  const figures = readFigures();
+
+  it("parses every row with a known kind and a provenance reference", () => {
+    expect(figures.length).toBeGreaterThan(30);
+    for (const f of figures) expect(["source", "public-statistic", "assumption"]).toContain(f.kind);
+  });
+
+  it("holds the national coverage gap as the seed states it (8400 万 workers, 668 万 covered)", () => {
+    expect(figure(figures, "national.new_form_workers").value).toBe(84_000_000);
+    expect(figure(figures, "national.occupational_injury_covered_2023_09").value).toBe(6_680_000);
+    expect(figure(figures, "national.occupational_injury_covered_2023_09").source_ref).toBe("001_bfda1da3fb4197fa.txt:432");
+  });
+
+  it("cites seed lines that exist and contain the figure", async () => {
+    const { readFileSync } = await import("node:fs");
+    const seeds = new URL("../../data/seeds/", import.meta.url);
+    const checks: Record<string, string> = {
+      "national.occupational_injury_covered_2023_09": "668",
+      "ningbo.tianyi.enrolled_2024": "310",
+      "jiangshan.mean_payout_all": "4339",
+      "guangdong.single_type_insured_2022_05": "121.52",
+    };
+    for (const [id, text] of Object.entries(checks)) {
+      const [file, line] = figure(figures, id).source_ref.split(":") as [string, string];
+      const lines = readFileSync(new URL(file, seeds), "utf-8").split("\n");
+      expect(lines[Number(line) - 1], `${id} at ${file}:${line}`).toContain(text);
+    }
+  });
+});
+
+describe("parseFigures validation", () => {
+  const good = "x.a,Q,量,1,persons,2023,China,src,public-figures.md,source,";
+  it("accepts a well-formed row", () => {
+    expect(parseFigures(`${header}\n${good}\n`)).toHaveLength(1);
+  });
+  it("names line and field for a non-numeric value", () => {
+    expect(() => parseFigures(`${header}\nx.a,Q,量,abc,persons,2023,China,src,public-figures.md,source,\n`)).toThrow(
+      /line 2, value: must be a finite number, got "abc"/,
+    );
+  });
+  it("rejects an unknown kind and a share above 1", () => {
+    expect(() => parseFigures(`${header}\nx.a,Q,量,1,persons,2023,China,src,public-figures.md,guess,\n`)).toThrow(/line 2, kind/);
+    expect(() => parseFigures(`${header}\nx.a,Q,量,1.5,share,2023,China,src,public-figures.md,source,\n`)).toThrow(/\[0, 1\], got 1.5/);
+  });
+  it("rejects duplicate ids", () => {
+    expect(() => parseFigures(`${header}\n${good}\n${good}\n`)).toThrow(/line 3, id: duplicate/);
+  });
+});
