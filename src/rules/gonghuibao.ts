@@ -1,0 +1,228 @@
+/**
+ * 工惠保 — Ningbo union inclusive supplementary medical insurance (2020), led by the Ningbo
+ * Federation of Trade Unions, underwritten by Taikang Pension Ningbo.
+ * Source: seed 002_c0fee34b91106deb.txt (premium tiers l.109–112, Bank of Ningbo subsidy
+ * l.191–196, eligibility l.117–131, benefits and worked example l.96–104, cap l.69–70).
+ */
+import { z } from "zod";
+import { amount, age, bool, oneOf, parseWith } from "./input.js";
+import { band, fmt, mulRate } from "./money.js";
+import { def, noSource, ParameterTable, pct, SEED, seed, ver, type Parameter } from "./parameter.js";
+import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type PremiumLine, type Scheme, type TraceLine } from "./scheme.js";
+
+export const ID = "gonghuibao";
+const F = SEED.gonghuibao;
+const FROM = "2020-09-01";
+
+const P = {
+  ageThreshold: `${ID}.premium.ageThreshold`,
+  premiumYoung: `${ID}.premium.upToThreshold`,
+  premiumOld: `${ID}.premium.aboveThreshold`,
+  bankSubsidy: `${ID}.bankSubsidy.amount`,
+  bankBudget: `${ID}.bankSubsidy.budget`,
+  bankHolders: `${ID}.bankSubsidy.maxCardHolders`,
+  inDeductible: `${ID}.inCatalog.deductible`,
+  inRate: `${ID}.inCatalog.rate`,
+  outDeductible: `${ID}.outOfCatalog.deductible`,
+  outRate: `${ID}.outOfCatalog.rate`,
+  cap: `${ID}.annualCap`,
+} as const;
+
+export const parameters: Parameter[] = [
+  def(P.ageThreshold, ["保费分档年龄(含)", "premium tier age threshold (inclusive)"], "years", [0, 120], [
+    ver(FROM, 50, seed(F, 109, "“工惠保”的价格按照50岁分为两档缴费")),
+  ], true),
+  def(P.premiumYoung, ["保费(50岁及以下)", "premium, age ≤ threshold"], "CNY/year", [0, 10000], [
+    ver(FROM, 68, seed(F, 110, "50岁及以下保费68元/年")),
+  ]),
+  def(P.premiumOld, ["保费(50岁以上)", "premium, age > threshold"], "CNY/year", [0, 10000], [
+    ver(FROM, 168, seed(F, 111, "50岁以上保费168元/年")),
+  ]),
+  def(P.bankSubsidy, ["宁波银行卡客户保费补贴", "Bank of Ningbo card-holder subsidy"], "CNY", [0, 10000], [
+    ver(FROM, 30, seed(F, 193, "每人补贴30元购买“工惠保”产品（每张身份证限购一份）")),
+  ]),
+  def(P.bankBudget, ["宁波银行补贴资金总额", "Bank of Ningbo subsidy fund"], "CNY", [0, 1e10], [
+    ver(FROM, 30_000_000, seed(F, 191, "宁波银行出资3000万")),
+  ]),
+  def(P.bankHolders, ["补贴卡客户人数上限", "card holders subsidised, at most"], "persons", [0, 1e8], [
+    ver(FROM, 1_000_000, seed(F, 193, "100万宁波银行卡客户，每人补贴30元")),
+  ], true),
+  def(P.inDeductible, ["社保内免赔额", "in-catalogue deductible"], "CNY", [0, 1e7], [
+    ver(FROM, 20000, seed(F, 98, "(3.22万元-2万元免赔额)×100%=1.22")),
+  ]),
+  def(P.inRate, ["社保内赔付比例", "in-catalogue payout rate"], "share", [0, 1], [
+    ver(FROM, 1, seed(F, 98, "(3.22万元-2万元免赔额)×100%=1.22")),
+  ]),
+  def(P.outDeductible, ["社保外免赔额", "out-of-catalogue deductible"], "CNY", [0, 1e7], [
+    ver(FROM, 20000, seed(F, 100, "(48.81万元-2万元免赔额)×75%=35.11万元")),
+  ]),
+  def(P.outRate, ["社保外赔付比例", "out-of-catalogue payout rate"], "share", [0, 1], [
+    ver(FROM, 0.75, seed(F, 100, "(48.81万元-2万元免赔额)×75%=35.11万元")),
+  ]),
+  def(P.cap, ["年度最高赔付", "maximum payout a year"], "CNY", [0, 1e8], [
+    ver(FROM, 2_000_000, seed(F, 69, "最低可用 38元买到最高赔付 200万元保障"), undefined,
+      "the seed calls 200 万 the maximum payout (l.69) and the sum insured (l.196); read as a yearly total"),
+  ]),
+];
+
+const PersonSchema = z.strictObject({
+  age: age().default(40),
+  ningboMedicalInsurance: bool().default(true),
+  bankOfNingboCardHolder: bool().default(false),
+});
+const ClaimSchema = z.strictObject({
+  inCatalogSelfPay: amount(),
+  outOfCatalogSelfPay: amount(),
+  excludedPreExistingCost: amount().optional(),
+});
+const PurchaseSchema = z.strictObject({
+  payer: oneOf(["insured", "employer"] as const).default("insured"),
+});
+export type GonghuibaoPerson = z.output<typeof PersonSchema>;
+export type GonghuibaoClaim = z.output<typeof ClaimSchema>;
+export type GonghuibaoPurchase = z.output<typeof PurchaseSchema>;
+
+export function create(t: ParameterTable = new ParameterTable(parameters)): Scheme<GonghuibaoPerson, GonghuibaoClaim, GonghuibaoPurchase> {
+  const scheme: Scheme<GonghuibaoPerson, GonghuibaoClaim, GonghuibaoPurchase> = {
+    id: ID,
+    name: { zh: "工惠保(宁波职工普惠型补充医保)", en: "Gonghuibao (Ningbo union inclusive supplementary medical insurance)" },
+    region: { zh: "浙江宁波", en: "Ningbo, Zhejiang" },
+    sources: [F],
+    period: { from: FROM, until: null },
+    referenceDate: FROM,
+    parameters: t,
+    personDefaults: {
+      en: "age 40, member of Ningbo basic medical insurance, no Bank of Ningbo card (no bank subsidy)",
+      zh: "40岁，宁波基本医保参保人，无宁波银行卡(不享受银行补贴)",
+    },
+    parsePerson: (input) => parseWith(PersonSchema, input, "person"),
+    parseClaim: (input) => parseWith(ClaimSchema, input, "claim"),
+    parsePurchase: (input) => parseWith(PurchaseSchema, input, "purchase"),
+
+    eligibility(person, date) {
+      return eligibilityOf([
+        reason(`${ID}.period`, date >= FROM, `scheme in force from ${FROM}`, `${FROM}起实施`),
+        reason(
+          `${ID}.medicalInsurance`,
+          person.ningboMedicalInsurance,
+          person.ningboMedicalInsurance ? "member of Ningbo basic medical insurance (any age, any health)" : "not a member of Ningbo basic medical insurance (required)",
+          person.ningboMedicalInsurance ? "宁波市基本医疗保险参保人(不限年龄、健康状况)" : "非宁波市基本医疗保险参保人(须参保)",
+        ),
+      ]);
+    },
+
+    premium(person, purchase, date) {
+      const threshold = t.v(P.ageThreshold, date);
+      const young = person.age <= threshold;
+      const path = young ? P.premiumYoung : P.premiumOld;
+      const gross = t.v(path, date);
+      const grossTrace: TraceLine = {
+        rule: `${ID}.premium`,
+        label: { zh: "年保费", en: "annual premium" },
+        amount: gross,
+        params: [P.ageThreshold, path],
+        formula: `age ${person.age} ${young ? "≤" : ">"} ${threshold} → ${fmt(gross)}`,
+      };
+      const subsidies: PremiumLine[] = [];
+      let left = gross;
+      if (purchase.payer === "insured" && person.bankOfNingboCardHolder) {
+        const s = Math.min(t.v(P.bankSubsidy, date), left);
+        left -= s;
+        subsidies.push({
+          rule: `${ID}.bankSubsidy`,
+          payer: "bank",
+          label: { zh: "宁波银行卡客户补贴", en: "Bank of Ningbo card-holder subsidy" },
+          amount: s,
+          params: [P.bankSubsidy],
+          formula: `min(${fmt(t.v(P.bankSubsidy, date))}, ${fmt(gross)}) = ${fmt(s)}`,
+        });
+      }
+      if (purchase.payer === "employer") {
+        subsidies.push({
+          rule: `${ID}.employerGroup`,
+          payer: "employer",
+          label: { zh: "企业统一投保", en: "employer group purchase" },
+          amount: left,
+          params: [path],
+          formula: `employer pays the premium ${fmt(left)}`,
+        });
+      }
+      return premiumOf(gross, grossTrace, subsidies);
+    },
+
+    benefit(claim, _person, date) {
+      const items: TraceLine[] = [];
+      const inD = t.v(P.inDeductible, date);
+      const inR = t.v(P.inRate, date);
+      const inBase = band(claim.inCatalogSelfPay, inD);
+      const inPay = mulRate(inBase, inR);
+      items.push({
+        rule: `${ID}.inCatalog`,
+        label: { zh: "社保内个人负担", en: "in-catalogue personal burden" },
+        amount: inPay,
+        params: [P.inDeductible, P.inRate],
+        formula: `max(0, ${fmt(claim.inCatalogSelfPay)} − ${fmt(inD)}) × ${pct(inR)} = ${fmt(inPay)}`,
+      });
+      const outD = t.v(P.outDeductible, date);
+      const outR = t.v(P.outRate, date);
+      const outBase = band(claim.outOfCatalogSelfPay, outD);
+      const outPay = mulRate(outBase, outR);
+      items.push({
+        rule: `${ID}.outOfCatalog`,
+        label: { zh: "社保外个人自费(含癌症处方外配药)", en: "out-of-catalogue self-pay (incl. cancer drugs bought outside hospital)" },
+        amount: outPay,
+        params: [P.outDeductible, P.outRate],
+        formula: `max(0, ${fmt(claim.outOfCatalogSelfPay)} − ${fmt(outD)}) × ${pct(outR)} = ${fmt(outPay)}`,
+      });
+      if (claim.excludedPreExistingCost !== undefined && claim.excludedPreExistingCost > 0) {
+        items.push({
+          rule: `${ID}.preExistingExclusion`,
+          label: { zh: "5种特定疾病既往症费用(不予赔付)", en: "costs of the 5 excluded pre-existing diseases (not paid)" },
+          amount: 0,
+          params: [],
+          formula: `${fmt(claim.excludedPreExistingCost)} × 0 = 0`,
+        });
+      }
+      const cap = t.v(P.cap, date);
+      const total = inPay + outPay;
+      if (total > cap) {
+        items.push({
+          rule: `${ID}.annualCap`,
+          label: { zh: "超出年度最高赔付", en: "above the yearly maximum" },
+          amount: cap - total,
+          params: [P.cap],
+          formula: `min(${fmt(total)}, ${fmt(cap)}) − ${fmt(total)} = ${fmt(cap - total)}`,
+        });
+      }
+      return benefitOf(items);
+    },
+
+    describe(date, lang: Lang) {
+      const th = t.v(P.ageThreshold, date);
+      const young = t.v(P.premiumYoung, date);
+      const old = t.v(P.premiumOld, date);
+      const bank = t.v(P.bankSubsidy, date);
+      const [inD, inR, outD, outR, cap] = [t.v(P.inDeductible, date), t.v(P.inRate, date), t.v(P.outDeductible, date), t.v(P.outRate, date), t.v(P.cap, date)];
+      const zh = lang === "zh";
+      return {
+        id: ID,
+        name: scheme.name[lang],
+        region: scheme.region[lang],
+        covered: zh ? "宁波市基本医疗保险参保人(职工或居民)，不限年龄和健康状况；5种特定既往症费用除外" : "members of Ningbo basic medical insurance (employees or residents), any age or health; costs of 5 named pre-existing diseases excluded",
+        payers: zh ? `个人或企业统一投保；宁波银行卡客户由宁波银行补贴${fmt(bank)}元` : `the insured or an employer (group purchase); Bank of Ningbo pays ${fmt(bank)} 元 for its card holders`,
+        premium: zh
+          ? `${th}岁及以下${fmt(young)}元/年，${th}岁以上${fmt(old)}元/年；银行卡客户${fmt(young - bank)}元起`
+          : `${fmt(young)} 元/year at age ≤ ${th}, ${fmt(old)} 元/year above; card holders from ${fmt(young - bank)} 元`,
+        benefit: zh
+          ? `社保内个人负担超过${fmt(inD)}元部分赔付${pct(inR)}，社保外自费超过${fmt(outD)}元部分赔付${pct(outR)}，年度最高${fmt(cap)}元`
+          : `in-catalogue personal burden above ${fmt(inD)} 元 paid at ${pct(inR)}, out-of-catalogue self-pay above ${fmt(outD)} 元 at ${pct(outR)}, at most ${fmt(cap)} 元 a year`,
+        sources: [...scheme.sources],
+        period: zh ? `${FROM}起(2020年度产品)` : `from ${FROM} (the 2020 product)`,
+      };
+    },
+    withParameters: (table) => create(table),
+  };
+  return scheme;
+}
+
+export const gonghuibao = create();

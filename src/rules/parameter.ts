@@ -1,0 +1,205 @@
+/**
+ * The parameter model: every number a scheme formula reads is a Parameter — a value per dated
+ * version, a unit, a reference (seed file + line + quote, or a named public regulation), an
+ * allowed range (for reforms), bilingual labels, and, where no source gives the value, an
+ * `assumption` with a one-line rationale and a prior the Monte Carlo engine samples from.
+ * Modelled on OpenFisca/PolicyEngine parameters. Pure ESM, no Node imports (used by pages too).
+ */
+import { InputError } from "./input-error.js";
+
+/** The distribution the Monte Carlo engine draws an assumed parameter from. */
+export type Prior =
+  | { dist: "uniform"; min: number; max: number }
+  | { dist: "triangular"; min: number; mode: number; max: number }
+  | { dist: "lognormal"; median: number; sigma: number }
+  | { dist: "beta"; alpha: number; beta: number }
+  | { dist: "fixed" };
+
+export type Unit =
+  | "CNY"
+  | "CNY/day"
+  | "CNY/year"
+  | "CNY/month"
+  | "CNY/order"
+  | "share"
+  | "years"
+  | "days"
+  | "months"
+  | "hours"
+  | "persons"
+  | "multiple";
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** Where a value comes from. `seed`: a file in /work/shared/seeds; `regulation`: a named public text. */
+export type Reference =
+  | { kind: "seed"; file: string; line: number; quote: string }
+  | { kind: "regulation"; name: string; detail: string }
+  | { kind: "reform"; detail: string }
+  | { kind: "none"; detail: string };
+
+/** Present only where no source gives the value. */
+export interface Assumption {
+  rationale: string;
+  prior: Prior;
+}
+
+export interface ParameterVersion {
+  /** First day (ISO date) this value applies; it applies until the next version's `from`. */
+  from: string;
+  value: number;
+  reference: Reference;
+  assumption?: Assumption;
+  /** Optional remark (e.g. how a sourced figure was read). */
+  note?: string;
+}
+
+export interface Parameter {
+  /** Dotted path, first segment = scheme id, e.g. "gonghuibao.outOfCatalog.rate". */
+  path: string;
+  label: Bilingual;
+  unit: Unit;
+  /** Allowed values for reforms (inclusive). */
+  range: { min: number; max: number };
+  integer?: boolean;
+  /** Versions sorted by `from`, ascending. */
+  versions: ParameterVersion[];
+}
+
+/** The version in force on `date` (ISO), or undefined before the first version. */
+export function versionAt(p: Parameter, date: string): ParameterVersion | undefined {
+  let found: ParameterVersion | undefined;
+  for (const v of p.versions) {
+    if (v.from <= date) found = v;
+    else break;
+  }
+  return found;
+}
+
+export function isAssumption(p: Parameter, date: string): boolean {
+  return versionAt(p, date)?.assumption !== undefined;
+}
+
+/**
+ * An immutable set of parameters keyed by path. Formulas read values with `v(path, date)`.
+ * A path a formula asks for that is not in the table is a programming error (thrown as Error);
+ * a date before the first version is bad input (InputError on "date").
+ */
+export class ParameterTable {
+  readonly #byPath: ReadonlyMap<string, Parameter>;
+  constructor(parameters: readonly Parameter[]) {
+    const map = new Map<string, Parameter>();
+    for (const p of parameters) {
+      if (map.has(p.path)) throw new Error(`duplicate parameter path ${p.path}`);
+      if (p.versions.length === 0) throw new Error(`parameter ${p.path} has no versions`);
+      for (let i = 1; i < p.versions.length; i++) {
+        if (p.versions[i - 1]!.from >= p.versions[i]!.from) throw new Error(`parameter ${p.path}: versions not sorted`);
+      }
+      map.set(p.path, p);
+    }
+    this.#byPath = map;
+  }
+  get paths(): string[] {
+    return [...this.#byPath.keys()];
+  }
+  get all(): Parameter[] {
+    return [...this.#byPath.values()];
+  }
+  has(path: string): boolean {
+    return this.#byPath.has(path);
+  }
+  param(path: string): Parameter {
+    const p = this.#byPath.get(path);
+    if (!p) throw new Error(`internal: formula reads unknown parameter ${path}`);
+    return p;
+  }
+  /** The value of `path` on `date`. */
+  v(path: string, date: string): number {
+    const p = this.param(path);
+    const version = versionAt(p, date);
+    if (!version) {
+      throw new InputError("date", `${date} is before the first version of ${path} (in force from ${p.versions[0]!.from})`);
+    }
+    return version.value;
+  }
+  /** A new table with `path` set to `value` in every version (reference: reform). */
+  with(overrides: ReadonlyMap<string, number>): ParameterTable {
+    return new ParameterTable(
+      this.all.map((p) => {
+        const value = overrides.get(p.path);
+        if (value === undefined) return p;
+        return {
+          ...p,
+          versions: p.versions.map((v) => ({
+            from: v.from,
+            value,
+            reference: { kind: "reform" as const, detail: `set by reform (was ${v.value})` },
+          })),
+        };
+      }),
+    );
+  }
+}
+
+/** Short text for a reference, e.g. "002_c0fee34b91106deb.txt:109 «50岁及以下保费68元/年»". */
+export function referenceText(r: Reference): string {
+  switch (r.kind) {
+    case "seed":
+      return `${r.file}:${r.line} «${r.quote}»`;
+    case "regulation":
+      return `${r.name} — ${r.detail}`;
+    case "reform":
+      return r.detail;
+    case "none":
+      return `no source: ${r.detail}`;
+  }
+}
+
+/** Helpers for writing parameter definitions compactly. */
+export function seed(file: string, line: number, quote: string): Reference {
+  return { kind: "seed", file, line, quote };
+}
+export function regulation(name: string, detail: string): Reference {
+  return { kind: "regulation", name, detail };
+}
+
+/** For assumed values: what the sources say (or do not say) about them. */
+export function noSource(detail: string): Reference {
+  return { kind: "none", detail };
+}
+
+export const SEED = {
+  linghuobao: "000_9d4d07eb047c1552.txt",
+  singleType: "001_bfda1da3fb4197fa.txt",
+  gonghuibao: "002_c0fee34b91106deb.txt",
+  tianyi: "003_11be16c1714b1987.txt",
+  urumqi: "004_0ee32e765675cb13.txt",
+} as const;
+
+/** Formats a share as a percentage without float noise: 0.75 → "75%". */
+export function pct(share: number): string {
+  return `${Number((share * 100).toFixed(6))}%`;
+}
+
+/** Compact constructors for parameter definitions. */
+export function def(
+  path: string,
+  label: [zh: string, en: string],
+  unit: Unit,
+  range: [min: number, max: number],
+  versions: ParameterVersion[],
+  integer = false,
+): Parameter {
+  return { path, label: { zh: label[0], en: label[1] }, unit, range: { min: range[0], max: range[1] }, ...(integer ? { integer } : {}), versions };
+}
+
+export function ver(from: string, value: number, reference: Reference, assumption?: Assumption, note?: string): ParameterVersion {
+  return { from, value, reference, ...(assumption ? { assumption } : {}), ...(note ? { note } : {}) };
+}
+
+export function assumed(rationale: string, prior: Prior): Assumption {
+  return { rationale, prior };
+}

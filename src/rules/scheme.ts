@@ -1,0 +1,147 @@
+/**
+ * The interface every scheme implements, and the shapes of its answers: eligibility with
+ * readable reasons, a premium split by payer, and a benefit with an itemised trace (rule,
+ * parameter paths, formula with the numbers).
+ */
+import type { Bilingual, ParameterTable } from "./parameter.js";
+
+export type Lang = "zh" | "en";
+
+/** Who pays (part of) a premium. `insured` is the covered person. */
+export type Payer =
+  | "insured"
+  | "budget"
+  | "bank"
+  | "employer"
+  | "town"
+  | "platform"
+  | "union"
+  | "chamber"
+  | "collective"
+  | "association";
+
+export interface Reason {
+  /** Rule id, e.g. "linghuobao.age". */
+  rule: string;
+  met: boolean;
+  zh: string;
+  en: string;
+}
+
+export interface Eligibility {
+  eligible: boolean;
+  reasons: Reason[];
+}
+
+/** A line of a trace: which rule, which parameters, and the arithmetic with the numbers. */
+export interface TraceLine {
+  rule: string;
+  label: Bilingual;
+  amount: number;
+  /** Parameter paths the line read. */
+  params: string[];
+  /** Human-readable formula with the numbers, e.g. "(488100 − 20000) × 75% = 351075". */
+  formula: string;
+}
+
+export interface PremiumLine extends TraceLine {
+  payer: Payer;
+}
+
+export interface Premium {
+  /** Full premium of the purchase, 元. */
+  gross: number;
+  grossTrace: TraceLine;
+  /** Amounts paid by someone other than the insured person (budget, bank, employer, …). */
+  subsidies: PremiumLine[];
+  /** What the insured person pays for the whole purchase, 元 (gross − subsidies). */
+  net: number;
+  /** Totals by payer, including the insured's net; sums to gross. */
+  byPayer: { payer: Payer; amount: number }[];
+  /** First and last day of cover bought, when the scheme defines them. */
+  cover?: { from: string; until: string };
+}
+
+export interface Benefit {
+  /** Total paid, 元. */
+  payout: number;
+  items: TraceLine[];
+}
+
+export interface SchemeDescription {
+  id: string;
+  name: string;
+  region: string;
+  covered: string;
+  payers: string;
+  premium: string;
+  benefit: string;
+  sources: string[];
+  period: string;
+}
+
+/**
+ * One scheme. P, C, U are the parsed person, claim and purchase types. `parse*` validate at the
+ * edge (InputError naming the field); `eligibility`, `premium`, `benefit` are pure and cheap.
+ * All dates are ISO "YYYY-MM-DD".
+ */
+export interface Scheme<P = unknown, C = unknown, U = unknown> {
+  readonly id: string;
+  readonly name: Bilingual;
+  readonly region: Bilingual;
+  /** Seed files (or named documents) the rules come from. */
+  readonly sources: readonly string[];
+  /** Period in force; `until` null = open-ended in the sources. */
+  readonly period: { from: string; until: string | null };
+  /** A date on which the sourced version is in force; the CLI's default --date. */
+  readonly referenceDate: string;
+  readonly parameters: ParameterTable;
+  /** The documented defaults for person attributes not given. */
+  readonly personDefaults: Bilingual;
+  parsePerson(input: unknown): P;
+  parseClaim(input: unknown): C;
+  /** Purchase limits may depend on parameters in force on `date`. */
+  parsePurchase(input: unknown, date: string): U;
+  eligibility(person: P, date: string): Eligibility;
+  premium(person: P, purchase: U, date: string): Premium;
+  benefit(claim: C, person: P, date: string): Benefit;
+  describe(date: string, lang: Lang): SchemeDescription;
+  /** The same scheme reading another parameter table (used by reforms). */
+  withParameters(table: ParameterTable): Scheme<P, C, U>;
+}
+
+export type AnyScheme = Scheme<any, any, any>;
+
+/** Builds an Eligibility from reasons. */
+export function eligibilityOf(reasons: Reason[]): Eligibility {
+  return { eligible: reasons.every((r) => r.met), reasons };
+}
+
+export function reason(rule: string, met: boolean, en: string, zh: string): Reason {
+  return { rule, met, en, zh };
+}
+
+/** Sums premium lines into the byPayer list (insured last). */
+export function premiumOf(gross: number, grossTrace: TraceLine, subsidies: PremiumLine[], cover?: { from: string; until: string }): Premium {
+  let paid = 0;
+  const totals = new Map<Payer, number>();
+  for (const s of subsidies) {
+    paid += s.amount;
+    totals.set(s.payer, (totals.get(s.payer) ?? 0) + s.amount);
+  }
+  const net = Math.round((gross - paid) * 100) / 100 + 0;
+  const byPayer = [...totals].map(([payer, amount]) => ({ payer, amount: Math.round(amount * 100) / 100 }));
+  byPayer.push({ payer: "insured", amount: net });
+  return cover ? { gross, grossTrace, subsidies, net, byPayer, cover } : { gross, grossTrace, subsidies, net, byPayer };
+}
+
+export function benefitOf(items: TraceLine[]): Benefit {
+  let total = 0;
+  for (const i of items) total += i.amount;
+  return { payout: Math.round(total * 100) / 100 + 0, items };
+}
+
+/** Picks the language. */
+export function tr(lang: Lang, text: Bilingual): string {
+  return text[lang];
+}
