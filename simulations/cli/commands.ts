@@ -1,4 +1,5 @@
 /** The registry of `puhui` sub-commands. Each later module appends its commands here. */
 import type { Command } from "./command.js";
+import { rulesCommands } from "./rules.js";
 
-export const commands: Command[] = [];
+export const commands: Command[] = [...rulesCommands];
