@@ -82,15 +82,25 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
     const u = request.url();
     if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) report.externalRequests.push(u);
   });
-  page.on("requestfailed", (request) => report.failedRequests.push(`${request.url()} (${request.failure()?.errorText ?? "failed"})`));
+  // DuckDB-wasm probes a registered file URL and cancels the probe (net::ERR_ABORTED) before reading
+  // the file in full; a cancelled request counts as failed only if that URL never loaded.
+  const loaded = new Set<string>();
+  const aborted: string[] = [];
+  page.on("requestfailed", (request) => {
+    const error = request.failure()?.errorText ?? "failed";
+    if (error === "net::ERR_ABORTED") aborted.push(request.url());
+    else report.failedRequests.push(`${request.url()} (${error})`);
+  });
   page.on("response", (response) => {
     if (response.status() >= 400) report.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+    else loaded.add(response.url());
   });
   await page.goto(url, { waitUntil: "load", timeout });
   // Framework shows <observablehq-loading> in every cell that has not settled yet.
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout });
   if (options.waitFor) await page.waitForSelector(options.waitFor, { timeout });
   await page.waitForLoadState("networkidle", { timeout });
+  for (const url of aborted) if (!loaded.has(url)) report.failedRequests.push(`${url} (net::ERR_ABORTED, never loaded)`);
   report.errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => (n.textContent ?? "").trim()));
   if (options.screenshot) {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
