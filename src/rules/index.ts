@@ -7,6 +7,10 @@ import { InputError } from "./input-error.js";
 import { linghuobao } from "./linghuobao.js";
 import type { AnyScheme, Lang, SchemeDescription } from "./scheme.js";
 import { tianyiYongningbao } from "./tianyi-yongningbao.js";
+import { urumqiSupplementaryWii } from "./urumqi-supplementary-wii.js";
+import { singleTypeWii } from "./single-type-wii.js";
+import { occupationalInjuryPilot } from "./occupational-injury-pilot.js";
+import { platformInjuryMandatory } from "./platform-injury-mandatory.js";
 
 export type { AnyScheme, Benefit, Eligibility, Lang, Payer, Premium, PremiumLine, Reason, Scheme, SchemeDescription, TraceLine } from "./scheme.js";
 export type { Assumption, Bilingual, Parameter, ParameterVersion, Prior, Reference, Unit } from "./parameter.js";
@@ -14,9 +18,18 @@ export { ParameterTable, referenceText, versionAt, isAssumption } from "./parame
 export { applyReform, parseReform, closestPaths, type Reform } from "./reform.js";
 export { parseDate } from "./dates.js";
 export { InputError } from "./input-error.js";
+export { liablePlatform, parseTasks, type ActiveTask, type Liability } from "./first-order.js";
 
 /** All schemes, in the order of the overview page. */
-export const schemes: readonly AnyScheme[] = [linghuobao, gonghuibao, tianyiYongningbao];
+export const schemes: readonly AnyScheme[] = [
+  linghuobao,
+  gonghuibao,
+  tianyiYongningbao,
+  urumqiSupplementaryWii,
+  singleTypeWii,
+  occupationalInjuryPilot,
+  platformInjuryMandatory,
+];
 
 export const schemeIds: readonly string[] = schemes.map((s) => s.id);
 

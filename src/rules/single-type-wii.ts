@@ -1,0 +1,177 @@
+/**
+ * 单险种工伤保险 — single-type work-injury insurance: a platform or employer insures a worker
+ * for work injury only, with no labour relationship needed; voluntary for the employer.
+ * Variants: `zhejiang` (2019 guidance; base = the province's previous-year average monthly wage;
+ * 2023 measures add the first-order rule) and `guangdong` (2020-07 measures, to 2022-08-31).
+ * Premium = contribution base × industry-class rate; benefits on the statutory pattern
+ * (statutory-wii.ts). Source: seed 001_bfda1da3fb4197fa.txt l.51–59, l.85–100, l.114–135.
+ * The base values and the use of the national class rates are assumptions.
+ */
+import { z } from "zod";
+import { addDays } from "./dates.js";
+import { liablePlatform, parseTasks, type ActiveTask, type Liability } from "./first-order.js";
+import { age, amount, bool, integer, oneOf, parseWith } from "./input.js";
+import { fmt, roundFen } from "./money.js";
+import { assumed, def, noSource, ParameterTable, pct, regulation, SEED, seed, ver, type Parameter } from "./parameter.js";
+import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "./scheme.js";
+import { statutoryItems, statutoryParameters } from "./statutory-wii.js";
+import { classRateParameters, classRatePath, INDUSTRY_CLASSES } from "./industry-class.js";
+
+export const ID = "single-type-wii";
+const F = SEED.singleType;
+export const VARIANTS = ["zhejiang", "guangdong"] as const;
+export type Variant = (typeof VARIANTS)[number];
+export const PERIODS: Record<Variant, { from: string; until: string | null }> = {
+  // 2019-11 guidance, art. 8 (l.51–59); open-ended in the source.
+  zhejiang: { from: "2019-11-01", until: null },
+  // 2020-07 measures "有效期至 2022 年 8 月 31 日" (l.85–87).
+  guangdong: { from: "2020-07-01", until: "2022-08-31" },
+};
+const FROM = PERIODS.zhejiang.from;
+
+const P = {
+  base: (v: Variant) => `${ID}.${v}.contributionBase`,
+  rate: (c: number) => classRatePath(`${ID}.classRate`, c),
+  minAge: `${ID}.eligibility.minAge`,
+} as const;
+
+export const parameters: Parameter[] = [
+  def(P.base("zhejiang"), ["浙江缴费基数(全省上年度职工月平均工资)", "Zhejiang contribution base (province's previous-year average monthly wage)"], "CNY/month", [1000, 50000], [
+    ver(FROM, 7000, seed(F, 57, "缴费基数参照全省上年度职工月平均工资标准"),
+      assumed("the seed names the base but not its value; ≈ 7000 元/month is the order of Zhejiang's recent all-employee average wage", { dist: "lognormal", median: 7000, sigma: 0.1 })),
+  ]),
+  def(P.base("guangdong"), ["广东缴费基数", "Guangdong contribution base"], "CNY/month", [1000, 50000], [
+    ver(PERIODS.guangdong.from, 6500, noSource("the seed does not give Guangdong's base"),
+      assumed("taken, like Zhejiang's, as the province's previous-year average monthly wage; ≈ 6500 元/month", { dist: "lognormal", median: 6500, sigma: 0.15 })),
+  ]),
+  ...classRateParameters(`${ID}.classRate`, FROM, assumed(
+    "the provinces' own rates are not in the sources; the national base rates of the 8 classes are used",
+    { dist: "fixed" },
+  )),
+  def(P.minAge, ["最低年龄", "minimum age"], "years", [0, 120], [
+    ver(FROM, 16, regulation("劳动法 (Labour Law) art. 15", "employers may not recruit minors under 16"),
+      assumed("no age limit is given for single-type WII; the legal minimum working age applies", { dist: "fixed" })),
+  ], true),
+  ...statutoryParameters(ID, FROM),
+];
+
+const PersonSchema = z.strictObject({
+  age: age().default(35),
+  variant: oneOf(VARIANTS).default("zhejiang"),
+  industryClass: integer(1, INDUSTRY_CLASSES, "industry risk class").default(2),
+  insuredByPlatform: bool().default(true),
+});
+const ClaimSchema = z.strictObject({
+  medicalCost: amount(),
+  disabilityGrade: integer(1, 10, "disability grade, 1 = most severe").optional(),
+  death: bool().optional(),
+  injuryDetermined: bool().default(true),
+});
+const PurchaseSchema = z.strictObject({
+  months: integer(1, 120, "months").default(1),
+  payer: oneOf(["platform", "employer"] as const).default("platform"),
+});
+export type SingleTypePerson = z.output<typeof PersonSchema>;
+export type SingleTypeClaim = z.output<typeof ClaimSchema>;
+export type SingleTypePurchase = z.output<typeof PurchaseSchema>;
+export { liablePlatform, parseTasks, type ActiveTask, type Liability };
+
+function inForce(v: Variant, date: string): boolean {
+  const p = PERIODS[v];
+  return date >= p.from && (p.until === null || date <= p.until);
+}
+
+export function create(t: ParameterTable = new ParameterTable(parameters)): Scheme<SingleTypePerson, SingleTypeClaim, SingleTypePurchase> {
+  const wage = (person: SingleTypePerson, date: string) => ({
+    monthly: t.v(P.base(person.variant), date),
+    path: P.base(person.variant),
+    name: "contribution base",
+  });
+  const scheme: Scheme<SingleTypePerson, SingleTypeClaim, SingleTypePurchase> = {
+    id: ID,
+    name: { zh: "单险种工伤保险(浙江、广东)", en: "Single-type work-injury insurance (Zhejiang, Guangdong)" },
+    region: { zh: "浙江、广东", en: "Zhejiang, Guangdong" },
+    sources: [F],
+    period: { from: FROM, until: null },
+    referenceDate: "2023-06-01",
+    parameters: t,
+    personDefaults: {
+      en: "age 35, Zhejiang variant, industry class 2 (postal/express, catering), insured by the platform",
+      zh: "35岁，浙江模式，行业风险二类(邮政快递、餐饮)，由平台参保",
+    },
+    parsePerson: (input) => parseWith(PersonSchema, input, "person"),
+    parseClaim: (input) => parseWith(ClaimSchema, input, "claim"),
+    parsePurchase: (input) => parseWith(PurchaseSchema, input, "purchase"),
+
+    eligibility(person, date) {
+      const minAge = t.v(P.minAge, date);
+      const p = PERIODS[person.variant];
+      return eligibilityOf([
+        reason(`${ID}.${person.variant}.period`, inForce(person.variant, date), `${person.variant} measures in force ${p.from} – ${p.until ?? "open"}`, `${person.variant === "zhejiang" ? "浙江" : "广东"}办法有效期${p.from}至${p.until ?? "今"}`),
+        reason(`${ID}.age`, person.age >= minAge, `age ${person.age} ${person.age >= minAge ? "≥" : "<"} ${minAge}`, `年龄${person.age}岁${person.age >= minAge ? "不低于" : "低于"}${minAge}岁`),
+        reason(`${ID}.insured`, person.insuredByPlatform,
+          person.insuredByPlatform ? "insured by a platform/employer (voluntary for the employer; no labour relationship needed)" : "not insured by any platform or employer (enrolment is the employer's choice)",
+          person.insuredByPlatform ? "由平台/用工单位参保(单位自愿，不需劳动关系)" : "无平台或单位为其参保"),
+      ]);
+    },
+
+    premium(person, purchase, date) {
+      const base = t.v(P.base(person.variant), date);
+      const ratePath = P.rate(person.industryClass);
+      const rate = t.v(ratePath, date);
+      const gross = roundFen(base * rate * purchase.months);
+      const grossTrace: TraceLine = {
+        rule: `${ID}.premium`,
+        label: { zh: "工伤保险费", en: "work-injury contribution" },
+        amount: gross,
+        params: [P.base(person.variant), ratePath],
+        formula: `${fmt(base)} × ${pct(rate)} × ${purchase.months} months = ${fmt(gross)}`,
+      };
+      return premiumOf(gross, grossTrace, [{
+        rule: `${ID}.employerPays`,
+        payer: purchase.payer,
+        label: { zh: "平台/用工单位缴费，个人不缴", en: "paid by the platform/employer; the worker pays nothing" },
+        amount: gross,
+        params: [],
+        formula: `${purchase.payer} pays ${fmt(gross)}`,
+      }], { from: date, until: addDays(date, 30 * purchase.months - 1) });
+    },
+
+    benefit(claim, person, date) {
+      if (!claim.injuryDetermined) {
+        return benefitOf([{ rule: `${ID}.determination`, label: { zh: "未认定工伤", en: "no work-injury determination" }, amount: 0, params: [], formula: "benefits need a work-injury determination (工伤认定) → 0" }]);
+      }
+      const w = wage(person, date);
+      return benefitOf(statutoryItems(t, ID, claim, w, { ...w, name: "provincial average monthly wage (= the base)" }, date));
+    },
+
+    describe(date, lang: Lang) {
+      const zh = lang === "zh";
+      const zj = t.v(P.base("zhejiang"), date);
+      const r1 = t.v(P.rate(1), date);
+      const r8 = t.v(P.rate(INDUSTRY_CLASSES), date);
+      const m1 = t.v(`${ID}.statutory.disabilityMonths.grade1`, date);
+      const m10 = t.v(`${ID}.statutory.disabilityMonths.grade10`, date);
+      const death = t.v(`${ID}.statutory.death.incomeMultiple`, date) * t.v(`${ID}.statutory.death.nationalIncome`, date);
+      return {
+        id: ID,
+        name: scheme.name[lang],
+        region: scheme.region[lang],
+        covered: zh ? "平台/用工单位自愿为无劳动关系的灵活就业人员(网约车、外卖、快递等)单独参加工伤保险" : "workers without a labour relationship (ride-hailing, delivery, express …) whom a platform or employer chooses to insure for work injury only",
+        payers: zh ? "平台或用工单位缴费，个人不缴" : "the platform or employer; the worker pays nothing",
+        premium: zh
+          ? `缴费基数×行业费率(${pct(r1)}–${pct(r8)})；浙江基数为全省上年度职工月平均工资(假设${fmt(zj)}元)，每人每月${fmt(roundFen(zj * r1))}–${fmt(roundFen(zj * r8))}元`
+          : `base × industry rate (${pct(r1)}–${pct(r8)}); Zhejiang's base is the province's previous-year average monthly wage (assumed ${fmt(zj)} 元): ${fmt(roundFen(zj * r1))}–${fmt(roundFen(zj * r8))} 元 per person-month`,
+        benefit: zh
+          ? `工伤保险条例待遇：医疗费用，一次性伤残补助金${m1}–${m10}个月工资，一次性工亡补助金${fmt(death)}元`
+          : `statutory benefits: medical costs, one-time disability subsidy of ${m1}–${m10} months' wage, death subsidy ${fmt(death)} 元`,
+        sources: [...scheme.sources],
+        period: zh ? `浙江${PERIODS.zhejiang.from}起；广东${PERIODS.guangdong.from}至${PERIODS.guangdong.until}` : `Zhejiang from ${PERIODS.zhejiang.from}; Guangdong ${PERIODS.guangdong.from} – ${PERIODS.guangdong.until}`,
+      };
+    },
+    withParameters: (table) => create(table),
+  };
+  return scheme;
+}
+
+export const singleTypeWii = create();
