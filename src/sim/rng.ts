@@ -44,6 +44,12 @@ const JUMP = [0x8764000b, 0xf542d2d3, 0x6fa035c3, 0x77f2db5b] as const;
 /** Long-jump polynomial for 2^96 steps. */
 const LONG_JUMP = [0xb523952e, 0x0b6f099f, 0xccf5a0ef, 0x1c580662] as const;
 
+function checkWord(name: string, w: number): void {
+  if (!(w >= 0 && w <= 0xffffffff && Math.floor(w) === w)) {
+    throw new Error(`Xoshiro128ss: ${name} must be an integer in [0, 2^32 - 1], got ${w}`);
+  }
+}
+
 /** xoshiro128** 1.1 generator. */
 export class Xoshiro128ss implements Rng {
   private s0: number;
@@ -56,18 +62,19 @@ export class Xoshiro128ss implements Rng {
    * reference C code). Prefer {@link Xoshiro128ss.derive} for seeding.
    */
   constructor(s0: number, s1: number, s2: number, s3: number) {
-    for (const [name, w] of [["s0", s0], ["s1", s1], ["s2", s2], ["s3", s3]] as const) {
-      if (!Number.isInteger(w) || w < 0 || w > 0xffffffff) {
-        throw new Error(`Xoshiro128ss: ${name} must be an integer in [0, 2^32 - 1], got ${w}`);
-      }
-    }
+    checkWord("s0", s0);
+    checkWord("s1", s1);
+    checkWord("s2", s2);
+    checkWord("s3", s3);
     if ((s0 | s1 | s2 | s3) === 0) {
       throw new Error("Xoshiro128ss: state must not be all zero");
     }
-    this.s0 = s0 >>> 0;
-    this.s1 = s1 >>> 0;
-    this.s2 = s2 >>> 0;
-    this.s3 = s3 >>> 0;
+    // Stored as int32 (`| 0`): small integers stay unboxed in V8; uint32 values ≥ 2^31 would be
+    // boxed heap numbers and make every step allocate (measured ~10× slower).
+    this.s0 = s0 | 0;
+    this.s1 = s1 | 0;
+    this.s2 = s2 | 0;
+    this.s3 = s3 | 0;
   }
 
   /**
@@ -86,11 +93,11 @@ export class Xoshiro128ss implements Rng {
   }
 
   getState(): StreamState {
-    return { s: [this.s0, this.s1, this.s2, this.s3] };
+    return { s: [this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0] };
   }
 
   clone(): Xoshiro128ss {
-    return new Xoshiro128ss(this.s0, this.s1, this.s2, this.s3);
+    return new Xoshiro128ss(this.s0 >>> 0, this.s1 >>> 0, this.s2 >>> 0, this.s3 >>> 0);
   }
 
   /** Next 32-bit output, unsigned. */
@@ -101,10 +108,10 @@ export class Xoshiro128ss implements Rng {
     const s3 = this.s3 ^ s1;
     const m = Math.imul(s1, 5);
     const result = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
-    this.s0 = (s0 ^ s3) >>> 0;
-    this.s1 = (s1 ^ s2) >>> 0;
-    this.s2 = (s2 ^ (s1 << 9)) >>> 0;
-    this.s3 = ((s3 << 11) | (s3 >>> 21)) >>> 0;
+    this.s0 = s0 ^ s3;
+    this.s1 = s1 ^ s2;
+    this.s2 = s2 ^ (s1 << 9);
+    this.s3 = (s3 << 11) | (s3 >>> 21);
     return result;
   }
 
@@ -138,10 +145,10 @@ export class Xoshiro128ss implements Rng {
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
     }
-    this.s0 = s0 >>> 0;
-    this.s1 = s1 >>> 0;
-    this.s2 = s2 >>> 0;
-    this.s3 = s3 >>> 0;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
     return out;
   }
 
@@ -173,10 +180,10 @@ export class Xoshiro128ss implements Rng {
       s3 = (s3 << 11) | (s3 >>> 21);
       out[i] = (a * TWO_POW_26 + b + 0.5) * TWO_POW_M52;
     }
-    this.s0 = s0 >>> 0;
-    this.s1 = s1 >>> 0;
-    this.s2 = s2 >>> 0;
-    this.s3 = s3 >>> 0;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
     return out;
   }
 
@@ -198,10 +205,10 @@ export class Xoshiro128ss implements Rng {
       s2 ^= t;
       s3 = (s3 << 11) | (s3 >>> 21);
     }
-    this.s0 = s0 >>> 0;
-    this.s1 = s1 >>> 0;
-    this.s2 = s2 >>> 0;
-    this.s3 = s3 >>> 0;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.s3 = s3;
     return out;
   }
 
@@ -232,10 +239,10 @@ export class Xoshiro128ss implements Rng {
         this.nextUint32();
       }
     }
-    this.s0 = j0 >>> 0;
-    this.s1 = j1 >>> 0;
-    this.s2 = j2 >>> 0;
-    this.s3 = j3 >>> 0;
+    this.s0 = j0;
+    this.s1 = j1;
+    this.s2 = j2;
+    this.s3 = j3;
     return this;
   }
 }
@@ -258,19 +265,25 @@ function mulhi32(a: number, b: number): number {
   const p10 = a1 * b0;
   const p11 = a1 * b1;
   const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-  return (p11 + Math.floor(p01 / 65536) + Math.floor(p10 / 65536) + Math.floor(mid / 65536)) >>> 0;
+  return (p11 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16)) >>> 0;
 }
 
-// Scratch registers for the 64-bit helpers (module-local, synchronous use only).
-let HI = 0;
-let LO = 0;
+// Scratch registers for the 64-bit helpers (module-local, synchronous use only). A typed array,
+// not `let` bindings: storing uint32 values ≥ 2^31 into module variables boxes a heap number.
+const REG = new Uint32Array(6);
+const HI = 0;
+const LO = 1;
+const AH = 2;
+const AL = 3;
+const BH = 4;
+const BL = 5;
 
 /** (HI, LO) ← (hi, lo) · (chi, clo) mod 2^64. */
 function mul64(hi: number, lo: number, chi: number, clo: number): void {
   const l = Math.imul(lo, clo) >>> 0;
   const h = (mulhi32(lo >>> 0, clo >>> 0) + Math.imul(hi, clo) + Math.imul(lo, chi)) >>> 0;
-  HI = h;
-  LO = l;
+  REG[HI] = h;
+  REG[LO] = l;
 }
 
 /**
@@ -283,27 +296,27 @@ function mix64(hi: number, lo: number): void {
   lo = (lo ^ ((lo >>> 30) | (hi << 2))) >>> 0;
   hi = (hi ^ (hi >>> 30)) >>> 0;
   mul64(hi, lo, 0xbf58476d, 0x1ce4e5b9);
-  hi = HI;
-  lo = LO;
+  hi = REG[HI] as number;
+  lo = REG[LO] as number;
   // z ^= z >>> 27
   lo = (lo ^ ((lo >>> 27) | (hi << 5))) >>> 0;
   hi = (hi ^ (hi >>> 27)) >>> 0;
   mul64(hi, lo, 0x94d049bb, 0x133111eb);
-  hi = HI;
-  lo = LO;
+  hi = REG[HI] as number;
+  lo = REG[LO] as number;
   // z ^= z >>> 31
   lo = (lo ^ ((lo >>> 31) | (hi << 1))) >>> 0;
   hi = (hi ^ (hi >>> 31)) >>> 0;
-  HI = hi;
-  LO = lo;
+  REG[HI] = hi;
+  REG[LO] = lo;
 }
 
 /** (HI, LO) ← (hi, lo) + (chi, clo) mod 2^64. */
 function add64(hi: number, lo: number, chi: number, clo: number): void {
   const l = lo + clo;
   const carry = l >= TWO_POW_32 ? 1 : 0;
-  LO = l >>> 0;
-  HI = (hi + chi + carry) >>> 0;
+  REG[LO] = l;
+  REG[HI] = hi + chi + carry;
 }
 
 /** SplitMix64 increment ("golden gamma") 0x9e3779b97f4a7c15. */
@@ -313,10 +326,10 @@ const GAMMA_LO = 0x7f4a7c15;
 /** Exposed for tests: one SplitMix64 output for a given 64-bit state, as [hi, lo]. */
 export function splitmix64Next(hi: number, lo: number): [number, number, number, number] {
   add64(hi, lo, GAMMA_HI, GAMMA_LO);
-  const nhi = HI;
-  const nlo = LO;
+  const nhi = REG[HI] as number;
+  const nlo = REG[LO] as number;
   mix64(nhi, nlo);
-  return [HI, LO, nhi, nlo]; // output hi, lo, new state hi, lo
+  return [REG[HI] as number, REG[LO] as number, nhi, nlo]; // output hi, lo, new state hi, lo
 }
 
 /**
@@ -327,20 +340,15 @@ export function splitmix64Next(hi: number, lo: number): [number, number, number,
  * result needs two independent 64-bit collisions). The number of words is absorbed last, then
  * each lane is finalised with mix64 to give (s0, s1) and (s2, s3).
  */
-let AH = 0;
-let AL = 0;
-let BH = 0;
-let BL = 0;
-
 function absorb(hi: number, lo: number): void {
-  mix64((AH ^ hi) >>> 0, (AL ^ lo) >>> 0);
-  add64(HI, LO, GAMMA_HI, GAMMA_LO);
-  AH = HI;
-  AL = LO;
-  mix64((BH ^ lo) >>> 0, (BL ^ hi) >>> 0);
-  add64(HI, LO, 0xd1b54a32, 0xd192ed03); // a second odd Weyl constant (Steele & Vigna 2021)
-  BH = HI;
-  BL = LO;
+  mix64(((REG[AH] as number) ^ hi) >>> 0, ((REG[AL] as number) ^ lo) >>> 0);
+  add64(REG[HI] as number, REG[LO] as number, GAMMA_HI, GAMMA_LO);
+  REG[AH] = REG[HI] as number;
+  REG[AL] = REG[LO] as number;
+  mix64(((REG[BH] as number) ^ lo) >>> 0, ((REG[BL] as number) ^ hi) >>> 0);
+  add64(REG[HI] as number, REG[LO] as number, 0xd1b54a32, 0xd192ed03); // a second odd Weyl constant (Steele & Vigna 2021)
+  REG[BH] = REG[HI] as number;
+  REG[BL] = REG[LO] as number;
 }
 
 function absorbKey(key: StreamKey, index: number): number {
@@ -350,15 +358,15 @@ function absorbKey(key: StreamKey, index: number): number {
         `Stream.derive: key ${index} must be a safe integer (|k| ≤ 2^53 - 1) or a string, got ${key}`,
       );
     }
-    // 64-bit two's complement of the integer; a header word tags it as a number.
+    // One word: the 54-bit two's complement of the integer (hi keeps 22 bits), tagged 01 in the
+    // top two bits. Strings start with a header word tagged 10; the encoding is prefix-free.
     const hi = Math.floor(key / TWO_POW_32);
     const lo = key - hi * TWO_POW_32;
-    absorb(0x00000001, 0);
-    absorb(hi >>> 0, lo >>> 0);
-    return 2;
+    absorb(((hi & 0x3fffff) | 0x40000000) >>> 0, lo >>> 0);
+    return 1;
   }
   if (typeof key === "string") {
-    absorb(0x00000002, key.length >>> 0);
+    absorb(0x80000000, key.length >>> 0);
     let words = 1;
     for (let i = 0; i < key.length; i += 4) {
       const c0 = key.charCodeAt(i);
@@ -382,21 +390,21 @@ export function deriveState(
   keys: readonly StreamKey[] = [],
 ): [number, number, number, number] {
   // Lane initial values: arbitrary fixed constants (hex digits of π and e).
-  AH = 0x243f6a88;
-  AL = 0x85a308d3;
-  BH = 0xb7e15162;
-  BL = 0x8aed2a6a;
+  REG[AH] = 0x243f6a88;
+  REG[AL] = 0x85a308d3;
+  REG[BH] = 0xb7e15162;
+  REG[BL] = 0x8aed2a6a;
   let words = absorbKey(seed, 0);
   for (let i = 0; i < keys.length; i++) {
     words += absorbKey(keys[i] as StreamKey, i + 1);
   }
-  absorb(0x00000003, words >>> 0);
-  mix64(AH, AL);
-  const s0 = LO;
-  const s1 = HI;
-  mix64(BH, BL);
-  const s2 = LO;
-  const s3 = HI;
+  absorb(0xc0000000, words >>> 0);
+  mix64(REG[AH] as number, REG[AL] as number);
+  const s0 = REG[LO] as number;
+  const s1 = REG[HI] as number;
+  mix64(REG[BH] as number, REG[BL] as number);
+  const s2 = REG[LO] as number;
+  const s3 = REG[HI] as number;
   if ((s0 | s1 | s2 | s3) === 0) return [1, 0, 0, 0]; // probability 2^-128, but never all zero
   return [s0, s1, s2, s3];
 }

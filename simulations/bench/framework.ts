@@ -1,0 +1,164 @@
+/**
+ * A small benchmark framework. Section files (`simulations/bench/<name>.bench.ts`) call
+ * {@link bench} at import time to register cases; `index.ts` discovers and imports them, applies
+ * the command-line filter and runs the cases.
+ *
+ * Measurement: each case is calibrated so that one timed run lasts about `targetMs`, warmed up,
+ * then timed `runs` times; the table reports the median (and the min–max spread). A case may name
+ * a `baseline` in the same section; the table then reports this case's speed ÷ the baseline's
+ * speed (">1× = faster than the baseline").
+ */
+
+export interface BenchCase {
+  section: string;
+  name: string;
+  /** Perform `iterations` operations and return a number derived from the results (kept in a sink
+   *  so the JIT cannot drop the work). */
+  run: (iterations: number) => number;
+  /** Name of another case in the same section to compare with. */
+  baseline?: string;
+  /** Free-text note printed in the table. */
+  note?: string;
+}
+
+export interface BenchOptions {
+  baseline?: string;
+  note?: string;
+}
+
+export interface BenchResult {
+  section: string;
+  name: string;
+  opsPerSec: number;
+  nsPerOp: number;
+  /** (max − min)/median of the per-run ns/op, as a rough noise indicator. */
+  spread: number;
+  iterations: number;
+  runs: number;
+  baseline?: string;
+  ratio?: number;
+  note?: string;
+}
+
+const registry: BenchCase[] = [];
+
+/** Register a case. Call from a `*.bench.ts` module at top level. */
+export function bench(section: string, name: string, run: (iterations: number) => number, options: BenchOptions = {}): void {
+  if (registry.some((c) => c.section === section && c.name === name)) {
+    throw new Error(`bench: duplicate case "${section} / ${name}"`);
+  }
+  registry.push({ section, name, run, ...options });
+}
+
+export function registeredCases(): readonly BenchCase[] {
+  return registry;
+}
+
+/** Keeps results alive. Read at the end so the JIT must compute them. */
+let sink = 0;
+export function sinkValue(): number {
+  return sink;
+}
+
+export interface RunOptions {
+  /** Duration of one timed run in milliseconds. */
+  targetMs: number;
+  /** Number of timed runs (median reported). */
+  runs: number;
+  /** Warm-up duration in milliseconds. */
+  warmupMs: number;
+  progress: (message: string) => void;
+}
+
+function time(run: (n: number) => number, iterations: number): number {
+  const t0 = performance.now();
+  sink += run(iterations);
+  return performance.now() - t0;
+}
+
+export function measure(c: BenchCase, opts: RunOptions): BenchResult {
+  // Calibrate: grow until a run takes ≥ 1/4 of the target, then scale.
+  let iterations = 64;
+  let ms = time(c.run, iterations);
+  while (ms < opts.targetMs / 4 && iterations < 2 ** 40) {
+    iterations *= 4;
+    ms = time(c.run, iterations);
+  }
+  iterations = Math.max(1, Math.round((iterations * opts.targetMs) / Math.max(ms, 1e-3)));
+  // Warm up.
+  const warmEnd = performance.now() + opts.warmupMs;
+  while (performance.now() < warmEnd) time(c.run, iterations);
+  // Timed runs.
+  const ns: number[] = [];
+  for (let r = 0; r < opts.runs; r++) ns.push((time(c.run, iterations) * 1e6) / iterations);
+  ns.sort((a, b) => a - b);
+  const median = ns[Math.floor(ns.length / 2)] as number;
+  return {
+    section: c.section,
+    name: c.name,
+    nsPerOp: median,
+    opsPerSec: 1e9 / median,
+    spread: ((ns[ns.length - 1] as number) - (ns[0] as number)) / median,
+    iterations,
+    runs: opts.runs,
+    ...(c.baseline === undefined ? {} : { baseline: c.baseline }),
+    ...(c.note === undefined ? {} : { note: c.note }),
+  };
+}
+
+/** Case-insensitive substring match on "section / name"; no filters = everything. */
+export function selectCases(cases: readonly BenchCase[], filters: readonly string[]): BenchCase[] {
+  if (filters.length === 0) return [...cases];
+  const fs = filters.map((f) => f.toLowerCase());
+  return cases.filter((c) => {
+    const id = `${c.section} / ${c.name}`.toLowerCase();
+    return fs.some((f) => id.includes(f));
+  });
+}
+
+export function runCases(cases: readonly BenchCase[], opts: RunOptions): BenchResult[] {
+  // Baselines of selected cases are run too, so ratios are always available.
+  const wanted = new Set(cases);
+  for (const c of cases) {
+    if (c.baseline === undefined) continue;
+    const base = registry.find((b) => b.section === c.section && b.name === c.baseline);
+    if (!base) throw new Error(`bench: "${c.section} / ${c.name}" names unknown baseline "${c.baseline}"`);
+    wanted.add(base);
+  }
+  const ordered = registry.filter((c) => wanted.has(c));
+  const results: BenchResult[] = [];
+  ordered.forEach((c, i) => {
+    opts.progress(`[${i + 1}/${ordered.length}] ${c.section} / ${c.name} …`);
+    const r = measure(c, opts);
+    opts.progress(`    ${formatRate(r.opsPerSec)}/s, ${r.nsPerOp.toFixed(2)} ns/op (spread ${(100 * r.spread).toFixed(0)}%)`);
+    results.push(r);
+  });
+  for (const r of results) {
+    if (r.baseline === undefined) continue;
+    const base = results.find((b) => b.section === r.section && b.name === r.baseline);
+    if (base) r.ratio = r.opsPerSec / base.opsPerSec;
+  }
+  return results;
+}
+
+export function formatRate(x: number): string {
+  if (x >= 1e9) return `${(x / 1e9).toFixed(2)} G`;
+  if (x >= 1e6) return `${(x / 1e6).toFixed(1)} M`;
+  if (x >= 1e3) return `${(x / 1e3).toFixed(1)} k`;
+  return x.toFixed(1);
+}
+
+/** Markdown table: one row per case, grouped by section. */
+export function markdownTable(results: readonly BenchResult[]): string {
+  const lines = [
+    "| section | case | ops/s | ns/op | spread | ratio | vs |",
+    "|---|---|---:|---:|---:|---:|---|",
+  ];
+  for (const r of results) {
+    const ratio = r.ratio === undefined ? "" : `${r.ratio >= 10 ? r.ratio.toFixed(1) : r.ratio.toFixed(2)}×`;
+    lines.push(
+      `| ${r.section} | ${r.name}${r.note ? ` (${r.note})` : ""} | ${formatRate(r.opsPerSec)} | ${r.nsPerOp.toFixed(2)} | ${(100 * r.spread).toFixed(0)}% | ${ratio} | ${r.baseline ?? ""} |`,
+    );
+  }
+  return lines.join("\n");
+}
