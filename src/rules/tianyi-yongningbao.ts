@@ -37,7 +37,7 @@ const P = {
 
 export const parameters: Parameter[] = [
   def(P.adult, ["成人保费", "adult premium"], "CNY/year", [0, 10000], [
-    ver(Y2023, 100, seed(F, 23, "这份保险成人每年仅100元")),
+    ver(Y2023, 100, seed(F, 23, "这份成人每年仅100元的保险")),
   ]),
   def(P.minor, ["学生档与未成年人保费", "student-tier and minor premium"], "CNY/year", [0, 10000], [
     ver(Y2023, 100, noSource("not stated; 2024 “lowered” it (l.7), so before it is read as the adult 100 元"),

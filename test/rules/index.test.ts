@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { describe as describeScheme, getScheme, InputError, schemeIds, schemes, versionAt } from "../../src/rules/index.js";
+
+describe("registry", () => {
+  it("lists the seven schemes", () => {
+    expect(schemeIds).toEqual(["linghuobao", "gonghuibao", "tianyi-yongningbao", "urumqi-supplementary-wii", "single-type-wii", "occupational-injury-pilot", "platform-injury-mandatory"]);
+  });
+  it("unknown id → InputError listing the known ids", () => {
+    expect(() => getScheme("huiminbao")).toThrow(InputError);
+    expect(() => getScheme("huiminbao")).toThrow(/scheme: unknown scheme "huiminbao"; known schemes: linghuobao, gonghuibao/);
+  });
+  it("describe gives text computed from parameters, in both languages", () => {
+    const l = describeScheme(getScheme("linghuobao"), "2022-07-01", "en");
+    expect(l.premium).toContain("0.6 元 per person per day, the worker pays 0.3 元/day");
+    expect(describeScheme(getScheme("linghuobao"), "2024-07-01", "en").premium).toContain("the worker pays 0.6 元/day");
+    const g = describeScheme(getScheme("gonghuibao"), "2020-09-01", "zh");
+    expect(g.premium).toBe("50岁及以下68元/年，50岁以上168元/年；银行卡客户38元起");
+    expect(g.sources).toEqual(["002_c0fee34b91106deb.txt"]);
+    for (const s of schemes) {
+      for (const lang of ["zh", "en"] as const) {
+        const d = describeScheme(s, s.referenceDate, lang);
+        for (const key of ["name", "region", "covered", "payers", "premium", "benefit", "period"] as const) expect(d[key], `${s.id} ${lang} ${key}`).not.toBe("");
+        expect(d.premium + d.benefit).not.toMatch(/NaN|undefined/);
+      }
+    }
+  });
+});
+
+describe("every parameter", () => {
+  const all = schemes.flatMap((s) => s.parameters.all.map((p) => ({ s, p })));
+  it("has a path under its scheme id, labels in both languages, and a value within its range", () => {
+    for (const { s, p } of all) {
+      expect(p.path.startsWith(`${s.id}.`), p.path).toBe(true);
+      expect(p.label.zh && p.label.en, p.path).toBeTruthy();
+      for (const v of p.versions) {
+        expect(v.value >= p.range.min && v.value <= p.range.max, p.path).toBe(true);
+        if (p.integer) expect(Number.isInteger(v.value), p.path).toBe(true);
+      }
+    }
+  });
+  it("cites a seed line that really contains its quote (seed files checked against /work/shared/seeds)", async () => {
+    const { readFileSync, existsSync } = await import("node:fs");
+    const dir = "/work/shared/seeds";
+    if (!existsSync(dir)) return;
+    const norm = (x: string) => x.replace(/\s+/g, "");
+    for (const { p } of all) {
+      for (const v of p.versions) {
+        if (v.reference.kind !== "seed") continue;
+        const lines = readFileSync(`${dir}/${v.reference.file}`, "utf-8").split("\n");
+        // quotes may run over into the next line of the extracted text
+        const around = norm(lines.slice(v.reference.line - 1, v.reference.line + 2).join(""));
+        expect(around, `${p.path} ${v.reference.file}:${v.reference.line}`).toContain(norm(v.reference.quote));
+      }
+    }
+  });
+  it("an assumption has a rationale and a prior; a sourced value has a seed or regulation reference", () => {
+    for (const { p } of all) {
+      for (const v of p.versions) {
+        if (v.assumption) {
+          expect(v.assumption.rationale.length, p.path).toBeGreaterThan(10);
+          expect(["uniform", "triangular", "lognormal", "beta", "fixed"]).toContain(v.assumption.prior.dist);
+        } else {
+          expect(["seed", "regulation"], p.path).toContain(v.reference.kind);
+        }
+      }
+    }
+  });
+  it("versions are found by date", () => {
+    const p = getScheme("linghuobao").parameters.param("linghuobao.subsidy.budgetShare");
+    expect(versionAt(p, "2022-06-24")).toBeUndefined();
+    expect(versionAt(p, "2024-06-24")!.value).toBe(0.5);
+    expect(versionAt(p, "2024-06-25")!.value).toBe(0);
+  });
+});
+
+describe("all schemes: generic properties", () => {
+  it("premium ≥ 0 and subsidies never exceed gross, for default persons", () => {
+    for (const s of schemes) {
+      const q = s.premium(s.parsePerson({}), s.parsePurchase({}, s.referenceDate), s.referenceDate);
+      const sub = q.subsidies.reduce((a: number, x: { amount: number }) => a + x.amount, 0);
+      expect(q.gross, s.id).toBeGreaterThanOrEqual(0);
+      expect(sub, s.id).toBeLessThanOrEqual(q.gross);
+      expect(q.net, s.id).toBeGreaterThanOrEqual(0);
+    }
+  });
+  it("the default person is eligible on the reference date", () => {
+    for (const s of schemes) expect(s.eligibility(s.parsePerson({}), s.referenceDate).eligible, s.id).toBe(true);
+  });
+});
