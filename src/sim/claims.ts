@@ -1,0 +1,265 @@
+/**
+ * Claims: turning a scenario's claim model into claims the rules module pays, and the benefit
+ * quadrature tables the fast and exact modes use.
+ *
+ * A claim category (e.g. "medical only", "disability grade 7", "death") is a set of claim fields,
+ * each a constant or a distribution of an amount. A claim is always paid by the scheme's own
+ * `benefit` rule — never by a re-implementation. For the aggregate modes, each (category, person)
+ * gets a {@link BenefitTable}: the scheme's payout evaluated on a deterministic quadrature of M
+ * claims (midpoint quantiles for one random field, a Latin hypercube for several) at severity
+ * scales on a log lattice s_k = exp(k·h); moments and equal-probability bins of the payout are
+ * interpolated linearly in log s between lattice points, computed lazily and cached.
+ */
+import type { AnyScheme } from "../rules/index.js";
+import { Xoshiro128ss, type Rng } from "./rng.js";
+import { normalQuantile } from "./quantiles.js";
+import type { FieldSpec } from "./scenario.js";
+
+export type ClaimValue = number | boolean;
+
+/** Geometric sub-strata of each field's top stratum (tail probability 2^-24/M is left over). */
+const TAIL_LEVELS = 24;
+/** Geometric tail bins of the exact mode's payout distribution. */
+const TAIL_BINS = 16;
+
+export interface CategoryModel {
+  name: string;
+  /** Constant fields, copied into every claim. */
+  constants: Record<string, ClaimValue>;
+  /** Random amount fields. */
+  random: { name: string; spec: Exclude<FieldSpec, number | boolean> }[];
+}
+
+export function categoryModel(name: string, claim: Record<string, FieldSpec>): CategoryModel {
+  const constants: Record<string, ClaimValue> = {};
+  const random: CategoryModel["random"] = [];
+  for (const [field, spec] of Object.entries(claim)) {
+    if (typeof spec === "number" || typeof spec === "boolean") constants[field] = spec;
+    else random.push({ name: field, spec });
+  }
+  return { name, constants, random };
+}
+
+/** The amount at probability u of a field's distribution, before severity scaling. */
+export function fieldQuantile(spec: Exclude<FieldSpec, number | boolean>, u: number): number {
+  switch (spec.dist) {
+    case "lognormal":
+      return spec.median * Math.exp(spec.sigma * normalQuantile(u));
+    case "pareto":
+      return spec.xm * Math.pow(1 - u, -1 / spec.alpha);
+    case "uniform":
+      return spec.min + (spec.max - spec.min) * u;
+  }
+}
+
+/** Whether the payout can depend on the severity scale (any scaled random field). */
+export function isScaled(model: CategoryModel): boolean {
+  return model.random.some((f) => f.spec.scaled);
+}
+
+/** Builds a claim object (scheme defaults from `template`) for uniforms `us` at scale `s`. */
+export function buildClaim(model: CategoryModel, template: Record<string, unknown>, us: ArrayLike<number>, s: number): Record<string, unknown> {
+  const claim: Record<string, unknown> = { ...template };
+  for (let f = 0; f < model.random.length; f++) {
+    const field = model.random[f]!;
+    const amount = fieldQuantile(field.spec, us[f]!);
+    claim[field.name] = Math.round((field.spec.scaled ? amount * s : amount) * 100) / 100;
+  }
+  return claim;
+}
+
+/** One claim paid by the rules: the person-mode oracle's path. */
+export function samplePayout(
+  rng: Rng,
+  scheme: AnyScheme,
+  model: CategoryModel,
+  template: Record<string, unknown>,
+  person: unknown,
+  date: string,
+  s: number,
+  scratch: Float64Array,
+): number {
+  for (let f = 0; f < model.random.length; f++) scratch[f] = rng.uniform();
+  return scheme.benefit(buildClaim(model, template, scratch, s), person, date).payout;
+}
+
+export interface TablePoint {
+  mean: number;
+  /** Raw second and third moments of the payout. */
+  m2: number;
+  m3: number;
+  /** Mean payout in each bin of {@link BenefitTable.binProbs}, ascending. */
+  bins: Float64Array;
+}
+
+export interface BenefitTableOptions {
+  /** Quadrature points per lattice point (default 512). */
+  points?: number;
+  /** Equal-probability body bins for exact mode (default 24); the top
+   *  quarter of probability is split into 16 geometric tail bins on top of them. */
+  bins?: number;
+  /** Lattice step in log scale (default ln 1.08). */
+  step?: number;
+}
+
+/** Payout moments and bins of one category for one person, as functions of the severity scale. */
+export class BenefitTable {
+  readonly points: number;
+  readonly binCount: number;
+  /** Probability of each exact-mode bin (sums to 1). */
+  readonly binProbs: Float64Array;
+  readonly #binUpper: Float64Array;
+  readonly step: number;
+  readonly scaled: boolean;
+  readonly #cache = new Map<number, TablePoint>();
+  readonly #uniforms: Float64Array[]; // per quadrature point, one uniform per random field
+  readonly #weights: Float64Array; // probability of each quadrature point (sums to 1)
+  readonly #template: Record<string, unknown>;
+
+  constructor(
+    readonly scheme: AnyScheme,
+    readonly model: CategoryModel,
+    readonly person: unknown,
+    readonly date: string,
+    options: BenefitTableOptions = {},
+  ) {
+    const randomFields = model.random.length;
+    this.points = randomFields === 0 ? 1 : (options.points ?? 512);
+    const body = randomFields === 0 ? 1 : (options.bins ?? 24);
+    // Bin upper edges (cumulative probability): `body` equal bins over [0, 3/4] (or [0, 1] when
+    // nothing is random), then tail bins halving the remaining probability 16 times.
+    const upper: number[] = [];
+    if (randomFields === 0) upper.push(1);
+    else {
+      for (let j = 1; j <= body; j++) upper.push((0.75 * j) / body);
+      let rest = 0.25;
+      for (let t = 0; t < TAIL_BINS - 1; t++) {
+        rest /= 2;
+        upper.push(1 - rest);
+      }
+      upper.push(1);
+    }
+    this.#binUpper = Float64Array.from(upper);
+    this.binCount = upper.length;
+    this.binProbs = Float64Array.from(upper, (u, k) => u - (k === 0 ? 0 : upper[k - 1]!));
+    this.step = options.step ?? Math.log(1.08);
+    this.scaled = isScaled(model);
+    // Scheme defaults for claim fields the model does not set (validated once).
+    const probe: Record<string, unknown> = { ...model.constants };
+    for (const f of model.random) probe[f.name] = 0;
+    this.#template = { ...(scheme.parseClaim(probe) as Record<string, unknown>) };
+    const M = this.points;
+    const perms: Uint32Array[] = model.random.map((_, f) => {
+      const perm = new Uint32Array(M);
+      for (let i = 0; i < M; i++) perm[i] = i;
+      if (f > 0) {
+        const rng = Xoshiro128ss.derive("latin-hypercube", model.name, f);
+        for (let i = M - 1; i > 0; i--) {
+          const j = Math.floor(rng.uniform() * (i + 1));
+          const t = perm[i]!;
+          perm[i] = perm[j]!;
+          perm[j] = t;
+        }
+      }
+      return perm;
+    });
+    // Equal strata of probability 1/M, except that each field's top stratum [1 − 1/M, 1) is split
+    // geometrically (tail probability halves at each step) so heavy upper tails keep their mean.
+    const us: Float64Array[] = [];
+    const ws: number[] = [];
+    for (let i = 0; i < M; i++) {
+      const base = Float64Array.from(perms, (perm) => (perm[i]! + 0.5) / M);
+      const topField = perms.findIndex((perm) => perm[i] === M - 1);
+      if (topField < 0) {
+        us.push(base);
+        ws.push(1 / M);
+        continue;
+      }
+      for (let t = 0; t < TAIL_LEVELS; t++) {
+        const u = Float64Array.from(base);
+        u[topField] = 1 - Math.pow(2, -t - 0.5) / M;
+        us.push(u);
+        // The last sub-stratum also carries the remaining tail probability 2^-T / M.
+        ws.push((t === TAIL_LEVELS - 1 ? Math.pow(2, -t) : Math.pow(2, -t - 1)) / M);
+      }
+    }
+    this.#uniforms = us;
+    this.#weights = Float64Array.from(ws);
+  }
+
+  /** The table at lattice point k (scale exp(k·step)), computed on first use. */
+  point(k: number): TablePoint {
+    const key = this.scaled ? k : 0;
+    let tp = this.#cache.get(key);
+    if (tp) return tp;
+    const s = this.scaled ? Math.exp(key * this.step) : 1;
+    const n = this.#uniforms.length;
+    const payouts = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const claim = buildClaim(this.model, this.#template, this.#uniforms[i]!, s);
+      payouts[i] = this.scheme.benefit(claim, this.person, this.date).payout;
+    }
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => payouts[a]! - payouts[b]! || a - b);
+    let mean = 0;
+    let m2 = 0;
+    let m3 = 0;
+    const B = this.binCount;
+    const binSum = new Float64Array(B);
+    const binWeight = new Float64Array(B);
+    let cumulative = 0;
+    let j = 0;
+    for (const i of order) {
+      const b = payouts[i]!;
+      const w = this.#weights[i]!;
+      mean += w * b;
+      m2 += w * b * b;
+      m3 += w * b * b * b;
+      // A point belongs to the bin holding the middle of its probability mass.
+      const mid = cumulative + w / 2;
+      while (j < B - 1 && mid >= this.#binUpper[j]!) j++;
+      binSum[j]! += w * b;
+      binWeight[j]! += w;
+      cumulative += w;
+    }
+    const bins = new Float64Array(B);
+    for (let j = 0; j < B; j++) bins[j] = binWeight[j]! > 0 ? binSum[j]! / binWeight[j]! : 0;
+    tp = { mean, m2, m3, bins };
+    this.#cache.set(key, tp);
+    return tp;
+  }
+
+  /**
+   * Interpolated moments at scale s (linear in log s between lattice points), written into `out`
+   * (whose `bins` must have binCount entries). Returns out.
+   */
+  at(s: number, out: TablePoint): TablePoint {
+    if (!(s > 0 && Number.isFinite(s))) throw new Error(`BenefitTable.at: severity scale must be a finite number > 0, got ${s}`);
+    if (!this.scaled) {
+      const p = this.point(0);
+      out.mean = p.mean;
+      out.m2 = p.m2;
+      out.m3 = p.m3;
+      out.bins.set(p.bins);
+      return out;
+    }
+    const x = Math.log(s) / this.step;
+    const k = Math.floor(x);
+    const w = x - k;
+    const a = this.point(k);
+    const b = w > 0 ? this.point(k + 1) : a;
+    out.mean = a.mean + w * (b.mean - a.mean);
+    out.m2 = a.m2 + w * (b.m2 - a.m2);
+    out.m3 = a.m3 + w * (b.m3 - a.m3);
+    for (let j = 0; j < this.binCount; j++) out.bins[j] = a.bins[j]! + w * (b.bins[j]! - a.bins[j]!);
+    return out;
+  }
+
+  newPoint(): TablePoint {
+    return { mean: 0, m2: 0, m3: 0, bins: new Float64Array(this.binCount) };
+  }
+
+  /** The claim template (scheme defaults) the table builds claims from. */
+  get template(): Record<string, unknown> {
+    return this.#template;
+  }
+}

@@ -1,0 +1,279 @@
+/**
+ * Scenario files (simulations/scenarios/*.json): the schema, validated on load with clear errors
+ * naming the field. A scenario names its population (explicit cells or a grid of dimensions),
+ * its policy options (a scheme from the rules module, an optional reform, a take-up model and a
+ * claims model), its assumptions with priors, years and seed.
+ *
+ * Numbers in the take-up and claims models are literals or references to a named assumption
+ * ("$name"): each replicate draws every assumption from its prior (the outer loop of parameter
+ * uncertainty), and the models read the drawn values.
+ */
+import { z } from "zod";
+import { InputError } from "../rules/input-error.js";
+import { applyReform, getScheme, type AnyScheme } from "../rules/index.js";
+import { validatePrior } from "./priors.js";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date YYYY-MM-DD");
+const bilingual = z.union([z.string().min(1), z.strictObject({ zh: z.string().min(1), en: z.string().min(1) })]);
+
+export const priorSchema = z.discriminatedUnion("dist", [
+  z.strictObject({ dist: z.literal("fixed") }),
+  z.strictObject({ dist: z.literal("uniform"), min: z.number(), max: z.number() }),
+  z.strictObject({ dist: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
+  z.strictObject({ dist: z.literal("lognormal"), median: z.number(), sigma: z.number() }),
+  z.strictObject({ dist: z.literal("beta"), alpha: z.number(), beta: z.number() }),
+]);
+
+export const assumptionSchema = z.strictObject({
+  /** Point value: used when uncertainty is off, and as the centre of sensitivity analysis. */
+  value: z.number(),
+  prior: priorSchema.default({ dist: "fixed" }),
+  label: bilingual.optional(),
+  /** Why this value and this prior (one line). */
+  rationale: z.string().min(1),
+  /** A figure id in data/figures.csv, or a citation, when the prior is anchored on one. */
+  source: z.string().optional(),
+});
+
+/** A number or a reference to an assumption: "$name". */
+export const numSchema = z.union([z.number(), z.string().regex(/^\$[A-Za-z0-9_.-]+$/, 'a number or "$assumption-name"')]);
+export type Num = z.infer<typeof numSchema>;
+
+const attrValue = z.union([z.string(), z.number(), z.boolean()]);
+
+/** Multipliers and offsets a cell (or a grid level) applies to the option models. */
+const modifiers = {
+  /** Multiplies the claim frequency. */
+  frequency: z.number().nonnegative().optional(),
+  /** Multiplies monetary claim amounts. */
+  severity: z.number().positive().optional(),
+  /** Added to the take-up logit. */
+  takeupLogit: z.number().optional(),
+};
+
+export const cellSchema = z.strictObject({
+  id: z.string().min(1),
+  count: z.number().int("a whole number of persons").nonnegative(),
+  attributes: z.record(z.string(), attrValue).default({}),
+  /** The representative person passed to each scheme's rules (scheme defaults fill the rest). */
+  person: z.record(z.string(), z.unknown()).default({}),
+  ...modifiers,
+});
+
+const levelSchema = z.strictObject({
+  id: z.string().min(1),
+  share: z.number().min(0).max(1),
+  attributes: z.record(z.string(), attrValue).default({}),
+  person: z.record(z.string(), z.unknown()).default({}),
+  ...modifiers,
+});
+
+export const gridSchema = z.strictObject({
+  total: z.number().int().nonnegative(),
+  dimensions: z
+    .array(z.strictObject({ name: z.string().min(1), levels: z.array(levelSchema).min(1) }))
+    .min(1),
+  /** Person attributes shared by every cell. */
+  person: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const populationSchema = z
+  .strictObject({
+    cells: z.array(cellSchema).min(1).optional(),
+    grid: gridSchema.optional(),
+  })
+  .refine((p) => (p.cells ? 1 : 0) + (p.grid ? 1 : 0) === 1, "give exactly one of cells or grid");
+
+const byAttribute = z.record(z.string(), z.record(z.string(), numSchema));
+
+export const takeupSchema = z.discriminatedUnion("model", [
+  /** A probability, optionally per attribute level (group enrolment, mandatory participation). */
+  z.strictObject({ model: z.literal("probability"), probability: numSchema, byAttribute: byAttribute.optional() }),
+  /**
+   * Logistic: logit p = intercept + Σ offsets(level) + cell.takeupLogit
+   *                    + priceElasticity × ln(net premium / referencePrice).
+   */
+  z.strictObject({
+    model: z.literal("logistic"),
+    intercept: numSchema,
+    priceElasticity: numSchema.optional(),
+    referencePrice: z.number().positive().optional(),
+    offsets: byAttribute.optional(),
+  }),
+]);
+
+/**
+ * A claim field: a constant, or a distribution of an amount. Distribution parameters are literal
+ * numbers (cost-level uncertainty enters through `severityScale`, which may be an assumption), so
+ * the benefit quadrature of a category can be computed once and reused for every replicate.
+ * `scaled` (default true) multiplies the amount by the cell's severity scale.
+ */
+const fieldSchema = z.union([
+  z.number(),
+  z.boolean(),
+  z.strictObject({ dist: z.literal("lognormal"), median: z.number().positive(), sigma: z.number().positive().max(5), scaled: z.boolean().default(true) }),
+  z.strictObject({ dist: z.literal("pareto"), xm: z.number().positive(), alpha: z.number().gt(1, "must be > 1 (finite mean)"), scaled: z.boolean().default(true) }),
+  z.strictObject({ dist: z.literal("uniform"), min: z.number().nonnegative(), max: z.number().positive(), scaled: z.boolean().default(true) }),
+]);
+
+
+export const claimsSchema = z.strictObject({
+  /** Expected claims per enrolled person per year. */
+  frequency: numSchema,
+  frequencyBy: byAttribute.optional(),
+  /** Gamma frailty shape of the cell's claim rate (negative binomial counts); absent: Poisson. */
+  dispersion: numSchema.optional(),
+  /** Multiplier on monetary claim fields (uncertainty in cost levels). */
+  severityScale: numSchema.default(1),
+  severityBy: byAttribute.optional(),
+  categories: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        weight: numSchema,
+        /** The claim passed to the scheme's benefit rule: field → constant or distribution. */
+        claim: z.record(z.string(), fieldSchema),
+      }),
+    )
+    .min(1),
+});
+
+export const optionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
+  label: bilingual,
+  scheme: z.string().min(1),
+  reform: z.record(z.string(), z.number()).optional(),
+  /** The purchase each enrollee makes (days, orders …), as the scheme's quote takes it. */
+  purchase: z.record(z.string(), z.unknown()).default({}),
+  /** Restrict the option to cells whose attributes match (e.g. {"occupation": ["delivery"]}). */
+  cells: z.record(z.string(), z.array(attrValue)).optional(),
+  takeup: takeupSchema,
+  claims: claimsSchema,
+  /** Administration cost as a share of gross premium. */
+  adminRatio: numSchema.default(0),
+});
+
+export const scenarioSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
+  title: bilingual,
+  description: z.string().optional(),
+  seed: z.number().int().min(0).max(2 ** 53 - 1),
+  replicates: z.number().int().min(1).max(1_000_000).default(1000),
+  years: z.number().int().min(1).max(30).default(1),
+  /** First day of the simulated (first) year; rules are read as in force on this date. */
+  date: isoDate,
+  population: populationSchema,
+  assumptions: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), assumptionSchema).default({}),
+  options: z.array(optionSchema).min(1),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Option = z.output<typeof optionSchema>;
+export type TakeupSpec = z.output<typeof takeupSchema>;
+export type ClaimsSpec = z.output<typeof claimsSchema>;
+export type FieldSpec = z.output<typeof fieldSchema>;
+export type CellInput = z.output<typeof cellSchema>;
+export type Assumption = z.output<typeof assumptionSchema>;
+
+function issueField(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "too_small":
+      return `must be ≥ ${String(issue.minimum)}${issue.origin === "array" ? " items" : ""}`;
+    case "too_big":
+      return `must be ≤ ${String(issue.maximum)}${issue.origin === "array" ? " items" : ""}`;
+    case "unrecognized_keys":
+      return `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
+    case "invalid_type":
+      return `expected ${issue.expected}${issue.input === undefined ? " (missing)" : ""}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Every "$name" reference in a value tree. */
+function references(value: unknown, out: Set<string> = new Set()): Set<string> {
+  if (typeof value === "string" && value.startsWith("$")) out.add(value.slice(1));
+  else if (Array.isArray(value)) for (const v of value) references(v, out);
+  else if (value && typeof value === "object") for (const v of Object.values(value)) references(v, out);
+  return out;
+}
+
+export interface ResolvedOption {
+  option: Option;
+  /** The scheme with the option's reform applied. */
+  scheme: AnyScheme;
+}
+
+/**
+ * Validates a scenario (already-parsed JSON): shape, assumption priors, scheme ids, reform paths
+ * and values, claim fields against each scheme's claim schema, and that every "$name" exists.
+ * Errors are InputErrors whose field is the path inside the scenario.
+ */
+export function parseScenario(input: unknown): { scenario: Scenario; options: ResolvedOption[] } {
+  const result = scenarioSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new InputError(`scenario.${issueField(issue.path)}`.replace(/\.$/, ""), issueMessage(issue));
+  }
+  const scenario = result.data;
+  for (const [name, a] of Object.entries(scenario.assumptions)) validatePrior(a.prior, a.value, `scenario.assumptions.${name}`);
+  const ids = new Set<string>();
+  const options = scenario.options.map((option, i) => {
+    const at = `scenario.options[${i}]`;
+    if (ids.has(option.id)) throw new InputError(`${at}.id`, `duplicate option id "${option.id}"`);
+    ids.add(option.id);
+    for (const ref of references(option)) {
+      if (!(ref in scenario.assumptions)) {
+        throw new InputError(`${at}`, `refers to "$${ref}", which is not in scenario.assumptions (known: ${Object.keys(scenario.assumptions).join(", ") || "none"})`);
+      }
+    }
+    let scheme: AnyScheme;
+    try {
+      scheme = getScheme(option.scheme);
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(`${at}.scheme`, error.message.replace(/^scheme: /, ""));
+      throw error;
+    }
+    if (option.reform) {
+      try {
+        scheme = applyReform(scheme, option.reform);
+      } catch (error) {
+        if (error instanceof InputError) throw new InputError(`${at}.${error.field}`, error.message.slice(error.field.length + 2));
+        throw error;
+      }
+    }
+    option.claims.categories.forEach((category, k) => {
+      const probe: Record<string, unknown> = {};
+      for (const [field, spec] of Object.entries(category.claim)) {
+        probe[field] = typeof spec === "object" ? 1 : spec;
+      }
+      try {
+        scheme.parseClaim(probe);
+      } catch (error) {
+        if (error instanceof InputError) {
+          throw new InputError(`${at}.claims.categories[${k}].claim`, `${error.message} (the claim must fit ${option.scheme}'s claim input)`);
+        }
+        throw error;
+      }
+    });
+    return { option, scheme };
+  });
+  return { scenario, options };
+}
+
+/** Parses scenario JSON text; malformed JSON is an InputError too. */
+export function parseScenarioText(text: string, name = "scenario"): { scenario: Scenario; options: ResolvedOption[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(name, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  return parseScenario(json);
+}
