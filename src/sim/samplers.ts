@@ -14,11 +14,143 @@
  *   random variables", J. Stat. Softw. 5(8), 128 layers, with J. A. Doornik's (2005) fix of
  *   drawing the layer index from bits independent of the abscissa.
  *
- * Cross-engine note: the algorithms use Math.log/exp/sqrt. Math.sqrt is correctly rounded
- * everywhere; log/exp are the same fdlibm port in every V8 (Node, Chromium), so results are
- * bit-identical there. See docs/random-numbers.md for other engines.
+ * Cross-engine determinism: no Math.log/exp/pow/log1p on any sampling path — engines disagree in
+ * the last bit (measured: Node 20 vs Chromium 156). The portable fdlibm ports detLog/detExp below
+ * use only IEEE-754 basic operations (and Math.sqrt/floor/abs/trunc, which are exact), so the
+ * same stream gives bit-identical draws in every engine.
  */
 import type { Rng } from "./rng.js";
+
+// ---------------------------------------------------------------------------------------------
+// Portable elementary functions
+// ---------------------------------------------------------------------------------------------
+//
+// ECMAScript does not require Math.log/exp/pow to be correctly rounded, and engines differ in the
+// last bit: measured, Node 20 (V8 11.3) and Chromium 156 give different Math.log/exp/pow for the
+// same argument. So every log/exp on a path to a sampled value uses these ports of fdlibm 5.3
+// (e_log.c, e_exp.c; Sun Microsystems 1993), built only from +, −, ×, ÷ and bit access, which
+// IEEE 754 makes bit-identical in every engine. Accuracy < 1 ulp.
+
+const F64 = new Float64Array(1);
+const U32 = new Uint32Array(F64.buffer);
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const HI_WORD = LITTLE_ENDIAN ? 1 : 0;
+const LO_WORD = LITTLE_ENDIAN ? 0 : 1;
+
+const LN2_HI = 6.93147180369123816490e-1; // 0x3fe62e42 fee00000
+const LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
+const TWO54 = 1.8014398509481984e16;
+const LG1 = 6.666666666666735130e-1;
+const LG2 = 3.999999999940941908e-1;
+const LG3 = 2.857142874366239149e-1;
+const LG4 = 2.222219843214978396e-1;
+const LG5 = 1.818357216161805012e-1;
+const LG6 = 1.531383769920937332e-1;
+const LG7 = 1.479819860511658591e-1;
+
+/** Natural logarithm, fdlibm __ieee754_log. Bit-identical in every JS engine. */
+export function detLog(x: number): number {
+  F64[0] = x;
+  let hx = (U32[HI_WORD] as number) | 0;
+  const lx = U32[LO_WORD] as number;
+  let k = 0;
+  if (hx < 0x00100000) {
+    // x < 2^-1022: zero, negative, or subnormal
+    if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
+    if (hx < 0) return NaN;
+    k -= 54;
+    F64[0] = x * TWO54;
+    hx = (U32[HI_WORD] as number) | 0;
+  }
+  if (hx >= 0x7ff00000) return x + x; // Inf or NaN
+  k += (hx >> 20) - 1023;
+  hx &= 0x000fffff;
+  const i = (hx + 0x95f64) & 0x100000;
+  U32[HI_WORD] = hx | (i ^ 0x3ff00000); // normalize x or x/2
+  k += i >> 20;
+  const f = (F64[0] as number) - 1;
+  const dk = k;
+  if ((0x000fffff & (2 + hx)) < 3) {
+    // |f| < 2^-20
+    if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
+    const r = f * f * (0.5 - 0.33333333333333333 * f);
+    return k === 0 ? f - r : dk * LN2_HI - (r - dk * LN2_LO - f);
+  }
+  const s = f / (2 + f);
+  const z = s * s;
+  const w = z * z;
+  const t1 = w * (LG2 + w * (LG4 + w * LG6));
+  const t2 = z * (LG1 + w * (LG3 + w * (LG5 + w * LG7)));
+  const r = t2 + t1;
+  if (((hx - 0x6147a) | (0x6b851 - hx)) > 0) {
+    const hfsq = 0.5 * f * f;
+    return k === 0 ? f - (hfsq - s * (hfsq + r)) : dk * LN2_HI - (hfsq - (s * (hfsq + r) + dk * LN2_LO) - f);
+  }
+  return k === 0 ? f - s * (f - r) : dk * LN2_HI - (s * (f - r) - dk * LN2_LO - f);
+}
+
+const O_THRESHOLD = 7.09782712893383973096e2;
+const U_THRESHOLD = -7.45133219101941108420e2;
+const INV_LN2 = 1.44269504088896338700;
+const TWO_M1000 = 9.33263618503218878990e-302;
+const P1 = 1.66666666666666019037e-1;
+const P2 = -2.77777777770155933842e-3;
+const P3 = 6.61375632143793436117e-5;
+const P4 = -1.65339022054652515390e-6;
+const P5 = 4.13813679705723846039e-8;
+
+/** e^x, fdlibm __ieee754_exp. Bit-identical in every JS engine. */
+export function detExp(x: number): number {
+  F64[0] = x;
+  let hx = U32[HI_WORD] as number;
+  const xsb = hx >>> 31;
+  hx &= 0x7fffffff;
+  if (hx >= 0x40862e42) {
+    // |x| ≥ 709.78…
+    if (hx >= 0x7ff00000) {
+      if (((hx & 0xfffff) | (U32[LO_WORD] as number)) !== 0) return x + x; // NaN
+      return xsb === 0 ? x : 0;
+    }
+    if (x > O_THRESHOLD) return Infinity;
+    if (x < U_THRESHOLD) return 0;
+  }
+  let hi = 0;
+  let lo = 0;
+  let k = 0;
+  if (hx > 0x3fd62e42) {
+    // |x| > ½ ln 2: argument reduction
+    if (hx < 0x3ff0a2b2) {
+      hi = xsb === 0 ? x - LN2_HI : x + LN2_HI;
+      lo = xsb === 0 ? LN2_LO : -LN2_LO;
+      k = 1 - xsb - xsb;
+    } else {
+      k = Math.trunc(INV_LN2 * x + (xsb === 0 ? 0.5 : -0.5));
+      hi = x - k * LN2_HI; // exact
+      lo = k * LN2_LO;
+    }
+    x = hi - lo;
+  } else if (hx < 0x3e300000) {
+    return 1 + x; // |x| < 2^-28
+  }
+  const t = x * x;
+  const c = x - t * (P1 + t * (P2 + t * (P3 + t * (P4 + t * P5))));
+  if (k === 0) return 1 - ((x * c) / (c - 2) - x);
+  F64[0] = 1 - (lo - (x * c) / (2 - c) - hi);
+  if (k >= -1021) {
+    U32[HI_WORD] = ((U32[HI_WORD] as number) + (k << 20)) >>> 0; // y·2^k
+    return F64[0] as number;
+  }
+  U32[HI_WORD] = ((U32[HI_WORD] as number) + ((k + 1000) << 20)) >>> 0;
+  return (F64[0] as number) * TWO_M1000;
+}
+
+/** log(1 + x), accurate for small x (Goldberg's trick on top of {@link detLog}). */
+export function detLog1p(x: number): number {
+  const u = 1 + x;
+  if (u === 1) return x;
+  if (u === Infinity) return Infinity;
+  return (detLog(u) * x) / (u - 1);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Validation
@@ -48,7 +180,7 @@ function checkFinite(dist: string, name: string, x: number): void {
 // log k! and the Stirling correction
 // ---------------------------------------------------------------------------------------------
 
-const HALF_LOG_2PI = 0.5 * Math.log(2 * Math.PI);
+const HALF_LOG_2PI = 0.91893853320467274178; // ½·log(2π)
 
 /**
  * fc(k) = log k! − [(k + ½)·log(k + 1) − (k + 1) + ½·log 2π], Hörmann's Stirling correction.
@@ -75,7 +207,7 @@ const LOG_FACT_SMALL: number[] = (() => {
   let f = 1;
   for (let k = 0; k < 20; k++) {
     if (k > 0) f *= k;
-    t.push(Math.log(f));
+    t.push(detLog(f));
   }
   return t;
 })();
@@ -83,7 +215,7 @@ const LOG_FACT_SMALL: number[] = (() => {
 /** log(k!) for integer k ≥ 0 (absolute error ~1e-15 relative to the value). */
 export function logFactorial(k: number): number {
   if (k < 20) return LOG_FACT_SMALL[k] as number;
-  return (k + 0.5) * Math.log(k + 1) - (k + 1) + HALF_LOG_2PI + stirlingCorrection(k);
+  return (k + 0.5) * detLog(k + 1) - (k + 1) + HALF_LOG_2PI + stirlingCorrection(k);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,11 +241,28 @@ function binomialLow(rng: Rng, n: number, p: number): number {
 }
 
 /** Inversion by sequential search from 0 (expected n·p + 1 steps). Requires 0 < p ≤ ½, n·p < 10. */
+/**
+ * One-entry setup caches for the constants that need log/exp. They hold pure functions of the
+ * parameters, so they change speed only, never the draws. (BTRD's setup has no log/exp before
+ * step 3.3 and measured no gain from a cache — see simulations/bench/binomial.bench.ts.)
+ */
+const BINV_CACHE = new Float64Array([NaN, NaN, NaN]); // n, p, q^n
+const PINV_CACHE = new Float64Array([NaN, NaN]); // mean, e^-mean
+const PTRS_CACHE = new Float64Array([NaN, NaN, NaN]); // mean, log mean, log invalpha
+
 function binomialInversion(rng: Rng, n: number, p: number): number {
   const q = 1 - p;
   const s = p / q;
   const a = (n + 1) * s;
-  const r0 = Math.exp(n * Math.log1p(-p)); // q^n ≥ e^-20 here, no underflow
+  let r0: number;
+  if (n === BINV_CACHE[0] && p === BINV_CACHE[1]) {
+    r0 = BINV_CACHE[2] as number;
+  } else {
+    r0 = detExp(n * detLog1p(-p)); // q^n ≥ e^-20 here, no underflow
+    BINV_CACHE[0] = n;
+    BINV_CACHE[1] = p;
+    BINV_CACHE[2] = r0;
+  }
   // Guard against round-off leaving u > 0 after the whole mass: restart past this bound
   // (the probability beyond it is < 1e-20 for n·p < 10).
   const bound = Math.min(n, Math.floor(n * p + 12 * Math.sqrt(n * p * q + 1)) + 20);
@@ -182,7 +331,7 @@ function binomialBtrd(rng: Rng, n: number, p: number): number {
       continue;
     }
     // Step 3.2: squeeze on log f(k)/f(m).
-    v = Math.log(v);
+    v = detLog(v);
     const rho = (km / npq) * (((km / 3 + 0.625) * km + 1 / 6) / npq + 0.5);
     const t = (-km * km) / (2 * npq);
     if (v < t - rho) return k;
@@ -190,15 +339,15 @@ function binomialBtrd(rng: Rng, n: number, p: number): number {
     // Step 3.3
     const nm = n - m + 1;
     if (h !== h) {
-      h = (m + 0.5) * Math.log((m + 1) / (r * nm)) + stirlingCorrection(m) + stirlingCorrection(n - m);
+      h = (m + 0.5) * detLog((m + 1) / (r * nm)) + stirlingCorrection(m) + stirlingCorrection(n - m);
     }
     // Step 3.4: final acceptance test.
     const nk = n - k + 1;
     if (
       v <=
       h +
-        (n + 1) * Math.log(nm / nk) +
-        (k + 0.5) * Math.log((nk * r) / (k + 1)) -
+        (n + 1) * detLog(nm / nk) +
+        (k + 0.5) * detLog((nk * r) / (k + 1)) -
         stirlingCorrection(k) -
         stirlingCorrection(n - k)
     ) {
@@ -221,7 +370,14 @@ export function poisson(rng: Rng, mean: number): number {
 }
 
 function poissonInversion(rng: Rng, mean: number): number {
-  const p0 = Math.exp(-mean);
+  let p0: number;
+  if (mean === PINV_CACHE[0]) {
+    p0 = PINV_CACHE[1] as number;
+  } else {
+    p0 = detExp(-mean);
+    PINV_CACHE[0] = mean;
+    PINV_CACHE[1] = p0;
+  }
   for (;;) {
     let u = rng.uniform();
     let p = p0;
@@ -239,12 +395,22 @@ function poissonInversion(rng: Rng, mean: number): number {
 /** PTRS, Hörmann (1993). Requires mean ≥ 10. */
 function poissonPtrs(rng: Rng, mean: number): number {
   const slam = Math.sqrt(mean);
-  const loglam = Math.log(mean);
   const b = 0.931 + 2.53 * slam;
   const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
   const vr = 0.9277 - 3.6224 / (b - 2);
-  const logInvalpha = Math.log(invalpha);
+  let loglam: number;
+  let logInvalpha: number;
+  if (mean === PTRS_CACHE[0]) {
+    loglam = PTRS_CACHE[1] as number;
+    logInvalpha = PTRS_CACHE[2] as number;
+  } else {
+    loglam = detLog(mean);
+    logInvalpha = detLog(invalpha);
+    PTRS_CACHE[0] = mean;
+    PTRS_CACHE[1] = loglam;
+    PTRS_CACHE[2] = logInvalpha;
+  }
   for (;;) {
     const u = rng.uniform() - 0.5;
     const v = rng.uniform();
@@ -252,7 +418,7 @@ function poissonPtrs(rng: Rng, mean: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    if (Math.log(v) + logInvalpha - Math.log(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) {
+    if (detLog(v) + logInvalpha - detLog(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) {
       return k;
     }
   }
@@ -270,14 +436,14 @@ const ZIG_X = new Float64Array(ZIG_C + 1);
 /** Ratios x[i+1]/x[i] — the rectangle test. */
 const ZIG_RATIO = new Float64Array(ZIG_C);
 {
-  let f = Math.exp(-0.5 * ZIG_R * ZIG_R);
+  let f = detExp(-0.5 * ZIG_R * ZIG_R);
   ZIG_X[0] = ZIG_V / f;
   ZIG_X[1] = ZIG_R;
   ZIG_X[ZIG_C] = 0;
   for (let i = 2; i < ZIG_C; i++) {
-    const xi = Math.sqrt(-2 * Math.log(ZIG_V / (ZIG_X[i - 1] as number) + f));
+    const xi = Math.sqrt(-2 * detLog(ZIG_V / (ZIG_X[i - 1] as number) + f));
     ZIG_X[i] = xi;
-    f = Math.exp(-0.5 * xi * xi);
+    f = detExp(-0.5 * xi * xi);
   }
   for (let i = 0; i < ZIG_C; i++) ZIG_RATIO[i] = (ZIG_X[i + 1] as number) / (ZIG_X[i] as number);
 }
@@ -304,8 +470,8 @@ export function standardNormal(rng: Rng): number {
     const xi = ZIG_X[i] as number;
     const xi1 = ZIG_X[i + 1] as number;
     const x = u * xi;
-    const f0 = Math.exp(-0.5 * (xi * xi - x * x));
-    const f1 = Math.exp(-0.5 * (xi1 * xi1 - x * x));
+    const f0 = detExp(-0.5 * (xi * xi - x * x));
+    const f1 = detExp(-0.5 * (xi1 * xi1 - x * x));
     if (f1 + rng.uniform() * (f0 - f1) < 1) return x;
   }
 }
@@ -315,8 +481,8 @@ function normalTail(rng: Rng, negative: boolean): number {
   let x: number;
   let y: number;
   do {
-    x = Math.log(rng.uniform()) / ZIG_R;
-    y = Math.log(rng.uniform());
+    x = detLog(rng.uniform()) / ZIG_R;
+    y = detLog(rng.uniform());
   } while (-2 * y < x * x);
   return negative ? x - ZIG_R : ZIG_R - x;
 }
@@ -332,7 +498,7 @@ export function normal(rng: Rng, mean: number, sd: number): number {
 export function lognormal(rng: Rng, mu: number, sigma: number): number {
   checkFinite("lognormal", "mu", mu);
   if (!(sigma >= 0 && sigma < Infinity)) fail("lognormal", "sigma", "a finite number ≥ 0", sigma);
-  return Math.exp(mu + sigma * standardNormal(rng));
+  return detExp(mu + sigma * standardNormal(rng));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,7 +520,7 @@ function gammaMT(rng: Rng, shape: number): number {
     const u = rng.uniform();
     const x2 = x * x;
     if (u < 1 - 0.0331 * x2 * x2) return d * v;
-    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+    if (detLog(u) < 0.5 * x2 + d * (1 - v + detLog(v))) return d * v;
   }
 }
 
@@ -362,13 +528,13 @@ function gammaMT(rng: Rng, shape: number): number {
 function standardGamma(rng: Rng, shape: number): number {
   if (shape >= 1) return gammaMT(rng, shape);
   const g = gammaMT(rng, shape + 1);
-  return g * Math.pow(rng.uniform(), 1 / shape); // may underflow to 0 for tiny shape: correct rounding
+  return g * detExp(detLog(rng.uniform()) / shape); // may underflow to 0 for tiny shape: correct rounding
 }
 
 /** log of a unit-scale gamma variate, accurate even when the variate underflows (shape ≪ 1). */
 function logStandardGamma(rng: Rng, shape: number): number {
-  if (shape >= 1) return Math.log(gammaMT(rng, shape));
-  return Math.log(gammaMT(rng, shape + 1)) + Math.log(rng.uniform()) / shape;
+  if (shape >= 1) return detLog(gammaMT(rng, shape));
+  return detLog(gammaMT(rng, shape + 1)) + detLog(rng.uniform()) / shape;
 }
 
 /** Gamma(shape, scale): density x^(shape−1) e^(−x/scale) / (Γ(shape) scale^shape); mean shape·scale. */
@@ -390,7 +556,7 @@ export function beta(rng: Rng, a: number, b: number): number {
   const lx = logStandardGamma(rng, a);
   const ly = logStandardGamma(rng, b);
   // x/(x+y) = 1/(1 + e^(ly − lx)), stable when both underflow.
-  return 1 / (1 + Math.exp(ly - lx));
+  return 1 / (1 + detExp(ly - lx));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -414,7 +580,7 @@ export function negativeBinomial(rng: Rng, r: number, p: number): number {
 export function pareto(rng: Rng, xm: number, alpha: number): number {
   checkPositive("pareto", "xm", xm);
   checkPositive("pareto", "alpha", alpha);
-  return xm * Math.pow(rng.uniform(), -1 / alpha);
+  return xm * detExp(-detLog(rng.uniform()) / alpha);
 }
 
 /**
