@@ -233,6 +233,7 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
         throw new InputError(`${at}`, `refers to "$${ref}", which is not in scenario.assumptions (known: ${Object.keys(scenario.assumptions).join(", ") || "none"})`);
       }
     }
+    checkProbabilities(option, scenario, at);
     let scheme: AnyScheme;
     try {
       scheme = getScheme(option.scheme);
@@ -265,6 +266,47 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
     return { option, scheme };
   });
   return { scenario, options };
+}
+
+/** The support [lo, hi] of an assumption's prior (its point value when fixed). */
+function support(a: Assumption): [number, number] {
+  switch (a.prior.dist) {
+    case "fixed":
+      return [a.value, a.value];
+    case "uniform":
+    case "triangular":
+      return [a.prior.min, a.prior.max];
+    case "lognormal":
+      return [0, Infinity];
+    case "beta":
+      return [0, 1];
+  }
+}
+
+/** Take-up probabilities (literals, and the priors of assumptions they read) must lie in [0, 1]. */
+function checkProbabilities(option: Option, scenario: Scenario, at: string): void {
+  const t = option.takeup;
+  if (t.model !== "probability") {
+    if (t.priceElasticity !== undefined && t.referencePrice === undefined) {
+      throw new InputError(`${at}.takeup.referencePrice`, "is required with priceElasticity (a positive premium in 元)");
+    }
+    return;
+  }
+  const check = (n: Num, field: string) => {
+    if (typeof n === "number") {
+      if (!(n >= 0 && n <= 1)) throw new InputError(field, `a probability must be in [0, 1], got ${n}`);
+      return;
+    }
+    const a = scenario.assumptions[n.slice(1)]!;
+    const [lo, hi] = support(a);
+    if (lo < 0 || hi > 1) {
+      throw new InputError(field, `reads ${n}, whose prior reaches [${lo}, ${hi}]; a probability must stay in [0, 1] (use a beta or a uniform prior inside [0, 1])`);
+    }
+  };
+  check(t.probability, `${at}.takeup.probability`);
+  for (const [attr, levels] of Object.entries(t.byAttribute ?? {})) {
+    for (const [level, n] of Object.entries(levels)) check(n, `${at}.takeup.byAttribute.${attr}.${level}`);
+  }
 }
 
 /** Parses scenario JSON text; malformed JSON is an InputError too. */
