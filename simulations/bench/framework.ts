@@ -3,8 +3,9 @@
  * {@link bench} at import time to register cases; `index.ts` discovers and imports them, applies
  * the command-line filter and runs the cases.
  *
- * Measurement: each case is calibrated so that one timed run lasts about `targetMs`, warmed up,
- * then timed `runs` times; the table reports the median (and the min–max spread). A case may name
+ * Measurement: each case is calibrated so that one timed run lasts about `targetMs` and warmed up;
+ * then all selected cases are timed round-robin for `runs` rounds (so a case and its baseline see
+ * the same machine load); the table reports the median (and the min–max spread). A case may name
  * a `baseline` in the same section; the table then reports this case's speed ÷ the baseline's
  * speed (">1× = faster than the baseline").
  */
@@ -76,22 +77,19 @@ function time(run: (n: number) => number, iterations: number): number {
   return performance.now() - t0;
 }
 
-export function measure(c: BenchCase, opts: RunOptions): BenchResult {
-  // Calibrate: grow until a run takes ≥ 1/4 of the target, then scale.
+/** Calibrate the iteration count so that one run of `c` lasts about `targetMs`. */
+function calibrate(c: BenchCase, targetMs: number): number {
   let iterations = 64;
   let ms = time(c.run, iterations);
-  while (ms < opts.targetMs / 4 && iterations < 2 ** 40) {
+  while (ms < targetMs / 4 && iterations < 2 ** 40) {
     iterations *= 4;
     ms = time(c.run, iterations);
   }
-  iterations = Math.max(1, Math.round((iterations * opts.targetMs) / Math.max(ms, 1e-3)));
-  // Warm up.
-  const warmEnd = performance.now() + opts.warmupMs;
-  while (performance.now() < warmEnd) time(c.run, iterations);
-  // Timed runs.
-  const ns: number[] = [];
-  for (let r = 0; r < opts.runs; r++) ns.push((time(c.run, iterations) * 1e6) / iterations);
-  ns.sort((a, b) => a - b);
+  return Math.max(1, Math.round((iterations * targetMs) / Math.max(ms, 1e-3)));
+}
+
+function summarize(c: BenchCase, iterations: number, nsPerRun: number[]): BenchResult {
+  const ns = [...nsPerRun].sort((a, b) => a - b);
   const median = ns[Math.floor(ns.length / 2)] as number;
   return {
     section: c.section,
@@ -100,10 +98,20 @@ export function measure(c: BenchCase, opts: RunOptions): BenchResult {
     opsPerSec: 1e9 / median,
     spread: ((ns[ns.length - 1] as number) - (ns[0] as number)) / median,
     iterations,
-    runs: opts.runs,
+    runs: ns.length,
     ...(c.baseline === undefined ? {} : { baseline: c.baseline }),
     ...(c.note === undefined ? {} : { note: c.note }),
   };
+}
+
+/** Measure one case on its own: calibrate, warm up, `runs` timed runs, median. */
+export function measure(c: BenchCase, opts: RunOptions): BenchResult {
+  const iterations = calibrate(c, opts.targetMs);
+  const warmEnd = performance.now() + opts.warmupMs;
+  while (performance.now() < warmEnd) time(c.run, iterations);
+  const ns: number[] = [];
+  for (let r = 0; r < opts.runs; r++) ns.push((time(c.run, iterations) * 1e6) / iterations);
+  return summarize(c, iterations, ns);
 }
 
 /** Case-insensitive substring match on "section / name"; no filters = everything. */
@@ -126,13 +134,28 @@ export function runCases(cases: readonly BenchCase[], opts: RunOptions): BenchRe
     wanted.add(base);
   }
   const ordered = registry.filter((c) => wanted.has(c));
-  const results: BenchResult[] = [];
-  ordered.forEach((c, i) => {
-    opts.progress(`[${i + 1}/${ordered.length}] ${c.section} / ${c.name} …`);
-    const r = measure(c, opts);
-    opts.progress(`    ${formatRate(r.opsPerSec)}/s, ${r.nsPerOp.toFixed(2)} ns/op (spread ${(100 * r.spread).toFixed(0)}%)`);
-    results.push(r);
+  // Phase 1: calibrate and warm up every case.
+  const iterations = ordered.map((c, i) => {
+    opts.progress(`[${i + 1}/${ordered.length}] warm-up ${c.section} / ${c.name}`);
+    const n = calibrate(c, opts.targetMs);
+    const warmEnd = performance.now() + opts.warmupMs;
+    while (performance.now() < warmEnd) time(c.run, n);
+    return n;
   });
+  // Phase 2: timed runs round-robin (every case once per round), so that a case and its
+  // baseline see the same machine load and the ratios are robust to drift.
+  const ns: number[][] = ordered.map(() => []);
+  for (let round = 0; round < opts.runs; round++) {
+    opts.progress(`round ${round + 1}/${opts.runs}`);
+    ordered.forEach((c, i) => {
+      const n = iterations[i] as number;
+      (ns[i] as number[]).push((time(c.run, n) * 1e6) / n);
+    });
+  }
+  const results = ordered.map((c, i) => summarize(c, iterations[i] as number, ns[i] as number[]));
+  for (const r of results) {
+    opts.progress(`  ${r.section} / ${r.name}: ${formatRate(r.opsPerSec)}/s, ${r.nsPerOp.toFixed(2)} ns/op (spread ${(100 * r.spread).toFixed(0)}%)`);
+  }
   for (const r of results) {
     if (r.baseline === undefined) continue;
     const base = results.find((b) => b.section === r.section && b.name === r.baseline);
