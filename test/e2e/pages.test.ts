@@ -48,6 +48,10 @@ describe("the overview page", () => {
       expect(text).toContain("668 万");
       // 1 − 668/8400 = 0.92047… → 92.0 %
       expect(text).toContain("92.0 %");
+      // The schemes side by side, rendered from the rules module: one row per scheme.
+      const schemeRows = await report.page.$$eval(".scheme-table tbody tr", (nodes) => nodes.map((n) => n.textContent ?? ""));
+      expect(schemeRows).toHaveLength(7);
+      expect(schemeRows[1]).toContain("50岁及以下68元/年");
       const bars = await report.page.$$eval(".card svg g[aria-label='bar'] rect", (nodes) => nodes.length);
       expect(bars).toBe(4);
       // The sql cell's table: one row per (kind, geography) group, counted in DuckDB-wasm.
