@@ -1,6 +1,7 @@
 import { tableFromIPC } from "apache-arrow";
 import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
+import type { Payer } from "../../src/rules/index.js";
 import type { ReplicateRow } from "../../src/sim/run.js";
 import { formatOfPath, formatResults, TIDY_COLUMNS, tidyRows, toArrowIPC, toCSV, toJSON } from "../../src/sim/results.js";
 
@@ -8,14 +9,14 @@ const rows: ReplicateRow[] = [
   {
     replicate: 0, option: "base", year: 1, population: 1000, eligible: 900, enrolled: 300, coverage: 0.3,
     gross: 30000, net: 20000,
-    subsidies: { budget: 6000, bank: 0, employer: 4000, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 },
+    subsidies: { budget: 6000, bank: 0, employer: 4000, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 } as Record<Payer, number>,
     claims: 7, benefits: 12345.67, admin: 2400, lossRatio: 12345.67 / 30000, benefitPerEnrollee: 12345.67 / 300,
     expectedEnrolled: 310.5, expectedBenefits: 13000.25, processVarBenefits: 1.5e7,
   },
   {
     replicate: 1, option: "base", year: 1, population: 1000, eligible: 900, enrolled: 0, coverage: 0,
     gross: 0, net: 0,
-    subsidies: { budget: 0, bank: 0, employer: 0, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 },
+    subsidies: { budget: 0, bank: 0, employer: 0, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 } as Record<Payer, number>,
     claims: 0, benefits: 0, admin: 0, lossRatio: null, benefitPerEnrollee: null,
     expectedEnrolled: 0.25, expectedBenefits: 0.1, processVarBenefits: 0.01,
   },

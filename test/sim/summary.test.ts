@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { Payer } from "../../src/rules/index.js";
 import type { ReplicateRow } from "../../src/sim/run.js";
 import { compareOptions, describeValues, exceedance, metricsFor, summarize, uncertaintySplit } from "../../src/sim/summary.js";
 
-const ZERO_SUBSIDIES = { budget: 0, bank: 0, employer: 0, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 };
+const ZERO_SUBSIDIES = { budget: 0, bank: 0, employer: 0, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 } as Record<Payer, number>;
 
 /** A synthetic row: defaults are zeros, overrides win. */
 function row(over: Partial<ReplicateRow> & { replicate: number }): ReplicateRow {
