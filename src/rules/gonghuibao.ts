@@ -121,7 +121,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "年保费", en: "annual premium" },
         amount: gross,
         params: [P.ageThreshold, path],
-        formula: `age ${person.age} ${young ? "≤" : ">"} ${threshold} → ${fmt(gross)}`,
+        get formula() { return `age ${person.age} ${young ? "≤" : ">"} ${threshold} → ${fmt(gross)}`; },
       };
       const subsidies: PremiumLine[] = [];
       let left = gross;
@@ -134,7 +134,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: "宁波银行卡客户补贴", en: "Bank of Ningbo card-holder subsidy" },
           amount: s,
           params: [P.bankSubsidy],
-          formula: `min(${fmt(t.v(P.bankSubsidy, date))}, ${fmt(gross)}) = ${fmt(s)}`,
+          get formula() { return `min(${fmt(t.v(P.bankSubsidy, date))}, ${fmt(gross)}) = ${fmt(s)}`; },
         });
       }
       if (purchase.payer === "employer") {
@@ -144,7 +144,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: "企业统一投保", en: "employer group purchase" },
           amount: left,
           params: [path],
-          formula: `employer pays the premium ${fmt(left)}`,
+          get formula() { return `employer pays the premium ${fmt(left)}`; },
         });
       }
       return premiumOf(gross, grossTrace, subsidies);
@@ -161,7 +161,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "社保内个人负担", en: "in-catalogue personal burden" },
         amount: inPay,
         params: [P.inDeductible, P.inRate],
-        formula: `max(0, ${fmt(claim.inCatalogSelfPay)} − ${fmt(inD)}) × ${pct(inR)} = ${fmt(inPay)}`,
+        get formula() { return `max(0, ${fmt(claim.inCatalogSelfPay)} − ${fmt(inD)}) × ${pct(inR)} = ${fmt(inPay)}`; },
       });
       const outD = t.v(P.outDeductible, date);
       const outR = t.v(P.outRate, date);
@@ -172,7 +172,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "社保外个人自费(含癌症处方外配药)", en: "out-of-catalogue self-pay (incl. cancer drugs bought outside hospital)" },
         amount: outPay,
         params: [P.outDeductible, P.outRate],
-        formula: `max(0, ${fmt(claim.outOfCatalogSelfPay)} − ${fmt(outD)}) × ${pct(outR)} = ${fmt(outPay)}`,
+        get formula() { return `max(0, ${fmt(claim.outOfCatalogSelfPay)} − ${fmt(outD)}) × ${pct(outR)} = ${fmt(outPay)}`; },
       });
       if (claim.excludedPreExistingCost !== undefined && claim.excludedPreExistingCost > 0) {
         items.push({
@@ -180,7 +180,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: "5种特定疾病既往症费用(不予赔付)", en: "costs of the 5 excluded pre-existing diseases (not paid)" },
           amount: 0,
           params: [],
-          formula: `${fmt(claim.excludedPreExistingCost)} × 0 = 0`,
+          get formula() { return `${fmt(claim.excludedPreExistingCost ?? 0)} × 0 = 0`; },
         });
       }
       const cap = t.v(P.cap, date);
@@ -191,7 +191,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: "超出年度最高赔付", en: "above the yearly maximum" },
           amount: cap - total,
           params: [P.cap],
-          formula: `min(${fmt(total)}, ${fmt(cap)}) − ${fmt(total)} = ${fmt(cap - total)}`,
+          get formula() { return `min(${fmt(total)}, ${fmt(cap)}) − ${fmt(total)} = ${fmt(cap - total)}`; },
         });
       }
       return benefitOf(items);

@@ -139,7 +139,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "基础保费", en: "basic premium" },
         amount: gross,
         params: [P.daily],
-        formula: `${fmt(daily)} × ${purchase.days} days = ${fmt(gross)}`,
+        get formula() { return `${fmt(daily)} × ${purchase.days} days = ${fmt(gross)}`; },
       };
       const share = t.v(P.budgetShare, date);
       const subsidies: PremiumLine[] = [];
@@ -151,7 +151,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: "财政补贴(前两年)", en: "budget subsidy (first two years)" },
           amount: s,
           params: [P.budgetShare],
-          formula: `${fmt(gross)} × ${pct(share)} = ${fmt(s)}`,
+          get formula() { return `${fmt(gross)} × ${pct(share)} = ${fmt(s)}`; },
         });
       }
       // Cover for a day bought runs 00:00–24:00 of the next day (l.82–84).
@@ -168,7 +168,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "意外医疗费用", en: "medical costs" },
         amount: medical,
         params: [P.medicalRate, P.medicalCap],
-        formula: `min(${fmt(claim.medicalCost)} × ${pct(rate)}, ${fmt(cap)}) = ${fmt(medical)}`,
+        get formula() { return `min(${fmt(claim.medicalCost)} × ${pct(rate)}, ${fmt(cap)}) = ${fmt(medical)}`; },
       });
       const sum = t.v(P.sumInsured, date);
       let lump = 0;
@@ -182,7 +182,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: `意外伤残(${claim.disabilityGrade}级)`, en: `disability (grade ${claim.disabilityGrade})` },
           amount: amt,
           params: [P.sumInsured, path],
-          formula: `${fmt(sum)} × ${pct(ratio)} = ${fmt(amt)}`,
+          get formula() { return `${fmt(sum)} × ${pct(ratio)} = ${fmt(amt)}`; },
         });
       }
       if (claim.death) {
@@ -192,7 +192,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: "意外身故", en: "death" },
           amount: sum,
           params: [P.sumInsured],
-          formula: `${fmt(sum)}`,
+          get formula() { return `${fmt(sum)}`; },
         });
       }
       if (lump > sum) {
@@ -201,7 +201,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: "伤残与身故合计以保额为限", en: "disability and death together at most the sum insured" },
           amount: sum - lump,
           params: [P.sumInsured],
-          formula: `min(${fmt(lump)}, ${fmt(sum)}) − ${fmt(lump)} = ${fmt(sum - lump)}`,
+          get formula() { return `min(${fmt(lump)}, ${fmt(sum)}) − ${fmt(lump)} = ${fmt(sum - lump)}`; },
         });
       }
       return benefitOf(items);

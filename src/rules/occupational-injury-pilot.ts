@@ -116,7 +116,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "按单缴费", en: "per-order contribution" },
         amount: gross,
         params: [path],
-        formula: `${fmt(rate)} × ${purchase.orders} orders = ${fmt(gross)}`,
+        get formula() { return `${fmt(rate)} × ${purchase.orders} orders = ${fmt(gross)}`; },
       };
       return premiumOf(gross, grossTrace, [{
         rule: `${ID}.platformPays`,
@@ -124,7 +124,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "平台按单缴费，个人不缴", en: "the platform pays per order; the worker pays nothing" },
         amount: gross,
         params: [],
-        formula: `platform pays ${fmt(gross)}`,
+        get formula() { return `platform pays ${fmt(gross)}`; },
       }]);
     },
 

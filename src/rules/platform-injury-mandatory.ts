@@ -118,7 +118,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "平台缴费，个人不缴", en: "financed by the platform; the worker pays nothing" },
         amount: gross,
         params: [],
-        formula: `platform pays ${fmt(gross)}`,
+        get formula() { return `platform pays ${fmt(gross)}`; },
       };
       return premiumOf(gross, grossTrace, [line]);
     },
@@ -139,7 +139,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
             label: { zh: "第三者责任", en: "third-party liability" },
             amount: amt,
             params: [P.tpRate, P.tpCap],
-            formula: `min(${fmt(claim.thirdPartyDamage)} × ${fmt(rate * 100)}%, ${fmt(cap)}) = ${fmt(amt)}`,
+            get formula() { return `min(${fmt(claim.thirdPartyDamage ?? 0)} × ${fmt(rate * 100)}%, ${fmt(cap)}) = ${fmt(amt)}`; },
           });
         } else {
           items.push({ rule: `${ID}.thirdParty`, label: { zh: "第三者责任(未投保附加险)", en: "third-party liability (no add-on)" }, amount: 0, params: [], formula: "no third-party add-on → 0" });

@@ -125,7 +125,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "工伤保险费", en: "work-injury contribution" },
         amount: gross,
         params: [P.base(person.variant), ratePath],
-        formula: `${fmt(base)} × ${pct(rate)} × ${purchase.months} months = ${fmt(gross)}`,
+        get formula() { return `${fmt(base)} × ${pct(rate)} × ${purchase.months} months = ${fmt(gross)}`; },
       };
       return premiumOf(gross, grossTrace, [{
         rule: `${ID}.employerPays`,
@@ -133,7 +133,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "平台/用工单位缴费，个人不缴", en: "paid by the platform/employer; the worker pays nothing" },
         amount: gross,
         params: [],
-        formula: `${purchase.payer} pays ${fmt(gross)}`,
+        get formula() { return `${purchase.payer} pays ${fmt(gross)}`; },
       }], { from: date, until: addDays(date, 30 * purchase.months - 1) });
     },
 

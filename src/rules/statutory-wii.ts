@@ -102,7 +102,7 @@ export function statutoryItems(t: ParameterTable, schemeId: string, claim: Statu
     label: { zh: "工伤医疗费用", en: "medical costs" },
     amount: medical,
     params: [`${p}.medical.rate`],
-    formula: `${fmt(claim.medicalCost)} × ${fmt(rate * 100)}% = ${fmt(medical)}`,
+    get formula() { return `${fmt(claim.medicalCost)} × ${fmt(rate * 100)}% = ${fmt(medical)}`; },
   });
   if (claim.disabilityGrade !== undefined) {
     const path = gradePath(`${p}.disabilityMonths`, claim.disabilityGrade);
@@ -113,7 +113,7 @@ export function statutoryItems(t: ParameterTable, schemeId: string, claim: Statu
       label: { zh: `一次性伤残补助金(${claim.disabilityGrade}级)`, en: `one-time disability subsidy (grade ${claim.disabilityGrade})` },
       amount,
       params: [path, wage.path],
-      formula: `${fmt(months)} months × ${fmt(wage.monthly)} (${wage.name}) = ${fmt(amount)}`,
+      get formula() { return `${fmt(months)} months × ${fmt(wage.monthly)} (${wage.name}) = ${fmt(amount)}`; },
     });
   }
   if (claim.death) {
@@ -125,7 +125,7 @@ export function statutoryItems(t: ParameterTable, schemeId: string, claim: Statu
       label: { zh: "一次性工亡补助金", en: "one-time death subsidy" },
       amount: death,
       params: [`${p}.death.incomeMultiple`, `${p}.death.nationalIncome`],
-      formula: `${fmt(multiple)} × ${fmt(income)} (previous year's national urban per-capita disposable income) = ${fmt(death)}`,
+      get formula() { return `${fmt(multiple)} × ${fmt(income)} (previous year's national urban per-capita disposable income) = ${fmt(death)}`; },
     });
     const months = t.v(`${p}.funeral.months`, date);
     const funeral = roundFen(months * funeralWage.monthly);
@@ -134,7 +134,7 @@ export function statutoryItems(t: ParameterTable, schemeId: string, claim: Statu
       label: { zh: "丧葬补助金", en: "funeral grant" },
       amount: funeral,
       params: [`${p}.funeral.months`, funeralWage.path],
-      formula: `${fmt(months)} months × ${fmt(funeralWage.monthly)} (${funeralWage.name}) = ${fmt(funeral)}`,
+      get formula() { return `${fmt(months)} months × ${fmt(funeralWage.monthly)} (${funeralWage.name}) = ${fmt(funeral)}`; },
     });
   }
   return items;

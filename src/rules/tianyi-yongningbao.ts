@@ -154,7 +154,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh, en },
           amount: gross,
           params: [path],
-          formula: `${en}: ${fmt(gross)}`,
+          get formula() { return `${en}: ${fmt(gross)}`; },
         });
       }
       return premiumOf(gross, grossTrace, subsidies);
@@ -178,14 +178,14 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: `${fmt(lo)}–${fmt(hi)}元段`, en: `band ${fmt(lo)}–${fmt(hi)} 元 (${who})` },
           amount: a1,
           params: [P.bandLow, P.bandHigh, p1],
-          formula: `(min(${fmt(claim.coveredCost)}, ${fmt(hi)}) − ${fmt(lo)})⁺ × ${pct(r1)} = ${fmt(b1)} × ${pct(r1)} = ${fmt(a1)}`,
+          get formula() { return `(min(${fmt(claim.coveredCost)}, ${fmt(hi)}) − ${fmt(lo)})⁺ × ${pct(r1)} = ${fmt(b1)} × ${pct(r1)} = ${fmt(a1)}`; },
         },
         {
           rule: `${ID}.band2`,
           label: { zh: `${fmt(hi)}元以上部分`, en: `above ${fmt(hi)} 元 (${who})` },
           amount: a2,
           params: [P.bandHigh, p2],
-          formula: `(${fmt(claim.coveredCost)} − ${fmt(hi)})⁺ × ${pct(r2)} = ${fmt(b2)} × ${pct(r2)} = ${fmt(a2)}`,
+          get formula() { return `(${fmt(claim.coveredCost)} − ${fmt(hi)})⁺ × ${pct(r2)} = ${fmt(b2)} × ${pct(r2)} = ${fmt(a2)}`; },
         },
       ];
       const cap = t.v(P.cap, date);
@@ -195,7 +195,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: "超出年度最高赔付", en: "above the yearly maximum" },
           amount: cap - (a1 + a2),
           params: [P.cap],
-          formula: `min(${fmt(a1 + a2)}, ${fmt(cap)}) − ${fmt(a1 + a2)} = ${fmt(cap - (a1 + a2))}`,
+          get formula() { return `min(${fmt(a1 + a2)}, ${fmt(cap)}) − ${fmt(a1 + a2)} = ${fmt(cap - (a1 + a2))}`; },
         });
       }
       if (claim.protonHeavyIonCost !== undefined && claim.protonHeavyIonCost > 0) {
@@ -207,7 +207,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           label: { zh: "质子重离子医疗费用", en: "proton/heavy-ion treatment" },
           amount: amt,
           params: [P.protonRate, P.protonCap],
-          formula: `min(${fmt(claim.protonHeavyIonCost)} × ${pct(rate)}, ${fmt(pcap)}) = ${fmt(amt)}`,
+          get formula() { return `min(${fmt(claim.protonHeavyIonCost ?? 0)} × ${pct(rate)}, ${fmt(pcap)}) = ${fmt(amt)}`; },
         });
       }
       return benefitOf(items);

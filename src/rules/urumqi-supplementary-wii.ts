@@ -151,17 +151,17 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     const rate = t.v(P.bMedRate, date);
     const cap = t.v(P.bMedCap, date);
     const med = Math.min(mulRate(claim.medicalCost, rate), cap);
-    items.push({ rule: `${ID}.trackB.medical`, label: { zh: "职业伤害医疗补助金", en: "occupational-injury medical subsidy" }, amount: med, params: [P.bMedRate, P.bMedCap], formula: `min(${fmt(claim.medicalCost)} × ${pct(rate)}, ${fmt(cap)}) = ${fmt(med)}` });
+    items.push({ rule: `${ID}.trackB.medical`, label: { zh: "职业伤害医疗补助金", en: "occupational-injury medical subsidy" }, amount: med, params: [P.bMedRate, P.bMedCap], get formula() { return `min(${fmt(claim.medicalCost)} × ${pct(rate)}, ${fmt(cap)}) = ${fmt(med)}`; } });
     // Art. 16: a death lump sum *or* a disability lump sum.
     if (claim.death) {
       const d = t.v(P.bDeath, date);
-      items.push({ rule: `${ID}.trackB.death`, label: { zh: "一次性身故赔偿金", en: "death lump sum" }, amount: d, params: [P.bDeath], formula: `${fmt(d)}${claim.disabilityGrade ? " (death replaces the disability lump sum: art. 16 “或”)" : ""}` });
+      items.push({ rule: `${ID}.trackB.death`, label: { zh: "一次性身故赔偿金", en: "death lump sum" }, amount: d, params: [P.bDeath], get formula() { return `${fmt(d)}${claim.disabilityGrade ? " (death replaces the disability lump sum: art. 16 “或”)" : ""}`; } });
     } else if (claim.disabilityGrade !== undefined) {
       const path = gradePath(P.bRatio, claim.disabilityGrade);
       const sum = t.v(P.bDisability, date);
       const ratio = t.v(path, date);
       const amt = mulRate(sum, ratio);
-      items.push({ rule: `${ID}.trackB.disability`, label: { zh: `一次性伤残补助金(${claim.disabilityGrade}级)`, en: `disability lump sum (grade ${claim.disabilityGrade})` }, amount: amt, params: [P.bDisability, path], formula: `${fmt(sum)} × ${pct(ratio)} = ${fmt(amt)}` });
+      items.push({ rule: `${ID}.trackB.disability`, label: { zh: `一次性伤残补助金(${claim.disabilityGrade}级)`, en: `disability lump sum (grade ${claim.disabilityGrade})` }, amount: amt, params: [P.bDisability, path], get formula() { return `${fmt(sum)} × ${pct(ratio)} = ${fmt(amt)}`; } });
     }
     return items;
   }
@@ -175,23 +175,23 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     const nd = t.v(P.aNursingDaily, date);
     if (days > 0) {
       const a = roundFen(days * wd);
-      items.push({ rule: `${ID}.trackA.paidLeaveWage`, label: { zh: "一次性停工留薪期工资补助金", en: "paid-leave wage subsidy" }, amount: a, params: [P.aWageDaily, P.aMaxDays], formula: `min(${claim.paidLeaveDays}, ${maxDays}) days × ${fmt(wd)} = ${fmt(a)}` });
+      items.push({ rule: `${ID}.trackA.paidLeaveWage`, label: { zh: "一次性停工留薪期工资补助金", en: "paid-leave wage subsidy" }, amount: a, params: [P.aWageDaily, P.aMaxDays], get formula() { return `min(${claim.paidLeaveDays}, ${maxDays}) days × ${fmt(wd)} = ${fmt(a)}`; } });
     }
     if (nursing > 0) {
       const a = roundFen(nursing * nd);
-      items.push({ rule: `${ID}.trackA.paidLeaveNursing`, label: { zh: "一次性停工留薪期护理补助金", en: "paid-leave nursing subsidy" }, amount: a, params: [P.aNursingDaily], formula: `min(${claim.nursingDays}, ${days}) days × ${fmt(nd)} = ${fmt(a)}` });
+      items.push({ rule: `${ID}.trackA.paidLeaveNursing`, label: { zh: "一次性停工留薪期护理补助金", en: "paid-leave nursing subsidy" }, amount: a, params: [P.aNursingDaily], get formula() { return `min(${claim.nursingDays}, ${days}) days × ${fmt(nd)} = ${fmt(a)}`; } });
     }
     if (claim.disabilityGrade !== undefined) {
       const path = gradePath(P.aRatio, claim.disabilityGrade);
       const ratio = t.v(path, date);
       const sum = t.v(P.aDisability, date);
       const a = mulRate(sum, ratio);
-      items.push({ rule: `${ID}.trackA.disabilityAllowance`, label: { zh: `一次性伤残津贴(${claim.disabilityGrade}级)`, en: `disability allowance (grade ${claim.disabilityGrade})` }, amount: a, params: [P.aDisability, path], formula: `${fmt(sum)} × ${pct(ratio)} = ${fmt(a)}` });
+      items.push({ rule: `${ID}.trackA.disabilityAllowance`, label: { zh: `一次性伤残津贴(${claim.disabilityGrade}级)`, en: `disability allowance (grade ${claim.disabilityGrade})` }, amount: a, params: [P.aDisability, path], get formula() { return `${fmt(sum)} × ${pct(ratio)} = ${fmt(a)}`; } });
       const from = t.v(P.aEmploymentFromGrade, date);
       if (claim.disabilityGrade >= from) {
         const es = t.v(P.aEmployment, date);
         const b = mulRate(es, ratio);
-        items.push({ rule: `${ID}.trackA.employmentSubsidy`, label: { zh: "一次性伤残就业补助金", en: "disability employment subsidy" }, amount: b, params: [P.aEmployment, P.aEmploymentFromGrade, path], formula: `grade ${claim.disabilityGrade} ≥ ${from}: ${fmt(es)} × ${pct(ratio)} = ${fmt(b)}` });
+        items.push({ rule: `${ID}.trackA.employmentSubsidy`, label: { zh: "一次性伤残就业补助金", en: "disability employment subsidy" }, amount: b, params: [P.aEmployment, P.aEmploymentFromGrade, path], get formula() { return `grade ${claim.disabilityGrade} ≥ ${from}: ${fmt(es)} × ${pct(ratio)} = ${fmt(b)}`; } });
       }
     }
     if (claim.death) {
@@ -252,7 +252,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "补充工伤保险费(按月)", en: "supplementary WII premium (monthly)" },
         amount: gross,
         params: [basePath, P.classRate(person.industryClass), P.classRate(1)],
-        formula: `${fmt(base)} × (${pct(r)} / ${pct(r1)}) = ${fmt(monthly)}/month × ${purchase.months} = ${fmt(gross)}`,
+        get formula() { return `${fmt(base)} × (${pct(r)} / ${pct(r1)}) = ${fmt(monthly)}/month × ${purchase.months} = ${fmt(gross)}`; },
       };
       return premiumOf(gross, grossTrace, [{
         rule: `${ID}.policyholderPays`,
@@ -260,7 +260,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         label: { zh: "投保人按月交费，个人不交费(第九条)", en: "the policyholder pays monthly; individuals pay nothing (art. 9)" },
         amount: gross,
         params: [],
-        formula: `${payer} pays ${fmt(gross)}`,
+        get formula() { return `${payer} pays ${fmt(gross)}`; },
       }], { from: addDays(date, 1), until: addDays(addDays(date, 1), 30 * purchase.months - 1) });
     },
 
@@ -285,7 +285,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         let total = 0;
         for (const i of items) total += i.amount;
         const cut = -mulRate(total, claim.unverifiableShare);
-        items.push({ rule: `${ID}.lateReport`, label: { zh: "逾期报案无法确定部分不赔", en: "late report: unverifiable part not paid" }, amount: cut, params: [P.reportHours], formula: `reported after ${fmt(claim.reportedAfterHours)} h > ${fmt(hours)} h: −${fmt(total)} × ${pct(claim.unverifiableShare)} = ${fmt(cut)}` });
+        items.push({ rule: `${ID}.lateReport`, label: { zh: "逾期报案无法确定部分不赔", en: "late report: unverifiable part not paid" }, amount: cut, params: [P.reportHours], get formula() { return `reported after ${fmt(claim.reportedAfterHours)} h > ${fmt(hours)} h: −${fmt(total)} × ${pct(claim.unverifiableShare)} = ${fmt(cut)}`; } });
       }
       return benefitOf(items);
     },
