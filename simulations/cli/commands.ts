@@ -1,5 +1,6 @@
 /** The registry of `puhui` sub-commands. Each later module appends its commands here. */
 import type { Command } from "./command.js";
 import { rulesCommands } from "./rules.js";
+import { simulateCommands } from "./simulate.js";
 
-export const commands: Command[] = [...rulesCommands];
+export const commands: Command[] = [...rulesCommands, ...simulateCommands];
