@@ -17,7 +17,7 @@ import { runJob, type SimulationJob } from "../../src/sim/parallel.js";
 import { formatOfPath, formatResults } from "../../src/sim/results.js";
 import { MODES, type Mode, type ReplicateRow } from "../../src/sim/run.js";
 import { parseScenario, parseScenarioText, type Scenario } from "../../src/sim/scenario.js";
-import { compareOptions, summarize, type GroupSummary, type MetricSummary } from "../../src/sim/summary.js";
+import { compareOptions, summarize, type GroupSummary, type MetricSummary, type OptionComparison } from "../../src/sim/summary.js";
 
 /** Workbench version (package.json), recorded with each stored run. */
 const version: string = (JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf-8")) as { version: string }).version;
@@ -139,13 +139,18 @@ const LABELS: Record<string, string> = {
   benefitPerEnrollee: "benefits per enrollee (元)",
 };
 
-function metricRow(m: MetricSummary, format: (x: number | null) => string): string[] {
+function metricRow(m: Pick<MetricSummary, "metric" | "mean" | "mcse" | "q05" | "q50" | "q95">, format: (x: number | null) => string): string[] {
   const label = LABELS[m.metric] ?? (m.metric.startsWith("subsidy_") ? `  subsidy: ${m.metric.slice(8)} (元)` : m.metric);
   return [label, format(m.mean), m.mcse === null ? "–" : `± ${format(m.mcse)}`, format(m.q05), format(m.q50), format(m.q95)];
 }
 
 /** The human summary: one table per option and year. */
-export function summaryText(scenario: Scenario, summaries: GroupSummary[], run: { replicates: number; seed: number; mode: Mode; uncertainty: boolean; reform: unknown }): string {
+export function summaryText(
+  scenario: Scenario,
+  summaries: GroupSummary[],
+  run: { replicates: number; seed: number; mode: Mode; uncertainty: boolean; reform: unknown },
+  comparisons: OptionComparison[] = [],
+): string {
   const title = typeof scenario.title === "string" ? scenario.title : `${scenario.title.zh} / ${scenario.title.en}`;
   const lines: string[] = [];
   lines.push(`${scenario.id} — ${title}`);
@@ -171,6 +176,17 @@ export function summaryText(scenario: Scenario, summaries: GroupSummary[], run: 
         `enrolled: parameter sd ${wanYi(n.parameterSd)}, process sd ${wanYi(n.processSd)} (${pct(n.parameterShare, 0)})`,
     );
     if (g.metrics["lossRatio"]!.nulls > 0) lines.push(`loss ratio undefined (no premium) in ${g.metrics["lossRatio"]!.nulls} replicates`);
+  }
+  for (const c of comparisons) {
+    lines.push("");
+    lines.push(`option ${c.b} minus ${c.a}${scenario.years > 1 ? `, year ${c.year}` : ""} (paired by replicate, ${c.pairs} pairs)`);
+    const rows: string[][] = [];
+    for (const key of ["enrolled", "gross", "net", "subsidy_total", "benefits", "lossRatio"]) {
+      const m = c.metrics[key];
+      if (!m || (key === "subsidy_total" && m.meanA === 0 && m.meanB === 0)) continue;
+      rows.push(metricRow({ ...m, metric: key }, key === "lossRatio" ? ratio : wanYi));
+    }
+    lines.push(table(rows, ["difference in", "mean", "MC s.e.", "5 %", "median", "95 %"]).trimEnd());
   }
   return lines.join("\n") + "\n";
 }
@@ -266,12 +282,12 @@ async function runSimulate(args: string[], io: Io): Promise<number> {
 
   const summaries = summarize(rows);
   const runInfo = { replicates, seed, mode, uncertainty, reform: cliReformInput };
+  const ids = scenario.options.map((o) => o.id);
+  const comparisons = ids.slice(1).flatMap((id) => compareOptions(rows, ids[0]!, id));
   if (v.json) {
-    const ids = scenario.options.map((o) => o.id);
-    const comparisons = ids.slice(1).flatMap((id) => compareOptions(rows, ids[0]!, id));
     io.out(`${JSON.stringify({ scenario: scenario.id, ...runInfo, reform: cliReformInput ?? null, version, summaries, comparisons }, null, 2)}\n`);
   } else {
-    io.out(summaryText(scenario, summaries, runInfo));
+    io.out(summaryText(scenario, summaries, runInfo, comparisons));
   }
   if (v.out !== undefined && outFormat !== undefined) {
     writeFileSync(v.out, formatResults(rows, outFormat));

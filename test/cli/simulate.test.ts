@@ -234,6 +234,9 @@ describe("puhui simulate: bad input → exit 2, one line naming the field", () =
     expect([c.metrics.enrolled.mean, c.metrics.enrolled.sd]).toEqual([0, 0]);
     expect(c.metrics.benefits.q95).toBeLessThanOrEqual(0);
     expect(c.metrics.benefits.mean).toBeLessThan(0);
+    const text = await run("simulate", two, "--replicates", "10", "--reform", '{"reform": {"gonghuibao.outOfCatalog.rate": 0.5}}');
+    expect(text.out).toContain("option reform minus baseline (paired by replicate, 10 pairs)");
+    expect(text.out).toMatch(/^enrolled \(persons\) +0 +± 0 +0 +0 +0$/m);
   });
 });
 
