@@ -15,6 +15,7 @@ import { TIDY_COLUMNS } from "../../src/sim/results.js";
 
 const FIXTURE = "test/fixtures/small-gonghuibao.json";
 const fixtureText = readFileSync(FIXTURE, "utf-8");
+const VERSION = (JSON.parse(readFileSync("package.json", "utf-8")) as { version: string }).version;
 const dir = mkdtempSync(join(tmpdir(), "puhui-simulate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -138,8 +139,8 @@ describe("puhui simulate: output", () => {
       const [[sum]] = (await q("SELECT sum(benefits) FROM replicates WHERE run_id = 1")) as [[number]];
       expect(sum).toBeCloseTo(expected, 2);
       expect(await q("SELECT scenario_id, seed, replicates, mode, version, reform, scenario->>'id' FROM runs ORDER BY run_id")).toEqual([
-        ["small-gonghuibao", 42n, 20, "fast", "0.1.0", null, "small-gonghuibao"],
-        ["small-gonghuibao", 9n, 20, "fast", "0.1.0", '{"gonghuibao.outOfCatalog.rate":0.5}', "small-gonghuibao"],
+        ["small-gonghuibao", 42n, 20, "fast", VERSION, null, "small-gonghuibao"],
+        ["small-gonghuibao", 9n, 20, "fast", VERSION, '{"gonghuibao.outOfCatalog.rate":0.5}', "small-gonghuibao"],
       ]);
       expect(await q("SELECT count(*) FROM runs WHERE duration_s >= 0 AND started_at <= now()")).toEqual([[2n]]);
     } finally {
