@@ -118,6 +118,20 @@ export class ParameterTable {
   }
   /** The value of `path` on `date`. */
   v(path: string, date: string): number {
+    // Formulas read the same date many times in a row (the engine pays 10^5 claims on one date).
+    if (date !== this.#cachedDate) {
+      this.#cachedDate = date;
+      this.#cachedValues.clear();
+    }
+    const cached = this.#cachedValues.get(path);
+    if (cached !== undefined) return cached;
+    const value = this.#lookup(path, date);
+    this.#cachedValues.set(path, value);
+    return value;
+  }
+  #cachedDate = "";
+  readonly #cachedValues = new Map<string, number>();
+  #lookup(path: string, date: string): number {
     const p = this.param(path);
     const version = versionAt(p, date);
     if (!version) {

@@ -16,6 +16,8 @@ export interface Cell {
   attributes: Record<string, AttrValue>;
   /** Representative person given to the rules (scheme defaults fill what is missing). */
   person: Record<string, unknown>;
+  /** Purchase terms (days, orders …) merged over each option's purchase. */
+  purchase: Record<string, unknown>;
   /** Multiplier on claim frequency (product of the levels'). */
   frequency: number;
   /** Multiplier on monetary claim amounts. */
@@ -47,6 +49,7 @@ export function buildCells(population: Scenario["population"]): Cell[] {
         count: c.count,
         attributes: { ...c.attributes },
         person: { ...c.person },
+        purchase: { ...c.purchase },
         frequency: c.frequency ?? 1,
         severity: c.severity ?? 1,
         takeupLogit: c.takeupLogit ?? 0,
@@ -61,7 +64,7 @@ export function buildCells(population: Scenario["population"]): Cell[] {
     }
   });
   let partial: { id: string[]; share: number; cell: Omit<Cell, "id" | "count"> }[] = [
-    { id: [], share: 1, cell: { attributes: {}, person: { ...grid.person }, frequency: 1, severity: 1, takeupLogit: 0 } },
+    { id: [], share: 1, cell: { attributes: {}, person: { ...grid.person }, purchase: {}, frequency: 1, severity: 1, takeupLogit: 0 } },
   ];
   for (const dimension of grid.dimensions) {
     const next: typeof partial = [];
@@ -73,6 +76,7 @@ export function buildCells(population: Scenario["population"]): Cell[] {
           cell: {
             attributes: { ...p.cell.attributes, [dimension.name]: level.id, ...level.attributes },
             person: { ...p.cell.person, ...level.person },
+            purchase: { ...p.cell.purchase, ...level.purchase },
             frequency: p.cell.frequency * (level.frequency ?? 1),
             severity: p.cell.severity * (level.severity ?? 1),
             takeupLogit: p.cell.takeupLogit + (level.takeupLogit ?? 0),

@@ -13,6 +13,7 @@
 import type { AnyScheme } from "../rules/index.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
 import { normalQuantile } from "./quantiles.js";
+import { detExp, detLog, detLog1p } from "./samplers.js";
 import type { FieldSpec } from "./scenario.js";
 
 export type ClaimValue = number | boolean;
@@ -44,9 +45,9 @@ export function categoryModel(name: string, claim: Record<string, FieldSpec>): C
 export function fieldQuantile(spec: Exclude<FieldSpec, number | boolean>, u: number): number {
   switch (spec.dist) {
     case "lognormal":
-      return spec.median * Math.exp(spec.sigma * normalQuantile(u));
+      return spec.median * detExp(spec.sigma * normalQuantile(u));
     case "pareto":
-      return spec.xm * Math.pow(1 - u, -1 / spec.alpha);
+      return spec.xm * detExp(-detLog1p(-u) / spec.alpha);
     case "uniform":
       return spec.min + (spec.max - spec.min) * u;
   }
@@ -93,12 +94,12 @@ export interface TablePoint {
 }
 
 export interface BenefitTableOptions {
-  /** Quadrature points per lattice point (default 512). */
+  /** Quadrature points per lattice point (default 256). */
   points?: number;
   /** Equal-probability body bins for exact mode (default 24); the top
    *  quarter of probability is split into 16 geometric tail bins on top of them. */
   bins?: number;
-  /** Lattice step in log scale (default ln 1.08). */
+  /** Lattice step in log scale (default ln 1.12). */
   step?: number;
 }
 
@@ -124,7 +125,7 @@ export class BenefitTable {
     options: BenefitTableOptions = {},
   ) {
     const randomFields = model.random.length;
-    this.points = randomFields === 0 ? 1 : (options.points ?? 512);
+    this.points = randomFields === 0 ? 1 : (options.points ?? 256);
     const body = randomFields === 0 ? 1 : (options.bins ?? 24);
     // Bin upper edges (cumulative probability): `body` equal bins over [0, 3/4] (or [0, 1] when
     // nothing is random), then tail bins halving the remaining probability 16 times.
@@ -142,7 +143,7 @@ export class BenefitTable {
     this.#binUpper = Float64Array.from(upper);
     this.binCount = upper.length;
     this.binProbs = Float64Array.from(upper, (u, k) => u - (k === 0 ? 0 : upper[k - 1]!));
-    this.step = options.step ?? Math.log(1.08);
+    this.step = options.step ?? detLog(1.12);
     this.scaled = isScaled(model);
     // Scheme defaults for claim fields the model does not set (validated once).
     const probe: Record<string, unknown> = { ...model.constants };
@@ -177,10 +178,10 @@ export class BenefitTable {
       }
       for (let t = 0; t < TAIL_LEVELS; t++) {
         const u = Float64Array.from(base);
-        u[topField] = 1 - Math.pow(2, -t - 0.5) / M;
+        u[topField] = 1 - (Math.SQRT1_2 * 2 ** -t) / M; // 2^-(t + ½), exactly in every engine
         us.push(u);
         // The last sub-stratum also carries the remaining tail probability 2^-T / M.
-        ws.push((t === TAIL_LEVELS - 1 ? Math.pow(2, -t) : Math.pow(2, -t - 1)) / M);
+        ws.push((t === TAIL_LEVELS - 1 ? 2 ** -t : 2 ** (-t - 1)) / M);
       }
     }
     this.#uniforms = us;
@@ -192,7 +193,7 @@ export class BenefitTable {
     const key = this.scaled ? k : 0;
     let tp = this.#cache.get(key);
     if (tp) return tp;
-    const s = this.scaled ? Math.exp(key * this.step) : 1;
+    const s = this.scaled ? detExp(key * this.step) : 1;
     const n = this.#uniforms.length;
     const payouts = new Float64Array(n);
     for (let i = 0; i < n; i++) {
@@ -242,7 +243,7 @@ export class BenefitTable {
       out.bins.set(p.bins);
       return out;
     }
-    const x = Math.log(s) / this.step;
+    const x = detLog(s) / this.step;
     const k = Math.floor(x);
     const w = x - k;
     const a = this.point(k);
@@ -251,6 +252,26 @@ export class BenefitTable {
     out.m2 = a.m2 + w * (b.m2 - a.m2);
     out.m3 = a.m3 + w * (b.m3 - a.m3);
     for (let j = 0; j < this.binCount; j++) out.bins[j] = a.bins[j]! + w * (b.bins[j]! - a.bins[j]!);
+    return out;
+  }
+
+  /** Interpolated mean, m2 and m3 at scale s (bins untouched: cheaper than {@link at}). */
+  moments(s: number, out: TablePoint): TablePoint {
+    if (!this.scaled) {
+      const p = this.point(0);
+      out.mean = p.mean;
+      out.m2 = p.m2;
+      out.m3 = p.m3;
+      return out;
+    }
+    const x = detLog(s) / this.step;
+    const k = Math.floor(x);
+    const w = x - k;
+    const a = this.point(k);
+    const b = w > 0 ? this.point(k + 1) : a;
+    out.mean = a.mean + w * (b.mean - a.mean);
+    out.m2 = a.m2 + w * (b.m2 - a.m2);
+    out.m3 = a.m3 + w * (b.m3 - a.m3);
     return out;
   }
 

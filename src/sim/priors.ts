@@ -5,7 +5,7 @@
  */
 import type { Prior } from "../rules/parameter.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
-import { beta as sampleBeta, standardNormal } from "./samplers.js";
+import { beta as sampleBeta, detExp, standardNormal } from "./samplers.js";
 import { InputError } from "../rules/input-error.js";
 import { normalQuantile } from "./quantiles.js";
 
@@ -51,7 +51,7 @@ export function drawPrior(rng: Rng, prior: Prior, value: number): number {
     case "triangular":
       return triangularQuantile(prior, rng.uniform());
     case "lognormal":
-      return prior.median * Math.exp(prior.sigma * standardNormal(rng));
+      return prior.median * detExp(prior.sigma * standardNormal(rng));
     case "beta":
       return sampleBeta(rng, prior.alpha, prior.beta);
   }
@@ -75,7 +75,7 @@ export function priorQuantile(prior: Prior, value: number, q: number): number {
     case "triangular":
       return triangularQuantile(prior, q);
     case "lognormal":
-      return prior.median * Math.exp(prior.sigma * normalQuantile(q));
+      return prior.median * detExp(prior.sigma * normalQuantile(q));
     case "beta": {
       // No closed form: the empirical quantile of 20 001 draws from a fixed stream (error ≈ 1e-3).
       const key = `${prior.alpha},${prior.beta}`;

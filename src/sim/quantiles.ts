@@ -3,7 +3,9 @@
  * Hand-written because simple-statistics' `probit` is a coarse approximation (probit(0.001)
  * = −3.0801 instead of −3.0902, 0.3 % off in the tail, which shifts lognormal tail quantiles by
  * ~1 %); Acklam's rational approximation is accurate to 1.15e-9 relative.
+ * Uses detLog (an fdlibm port) so the result is bit-identical in Node and browsers.
  */
+import { detLog } from "./samplers.js";
 
 const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
 const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
@@ -15,11 +17,11 @@ const P_LOW = 0.02425;
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new Error(`normalQuantile: p must be in (0, 1), got ${p}`);
   if (p < P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * detLog(p));
     return (((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) / ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1);
   }
   if (p > 1 - P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
+    const q = Math.sqrt(-2 * detLog(1 - p));
     return -(((((C[0]! * q + C[1]!) * q + C[2]!) * q + C[3]!) * q + C[4]!) * q + C[5]!) / ((((D[0]! * q + D[1]!) * q + D[2]!) * q + D[3]!) * q + 1);
   }
   const q = p - 0.5;

@@ -212,6 +212,31 @@ export class Xoshiro128ss implements Rng {
     return out;
   }
 
+  /**
+   * Re-seeds this generator, in place, as the child stream (a, b) of `parent`'s current state:
+   * each state word is the parent's word mixed with the keys through the MurmurHash3 finalizer
+   * (full avalanche). A pure function of (parent state, a, b) costing a few nanoseconds — the
+   * engine derives one parent per replicate with {@link Xoshiro128ss.derive} and a child per
+   * (cell, purpose), so streams never depend on how work is split.
+   */
+  childOf(parent: Xoshiro128ss, a: number, b: number): this {
+    const k = fmix32((Math.imul(a >>> 0, 0x9e3779b1) ^ Math.imul(b >>> 0, 0x85ebca77) ^ 0x27d4eb2f) >>> 0);
+    const s0 = fmix32((parent.s0 ^ k) >>> 0);
+    const s1 = fmix32((parent.s1 ^ Math.imul(k, 0xc2b2ae3d) ^ 0x165667b1) >>> 0);
+    const s2 = fmix32((parent.s2 ^ Math.imul(k, 0x27d4eb2f) ^ 0x9e3779b1) >>> 0);
+    const s3 = fmix32((parent.s3 ^ Math.imul(k, 0x85ebca77) ^ 0xc2b2ae3d) >>> 0);
+    if ((s0 | s1 | s2 | s3) === 0) {
+      this.s0 = 1;
+      this.s1 = this.s2 = this.s3 = 0;
+    } else {
+      this.s0 = s0;
+      this.s1 = s1;
+      this.s2 = s2;
+      this.s3 = s3;
+    }
+    return this;
+  }
+
   /** Advance by 2^64 steps: 2^64 non-overlapping subsequences of length 2^64. */
   jump(): this {
     return this.applyJump(JUMP);
@@ -249,6 +274,16 @@ export class Xoshiro128ss implements Rng {
 
 /** The engine-facing name: `Stream.derive(seed, replicate, cell)`. */
 export { Xoshiro128ss as Stream };
+
+/** MurmurHash3's 32-bit finalizer: a bijection on uint32 with full avalanche. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Stream derivation: 64-bit SplitMix64 arithmetic emulated on (hi, lo) uint32 pairs.

@@ -3,13 +3,15 @@
  * prior), then per policy option and population cell draw enrolment (exact binomial), claims
  * (Poisson, optionally with gamma frailty) and the benefits the scheme's rules pay, and book the
  * money in a payer ledger. Three modes share everything but the benefit total of a cell:
- *  - fast:   moment-matched (translated gamma) totals from the benefit tables; exact binned sums
- *            when a cell has few claims;
- *  - exact:  claims split into categories and equal-probability payout bins (multinomial);
+ *  - fast:   moment-matched (translated gamma) totals from the benefit tables; the exact binned
+ *            sum when a cell has fewer than 32 claims;
+ *  - exact:  claims split into categories and payout bins (multinomial, conditional binomials);
  *  - person: every person and claim drawn one by one and paid by the rules (the test oracle).
- * Streams are derived from (seed, purpose, replicate, cell id) so any replicate reproduces alone
- * (workers, browser, Node) and options in one run share draws (common random numbers).
- * Knows nothing about any particular scheme.
+ * Streams: one parent per replicate, derived from (seed, replicate); a child per (cell, purpose)
+ * (Xoshiro128ss.childOf). Any replicate reproduces alone — in a worker, the browser or Node — and
+ * options in one run share draws for the same cell (common random numbers).
+ * Knows nothing about any particular scheme: premiums and payouts come from the rules module.
+ * Math that feeds results uses detLog/detExp so Node and browsers agree to the bit.
  */
 import type { AnyScheme, Payer } from "../rules/index.js";
 import { InputError } from "../rules/input-error.js";
@@ -17,14 +19,17 @@ import { buildCells, cellMatches, type Cell } from "./cells.js";
 import { BenefitTable, categoryModel, samplePayout, type BenefitTableOptions, type CategoryModel, type TablePoint } from "./claims.js";
 import { drawPrior } from "./priors.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
-import { binomial, gamma, poisson } from "./samplers.js";
+import { binomial, detExp, detLog, gamma, poisson, standardNormal } from "./samplers.js";
 import type { Num, Option, ResolvedOption, Scenario } from "./scenario.js";
 
 export type Mode = "fast" | "exact" | "person";
 export const MODES: readonly Mode[] = ["fast", "exact", "person"];
 
+/** Anyone but the insured person who pays part of a premium. */
+export type SubsidyPayer = Exclude<Payer, "insured">;
+
 /** Payers that appear as ledger columns (subsidy_<payer>), in a fixed order. */
-export const PAYERS: readonly Payer[] = ["budget", "bank", "employer", "town", "platform", "union", "chamber", "collective", "association"];
+export const PAYERS: readonly SubsidyPayer[] = ["budget", "bank", "employer", "town", "platform", "union", "chamber", "collective", "association"];
 
 export interface ReplicateRow {
   replicate: number;
@@ -42,7 +47,7 @@ export interface ReplicateRow {
   /** Paid by the insured themselves, 元. */
   net: number;
   /** Subsidies by payer, 元 (gross = net + Σ subsidies). */
-  subsidies: Record<Payer, number>;
+  subsidies: Record<SubsidyPayer, number>;
   claims: number;
   benefits: number;
   /** Administration cost, 元. */
@@ -69,29 +74,55 @@ export interface RunOptions {
   range?: [number, number];
   /** Called after each replicate with (done, total). */
   onProgress?: (done: number, total: number) => void;
-  tables?: BenefitTableOptions;
   /** Fixed assumption values (sensitivity analysis): override the draw. */
   fix?: Record<string, number>;
 }
 
+/** A number or an index into the replicate's drawn assumptions (compiled Num). */
+type CNum = { c: number; i: -1 } | { c: 0; i: number };
+
+interface Group {
+  /** Benefit tables per category, shared by cells with the same person. */
+  tables: BenefitTable[];
+  points: TablePoint[];
+  /** Static severity multiplier (cell × level literals) and θ-dependent level multipliers. */
+  severity: number;
+  severityBy: CNum[];
+  /** Per-replicate mixture moments (filled in runPlan). */
+  s: number;
+  mu: number;
+  m2: number;
+  m3: number;
+  binsReady: boolean;
+}
+
 interface PlanCell {
   cell: Cell;
+  index: number;
   person: unknown;
   eligible: boolean;
   gross: number;
   net: number;
-  subsidies: [Payer, number][];
-  /** One benefit table per claim category. */
-  tables: BenefitTable[];
-  points: TablePoint[];
-  /** Person-mode claim templates, per category. */
+  subsidies: [SubsidyPayer, number][];
+  group: Group;
+  /** Take-up: probability-model value (or logit pieces), compiled. */
+  takeupBase: CNum;
+  takeupOffsets: CNum[];
+  frequencyBy: CNum[];
 }
 
 interface PlanOption {
   option: Option;
   scheme: AnyScheme;
   categories: CategoryModel[];
+  weights: CNum[];
+  frequency: CNum;
+  scale: CNum;
+  dispersion: CNum | null;
+  adminRatio: CNum;
+  elasticity: CNum | null;
   cells: PlanCell[];
+  groups: Group[];
   population: number;
   eligible: number;
 }
@@ -100,30 +131,64 @@ export interface Plan {
   scenario: Scenario;
   options: PlanOption[];
   cells: Cell[];
+  /** Assumption names in index order (θ arrays use this order). */
   assumptionNames: string[];
   mode: Mode;
+}
+
+function compileNum(n: Num, index: Map<string, number>): CNum {
+  if (typeof n === "number") return { c: n, i: -1 };
+  return { c: 0, i: index.get(n.slice(1))! };
+}
+
+function value(n: CNum, theta: Float64Array): number {
+  return n.i < 0 ? n.c : theta[n.i]!;
+}
+
+/** The Nums of `by` that apply to the cell (one per attribute whose level is listed). */
+function levelNums(by: Record<string, Record<string, Num>> | undefined, cell: Cell, index: Map<string, number>): CNum[] {
+  const out: CNum[] = [];
+  if (!by) return out;
+  for (const [attr, levels] of Object.entries(by)) {
+    const level = cell.attributes[attr];
+    if (level === undefined) continue;
+    const n = levels[String(level)];
+    if (n !== undefined) out.push(compileNum(n, index));
+  }
+  return out;
 }
 
 /** Compiles a validated scenario into a plan: cells, parsed persons, premiums, benefit tables. */
 export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mode = "fast", tables: BenefitTableOptions = {}): Plan {
   const cells = buildCells(scenario.population);
   const date = scenario.date;
+  const assumptionNames = Object.keys(scenario.assumptions).sort();
+  const index = new Map(assumptionNames.map((n, i) => [n, i]));
   const options = resolved.map(({ option, scheme }, i): PlanOption => {
     const at = `scenario.options[${i}]`;
-    let purchase: unknown;
-    try {
-      purchase = scheme.parsePurchase(option.purchase, date);
-    } catch (error) {
-      if (error instanceof InputError) throw new InputError(`${at}.purchase`, error.message);
-      throw error;
-    }
+    const purchases = new Map<string, unknown>();
+    const purchaseOf = (cell: Cell): unknown => {
+      const terms = { ...option.purchase, ...cell.purchase };
+      const key = JSON.stringify(terms);
+      if (!purchases.has(key)) {
+        try {
+          purchases.set(key, scheme.parsePurchase(terms, date));
+        } catch (error) {
+          if (error instanceof InputError) throw new InputError(`${at}.purchase (cell "${cell.id}")`, error.message);
+          throw error;
+        }
+      }
+      return purchases.get(key);
+    };
     const categories = option.claims.categories.map((c) => categoryModel(c.name, c.claim));
-    const tableCache = new Map<string, BenefitTable[]>();
+    const tableSets = new Map<string, BenefitTable[]>();
+    const groups = new Map<string, Group>();
     const planCells: PlanCell[] = [];
     let population = 0;
     let eligibleCount = 0;
-    for (const cell of cells) {
-      if (!cellMatches(cell, option.cells)) continue;
+    const t = option.takeup;
+    cells.forEach((cell, cellIndex) => {
+      if (!cellMatches(cell, option.cells)) return;
       let person: unknown;
       try {
         person = scheme.parsePerson(cell.person);
@@ -132,109 +197,127 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
         throw error;
       }
       const eligible = scheme.eligibility(person, date).eligible;
-      const premium = scheme.premium(person, purchase, date);
-      const key = JSON.stringify(person);
-      let cellTables = tableCache.get(key);
-      if (!cellTables) {
-        cellTables = categories.map((m) => new BenefitTable(scheme, m, person, date, tables));
-        tableCache.set(key, cellTables);
+      const premium = scheme.premium(person, purchaseOf(cell), date);
+      const personKey = JSON.stringify(person);
+      let set = tableSets.get(personKey);
+      if (!set) {
+        set = categories.map((m) => new BenefitTable(scheme, m, person, date, tables));
+        tableSets.set(personKey, set);
+      }
+      const severityBy = levelNums(option.claims.severityBy, cell, index);
+      const groupKey = `${personKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
+      let group = groups.get(groupKey);
+      if (!group) {
+        group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, mu: 0, m2: 0, m3: 0, binsReady: false };
+        groups.set(groupKey, group);
       }
       population += cell.count;
       if (eligible) eligibleCount += cell.count;
       planCells.push({
         cell,
+        index: cellIndex,
         person,
         eligible,
         gross: premium.gross,
         net: premium.net,
-        subsidies: premium.subsidies.map((s) => [s.payer, s.amount]),
-        tables: cellTables,
-        points: cellTables.map((t) => t.newPoint()),
+        subsidies: premium.subsidies.map((s) => {
+          if (s.payer === "insured") throw new Error(`internal: ${scheme.id} lists the insured as a subsidy payer`);
+          return [s.payer, s.amount];
+        }),
+        group,
+        takeupBase: compileNum(t.model === "probability" ? t.probability : t.intercept, index),
+        takeupOffsets: t.model === "probability" ? levelNums(t.byAttribute, cell, index) : levelNums(t.offsets, cell, index),
+        frequencyBy: levelNums(option.claims.frequencyBy, cell, index),
       });
-    }
-    return { option, scheme, categories, cells: planCells, population, eligible: eligibleCount };
+    });
+    return {
+      option,
+      scheme,
+      categories,
+      weights: option.claims.categories.map((c) => compileNum(c.weight, index)),
+      frequency: compileNum(option.claims.frequency, index),
+      scale: compileNum(option.claims.severityScale, index),
+      dispersion: option.claims.dispersion === undefined ? null : compileNum(option.claims.dispersion, index),
+      adminRatio: compileNum(option.adminRatio, index),
+      elasticity: t.model === "logistic" && t.priceElasticity !== undefined ? compileNum(t.priceElasticity, index) : null,
+      cells: planCells,
+      groups: [...groups.values()],
+      population,
+      eligible: eligibleCount,
+    };
   });
-  return { scenario, options, cells, assumptionNames: Object.keys(scenario.assumptions).sort(), mode };
+  return { scenario, options, cells, assumptionNames, mode };
 }
 
-/** Draws the parameter set of replicate r (each assumption from its own stream). */
-export function drawParameters(scenario: Scenario, seed: number, r: number, uncertainty: boolean, fix: Record<string, number> = {}): Map<string, number> {
-  const theta = new Map<string, number>();
-  for (const [name, a] of Object.entries(scenario.assumptions)) {
-    if (name in fix) theta.set(name, fix[name]!);
-    else if (!uncertainty || a.prior.dist === "fixed") theta.set(name, a.value);
-    else theta.set(name, drawPrior(Xoshiro128ss.derive(seed, "theta", r, name), a.prior, a.value));
-  }
+/** Draws the parameter set of replicate r (each assumption from its own stream), in plan order. */
+export function drawParameters(scenario: Scenario, names: readonly string[], seed: number, r: number, uncertainty: boolean, fix: Record<string, number> = {}): Float64Array {
+  const theta = new Float64Array(names.length);
+  names.forEach((name, i) => {
+    const a = scenario.assumptions[name]!;
+    if (name in fix) theta[i] = fix[name]!;
+    else if (!uncertainty || a.prior.dist === "fixed") theta[i] = a.value;
+    else theta[i] = drawPrior(Xoshiro128ss.derive(seed, "theta", r, name), a.prior, a.value);
+  });
   return theta;
 }
 
-function resolve(n: Num, theta: Map<string, number>): number {
-  return typeof n === "number" ? n : theta.get(n.slice(1))!;
+function logistic(eta: number): number {
+  return eta >= 0 ? 1 / (1 + detExp(-eta)) : detExp(eta) / (1 + detExp(eta));
 }
 
-function levelValue(by: Record<string, Record<string, Num>> | undefined, cell: Cell, theta: Map<string, number>, combine: (a: number, b: number) => number, start: number): number {
-  let acc = start;
-  if (!by) return acc;
-  for (const [attr, levels] of Object.entries(by)) {
-    const level = cell.attributes[attr];
-    if (level === undefined) continue;
-    const n = levels[String(level)];
-    if (n !== undefined) acc = combine(acc, resolve(n, theta));
-  }
-  return acc;
-}
-
-function probabilityOf(option: Option, pc: PlanCell, theta: Map<string, number>): number {
+function probabilityOf(po: PlanOption, pc: PlanCell, theta: Float64Array): number {
   if (!pc.eligible) return 0;
-  const t = option.takeup;
+  const t = po.option.takeup;
   let p: number;
   if (t.model === "probability") {
-    p = levelValue(t.byAttribute, pc.cell, theta, (_a, b) => b, resolve(t.probability, theta));
-    if (pc.cell.takeupLogit !== 0 && p > 0 && p < 1) p = 1 / (1 + Math.exp(-(Math.log(p / (1 - p)) + pc.cell.takeupLogit)));
+    p = value(pc.takeupBase, theta);
+    for (const n of pc.takeupOffsets) p = value(n, theta); // a listed level overrides
+    const shift = pc.cell.takeupLogit;
+    if (shift !== 0 && p > 0 && p < 1) p = logistic(detLog(p / (1 - p)) + shift);
   } else {
-    let eta = resolve(t.intercept, theta) + pc.cell.takeupLogit;
-    eta = levelValue(t.offsets, pc.cell, theta, (a, b) => a + b, eta);
-    if (t.priceElasticity !== undefined) eta += resolve(t.priceElasticity, theta) * (pc.net / t.referencePrice! - 1);
-    p = 1 / (1 + Math.exp(-eta));
+    let eta = value(pc.takeupBase, theta) + pc.cell.takeupLogit;
+    for (const n of pc.takeupOffsets) eta += value(n, theta);
+    if (po.elasticity) eta += value(po.elasticity, theta) * (pc.net / t.referencePrice! - 1);
+    p = logistic(eta);
   }
   if (!(p >= 0 && p <= 1)) {
-    throw new InputError(`scenario.options.${option.id}.takeup`, `take-up probability for cell "${pc.cell.id}" must be in [0, 1], got ${p} (check the assumptions it reads)`);
+    throw new InputError(`scenario.options.${po.option.id}.takeup`, `take-up probability for cell "${pc.cell.id}" must be in [0, 1], got ${p} (check the assumptions it reads)`);
   }
   return p;
 }
 
-/** Translated-gamma draw matching mean, variance and third central moment (≥ 0). */
+/** Translated-gamma draw matching mean, variance and third central moment (floored at 0). */
 function translatedGamma(rng: Rng, mean: number, variance: number, third: number): number {
   if (!(variance > 0)) return mean;
   const sd = Math.sqrt(variance);
   const skew = third / (variance * sd);
-  if (!(skew > 1e-6)) return Math.max(0, mean + sd * normalDraw(rng));
+  if (!(skew > 1e-6)) {
+    const x = mean + sd * standardNormal(rng);
+    return x > 0 ? x : 0;
+  }
   const shape = 4 / (skew * skew);
   const scale = (sd * skew) / 2;
   const x = mean - shape * scale + gamma(rng, shape, scale);
   return x > 0 ? x : 0;
 }
 
-function normalDraw(rng: Rng): number {
-  // Box–Muller on two uniforms: used rarely (zero-skew totals), so simplicity over speed.
-  return Math.sqrt(-2 * Math.log(rng.uniform())) * Math.cos(2 * Math.PI * rng.uniform());
-}
-
+/** Below this many claims in a cell, fast mode sums binned payouts instead of moment-matching. */
 const FAST_EXACT_BELOW = 32;
 
-/** Sum of K claims split into categories and equal-probability bins (the exact-mode total). */
-function binnedTotal(rng: Rng, k: number, weights: Float64Array, points: TablePoint[], tables: BenefitTable[]): number {
+/** Sum of K claims split into categories and payout bins (the exact-mode total). */
+function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Group): number {
   let total = 0;
   let left = k;
   let mass = 1;
-  for (let c = 0; c < points.length && left > 0; c++) {
+  const n = group.points.length;
+  for (let c = 0; c < n && left > 0; c++) {
     const w = weights[c]!;
-    const nc = c === points.length - 1 ? left : w <= 0 ? 0 : binomial(rng, left, Math.min(1, w / mass));
+    const nc = c === n - 1 ? left : w <= 0 ? 0 : binomial(rng, left, Math.min(1, w / mass));
     left -= nc;
     mass -= w;
     if (nc === 0) continue;
-    const bins = points[c]!.bins;
-    const probs = tables[c]!.binProbs;
+    const bins = group.points[c]!.bins;
+    const probs = group.tables[c]!.binProbs;
     const B = bins.length;
     let rem = nc;
     let binMass = 1;
@@ -249,8 +332,8 @@ function binnedTotal(rng: Rng, k: number, weights: Float64Array, points: TablePo
   return total;
 }
 
-function emptySubsidies(): Record<Payer, number> {
-  const out = {} as Record<Payer, number>;
+function emptySubsidies(): Record<SubsidyPayer, number> {
+  const out = {} as Record<SubsidyPayer, number>;
   for (const p of PAYERS) out[p] = 0;
   return out;
 }
@@ -265,17 +348,19 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
   const mode = options.mode ?? plan.mode;
   const date = scenario.date;
   const rows: ReplicateRow[] = [];
-  const weights = new Float64Array(64);
+  const weights = new Float64Array(Math.max(1, ...plan.options.map((o) => o.categories.length)));
   const scratch = new Float64Array(16);
+  const takeupRng = new Xoshiro128ss(1, 0, 0, 0);
+  const claimRng = new Xoshiro128ss(1, 0, 0, 0);
   for (let r = from; r < to; r++) {
-    const theta = drawParameters(scenario, seed, r, uncertainty, options.fix);
+    const theta = drawParameters(scenario, plan.assumptionNames, seed, r, uncertainty, options.fix);
+    const parent = Xoshiro128ss.derive(seed, "replicate", r);
     for (const po of plan.options) {
       const { option, scheme } = po;
-      const claimsSpec = option.claims;
       const nCat = po.categories.length;
       let wsum = 0;
       for (let c = 0; c < nCat; c++) {
-        const w = resolve(claimsSpec.categories[c]!.weight, theta);
+        const w = value(po.weights[c]!, theta);
         if (!(w >= 0)) throw new InputError(`scenario.options.${option.id}.claims.categories[${c}].weight`, `must be ≥ 0, got ${w}`);
         weights[c] = w;
         wsum += w;
@@ -283,10 +368,29 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
       if (!(wsum > 0)) throw new InputError(`scenario.options.${option.id}.claims.categories`, "weights must not all be 0");
       for (let c = 0; c < nCat; c++) weights[c]! /= wsum;
       const catWeights = weights.subarray(0, nCat);
-      const adminRatio = resolve(option.adminRatio, theta);
-      const baseFreq = resolve(claimsSpec.frequency, theta);
-      const baseScale = resolve(claimsSpec.severityScale, theta);
-      const dispersion = claimsSpec.dispersion === undefined ? undefined : resolve(claimsSpec.dispersion, theta);
+      const baseFreq = value(po.frequency, theta);
+      const baseScale = value(po.scale, theta);
+      const dispersion = po.dispersion ? value(po.dispersion, theta) : 0;
+      // Per-claim payout moments for each group (person × severity), mixed over categories.
+      for (const g of po.groups) {
+        let s = baseScale * g.severity;
+        for (const n of g.severityBy) s *= value(n, theta);
+        g.s = s;
+        g.binsReady = false;
+        let mu = 0;
+        let m2 = 0;
+        let m3 = 0;
+        for (let c = 0; c < nCat; c++) {
+          const tp = g.tables[c]!.moments(s, g.points[c]!);
+          const w = catWeights[c]!;
+          mu += w * tp.mean;
+          m2 += w * tp.m2;
+          m3 += w * tp.m3;
+        }
+        g.mu = mu;
+        g.m2 = m2;
+        g.m3 = m3;
+      }
       const row: ReplicateRow = {
         replicate: r,
         option: option.id,
@@ -309,29 +413,20 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
       };
       for (const pc of po.cells) {
         const cell = pc.cell;
-        const p = probabilityOf(option, pc, theta);
-        const lambda = levelValue(claimsSpec.frequencyBy, cell, theta, (a, b) => a * b, baseFreq) * cell.frequency;
-        const s = levelValue(claimsSpec.severityBy, cell, theta, (a, b) => a * b, baseScale) * cell.severity;
-        if (!(lambda >= 0 && Number.isFinite(lambda))) throw new InputError(`scenario.options.${option.id}.claims.frequency`, `must be a finite number ≥ 0 for cell "${cell.id}", got ${lambda}`);
-        // Per-claim payout moments at this cell's severity (mixture over categories).
-        let mu = 0;
-        let m2 = 0;
-        let m3 = 0;
-        for (let c = 0; c < nCat; c++) {
-          const tp = pc.tables[c]!.at(s, pc.points[c]!);
-          const w = catWeights[c]!;
-          mu += w * tp.mean;
-          m2 += w * tp.m2;
-          m3 += w * tp.m3;
+        const g = pc.group;
+        const p = probabilityOf(po, pc, theta);
+        let lambda = baseFreq * cell.frequency;
+        for (const n of pc.frequencyBy) lambda *= value(n, theta);
+        if (!(lambda >= 0 && lambda < Infinity)) {
+          throw new InputError(`scenario.options.${option.id}.claims.frequency`, `must be a finite number ≥ 0 for cell "${cell.id}", got ${lambda}`);
         }
-        const takeupRng = Xoshiro128ss.derive(seed, "takeup", r, cell.id);
-        const claimRng = Xoshiro128ss.derive(seed, "claims", r, cell.id);
-        const frailty = dispersion === undefined ? 1 : gamma(claimRng, dispersion, 1 / dispersion);
+        takeupRng.childOf(parent, pc.index, 1);
+        claimRng.childOf(parent, pc.index, 2);
+        const frailty = dispersion > 0 ? gamma(claimRng, dispersion, 1 / dispersion) : 1;
         let enrolled = 0;
         let claims = 0;
         let benefits = 0;
         if (mode === "person") {
-          const template = pc.tables[0]!.template;
           for (let i = 0; i < cell.count; i++) {
             if (!(takeupRng.uniform() < p)) continue;
             enrolled++;
@@ -340,8 +435,8 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
               let u = claimRng.uniform();
               let c = 0;
               while (c < nCat - 1 && u >= catWeights[c]!) u -= catWeights[c++]!;
-              const table = pc.tables[c]!;
-              benefits += samplePayout(claimRng, scheme, table.model, c === 0 ? template : table.template, pc.person, date, s, scratch);
+              const table = g.tables[c]!;
+              benefits += samplePayout(claimRng, scheme, table.model, table.template, pc.person, date, g.s, scratch);
             }
             claims += k;
           }
@@ -350,10 +445,15 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           claims = enrolled > 0 && lambda > 0 ? poisson(claimRng, enrolled * lambda * frailty) : 0;
           if (claims > 0) {
             if (mode === "exact" || claims < FAST_EXACT_BELOW) {
-              benefits = binnedTotal(claimRng, claims, catWeights, pc.points, pc.tables);
+              if (!g.binsReady) {
+                for (let c = 0; c < nCat; c++) g.tables[c]!.at(g.s, g.points[c]!);
+                g.binsReady = true;
+              }
+              benefits = binnedTotal(claimRng, claims, catWeights, g);
             } else {
-              const variance = claims * (m2 - mu * mu);
-              const third = claims * (m3 - 3 * mu * m2 + 2 * mu * mu * mu);
+              const mu = g.mu;
+              const variance = claims * (g.m2 - mu * mu);
+              const third = claims * (g.m3 - 3 * mu * g.m2 + 2 * mu * mu * mu);
               benefits = translatedGamma(claimRng, claims * mu, variance, third);
             }
           }
@@ -367,13 +467,13 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
         // Conditional (on the parameter draw) mean and variance of this cell's benefits.
         const n = cell.count;
         const eK = n * p * lambda;
-        const varK = eK + lambda * lambda * n * p * (1 - p) + (dispersion === undefined ? 0 : (eK * eK) / dispersion);
+        const varK = eK + lambda * lambda * n * p * (1 - p) + (dispersion > 0 ? (eK * eK) / dispersion : 0);
         row.expectedEnrolled += n * p;
-        row.expectedBenefits += eK * mu;
-        row.processVarBenefits += eK * (m2 - mu * mu) + varK * mu * mu;
+        row.expectedBenefits += eK * g.mu;
+        row.processVarBenefits += eK * (g.m2 - g.mu * g.mu) + varK * g.mu * g.mu;
       }
       row.coverage = row.population > 0 ? row.enrolled / row.population : 0;
-      row.admin = adminRatio * row.gross;
+      row.admin = value(po.adminRatio, theta) * row.gross;
       row.lossRatio = row.gross > 0 ? row.benefits / row.gross : null;
       row.benefitPerEnrollee = row.enrolled > 0 ? row.benefits / row.enrolled : null;
       rows.push(row);

@@ -57,6 +57,8 @@ export const cellSchema = z.strictObject({
   attributes: z.record(z.string(), attrValue).default({}),
   /** The representative person passed to each scheme's rules (scheme defaults fill the rest). */
   person: z.record(z.string(), z.unknown()).default({}),
+  /** Purchase terms of this cell's enrollees (days, orders a year …), over the option's. */
+  purchase: z.record(z.string(), z.unknown()).default({}),
   ...modifiers,
 });
 
@@ -65,6 +67,7 @@ const levelSchema = z.strictObject({
   share: z.number().min(0).max(1),
   attributes: z.record(z.string(), attrValue).default({}),
   person: z.record(z.string(), z.unknown()).default({}),
+  purchase: z.record(z.string(), z.unknown()).default({}),
   ...modifiers,
 });
 
