@@ -20,11 +20,17 @@ export interface BenchCase {
   baseline?: string;
   /** Free-text note printed in the table. */
   note?: string;
+  /** Fixed iterations per timed run (no calibration): for cases that take seconds. */
+  iterations?: number;
+  /** Operations one iteration stands for (default 1), e.g. persons × replicates simulated. */
+  units?: number;
 }
 
 export interface BenchOptions {
   baseline?: string;
   note?: string;
+  iterations?: number;
+  units?: number;
 }
 
 export interface BenchResult {
@@ -39,6 +45,8 @@ export interface BenchResult {
   baseline?: string;
   ratio?: number;
   note?: string;
+  /** Operations per iteration, when a case declares them (one call's time = nsPerOp × units). */
+  units?: number;
 }
 
 const registry: BenchCase[] = [];
@@ -79,6 +87,7 @@ function time(run: (n: number) => number, iterations: number): number {
 
 /** Calibrate the iteration count so that one run of `c` lasts about `targetMs`. */
 function calibrate(c: BenchCase, targetMs: number): number {
+  if (c.iterations !== undefined) return c.iterations;
   let iterations = 64;
   let ms = time(c.run, iterations);
   while (ms < targetMs / 4 && iterations < 2 ** 40) {
@@ -101,6 +110,7 @@ function summarize(c: BenchCase, iterations: number, nsPerRun: number[]): BenchR
     runs: ns.length,
     ...(c.baseline === undefined ? {} : { baseline: c.baseline }),
     ...(c.note === undefined ? {} : { note: c.note }),
+    ...(c.units === undefined ? {} : { units: c.units }),
   };
 }
 
@@ -139,7 +149,8 @@ export function runCases(cases: readonly BenchCase[], opts: RunOptions): BenchRe
     opts.progress(`[${i + 1}/${ordered.length}] warm-up ${c.section} / ${c.name}`);
     const n = calibrate(c, opts.targetMs);
     const warmEnd = performance.now() + opts.warmupMs;
-    while (performance.now() < warmEnd) time(c.run, n);
+    do time(c.run, n);
+    while (performance.now() < warmEnd);
     return n;
   });
   // Phase 2: timed runs round-robin (every case once per round), so that a case and its
@@ -149,7 +160,7 @@ export function runCases(cases: readonly BenchCase[], opts: RunOptions): BenchRe
     opts.progress(`round ${round + 1}/${opts.runs}`);
     ordered.forEach((c, i) => {
       const n = iterations[i] as number;
-      (ns[i] as number[]).push((time(c.run, n) * 1e6) / n);
+      (ns[i] as number[]).push((time(c.run, n) * 1e6) / (n * (c.units ?? 1)));
     });
   }
   const results = ordered.map((c, i) => summarize(c, iterations[i] as number, ns[i] as number[]));
@@ -174,13 +185,13 @@ export function formatRate(x: number): string {
 /** Markdown table: one row per case, grouped by section. */
 export function markdownTable(results: readonly BenchResult[]): string {
   const lines = [
-    "| section | case | ops/s | ns/op | spread | ratio | vs |",
-    "|---|---|---:|---:|---:|---:|---|",
+    "| section | case | ops/s | ns/op | time/call | spread | ratio | vs |",
+    "|---|---|---:|---:|---:|---:|---:|---|",
   ];
   for (const r of results) {
     const ratio = r.ratio === undefined ? "" : `${r.ratio >= 10 ? r.ratio.toFixed(1) : r.ratio.toFixed(2)}×`;
     lines.push(
-      `| ${r.section} | ${r.name}${r.note ? ` (${r.note})` : ""} | ${formatRate(r.opsPerSec)} | ${r.nsPerOp.toFixed(2)} | ${(100 * r.spread).toFixed(0)}% | ${ratio} | ${r.baseline ?? ""} |`,
+      `| ${r.section} | ${r.name}${r.note ? ` (${r.note})` : ""} | ${formatRate(r.opsPerSec)} | ${r.nsPerOp < 0.01 ? r.nsPerOp.toExponential(2) : r.nsPerOp.toFixed(2)} | ${r.units === undefined ? "" : `${((r.nsPerOp * r.units) / 1e9).toFixed(3)} s`} | ${(100 * r.spread).toFixed(0)}% | ${ratio} | ${r.baseline ?? ""} |`,
     );
   }
   return lines.join("\n");
