@@ -38,6 +38,29 @@ describe("every page of the built site", () => {
   }
 });
 
+describe("the built site", () => {
+  it("references no external host in any page's src or href", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const htmlFiles: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(join(dir, entry.name));
+        else if (entry.name.endsWith(".html")) htmlFiles.push(join(dir, entry.name));
+      }
+    };
+    walk("dist");
+    expect(htmlFiles.length).toBeGreaterThan(0);
+    const external: string[] = [];
+    for (const file of htmlFiles) {
+      const html = readFileSync(file, "utf-8");
+      for (const m of html.matchAll(/(?:src|href)=["'](?:https?:)?\/\/([^"'/]+)/g)) external.push(`${file}: ${m[1]}`);
+      for (const m of html.matchAll(/import\s*\(?\s*["'](https?:\/\/[^"']+)/g)) external.push(`${file}: ${m[1]}`);
+    }
+    expect(external).toEqual([]);
+  });
+});
+
 describe("the overview page", () => {
   it("draws the coverage-gap bars with the seed figures and runs the sql cell in DuckDB-wasm", async () => {
     const report = await checkPage(browser, `${server.origin}/`, { width: 390, screenshot: screenshotName("/", "phone") });
