@@ -99,6 +99,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: LAUNCH, until: null },
     referenceDate: LAUNCH,
     parameters: t,
+    pricing: [P.daily],
     personDefaults: {
       en: "age 40, registered on 灵活就业服务在线, job inside Ningbo, job period 1 day",
       zh: "40岁，已在灵活就业服务在线注册，岗位在宁波市域内，岗位工作期1天",

@@ -96,6 +96,12 @@ export interface Scheme<P = unknown, C = unknown, U = unknown> {
   /** A date on which the sourced version is in force; the CLI's default --date. */
   readonly referenceDate: string;
   readonly parameters: ParameterTable;
+  /**
+   * Pricing parameters: the paths whose values scale the gross premium proportionally (multiply
+   * them all by m and every gross premium becomes m × as much). Used to reprice a scheme without
+   * re-implementing its premium rule (src/sim/pricing.ts). Fixed-amount subsidies are not in it.
+   */
+  readonly pricing: readonly string[];
   /** The documented defaults for person attributes not given. */
   readonly personDefaults: Bilingual;
   parsePerson(input: unknown): P;

@@ -95,6 +95,9 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: FROM, until: null },
     referenceDate: "2023-06-01",
     parameters: t,
+    // Premium = base × class rate; the base is also the wage the statutory benefits are computed on,
+    // so the class rates (premium only) are the pricing parameters.
+    pricing: Array.from({ length: INDUSTRY_CLASSES }, (_, i) => P.rate(i + 1)),
     personDefaults: {
       en: "age 35, Zhejiang variant, industry class 2 (postal/express, catering), insured by the platform",
       zh: "35岁，浙江模式，行业风险二类(邮政快递、餐饮)，由平台参保",

@@ -114,6 +114,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: Y2023, until: null },
     referenceDate: Y2024,
     parameters: t,
+    pricing: [P.adult, P.minor],
     personDefaults: {
       en: "age 40 (adult), member of Ningbo basic medical insurance, not in the resident-insurance student tier",
       zh: "40岁(成人)，宁波基本医保参保人，非居民医保学生档",

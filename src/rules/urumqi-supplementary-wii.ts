@@ -209,6 +209,8 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: START, until: END },
     referenceDate: START,
     parameters: t,
+    // Monthly premium = class-1 premium × class rate / class-1 rate: the class rates only set relative prices.
+    pricing: [P.premiumA, P.premiumB],
     personDefaults: {
       en: "age 30, platform ride-hailing/delivery worker (track B), industry class 2, employer also insures its WII staff",
       zh: "30岁，平台网约车/外卖/快递从业人员(第七条特定人员)，行业风险二类，用人单位同时为其工伤参保职工投保",
