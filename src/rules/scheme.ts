@@ -128,7 +128,10 @@ export function reason(rule: string, met: boolean, en: string, zh: string): Reas
 }
 
 /** Sums premium lines into the byPayer list (insured last). */
-export function premiumOf(gross: number, grossTrace: TraceLine, subsidies: PremiumLine[], cover?: { from: string; until: string }): Premium {
+export function premiumOf(grossExact: number, grossTrace: TraceLine, subsidies: PremiumLine[], cover?: { from: string; until: string }): Premium {
+  // Premiums are paid in fen: round the gross so that gross = net + Σ subsidies holds exactly
+  // (a repriced premium such as 68 × 1.01^k is not a whole number of fen).
+  const gross = Math.round(grossExact * 100) / 100 + 0;
   let paid = 0;
   const totals = new Map<Payer, number>();
   for (const s of subsidies) {

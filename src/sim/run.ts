@@ -21,6 +21,7 @@ import { drawPrior } from "./priors.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
 import { binomial, detExp, detLog, gamma, poisson, standardNormal } from "./samplers.js";
 import type { Num, Option, ResolvedOption, Scenario } from "./scenario.js";
+import { repriced } from "./pricing.js";
 
 export type Mode = "fast" | "exact" | "person";
 export const MODES: readonly Mode[] = ["fast", "exact", "person"];
@@ -96,19 +97,31 @@ interface Group {
   binsReady: boolean;
 }
 
+interface CellPremium {
+  gross: number;
+  net: number;
+  subsidies: [SubsidyPayer, number][];
+}
+
+/** What a cell looks like in one simulated year (rules read on that year's date). */
+interface CellYear {
+  eligible: boolean;
+  group: Group;
+  /** Premiums by price-lattice index k (multiplier 1.01^k), computed on demand. */
+  premiums: Map<number, CellPremium>;
+}
+
 interface PlanCell {
   cell: Cell;
   index: number;
   person: unknown;
-  eligible: boolean;
-  gross: number;
-  net: number;
-  subsidies: [SubsidyPayer, number][];
-  group: Group;
+  purchase: unknown;
+  years: CellYear[];
   /** Take-up: probability-model value (or logit pieces), compiled. */
   takeupBase: CNum;
   takeupOffsets: CNum[];
   frequencyBy: CNum[];
+  renewalBy: CNum[];
 }
 
 interface PlanOption {
@@ -121,10 +134,18 @@ interface PlanOption {
   dispersion: CNum | null;
   adminRatio: CNum;
   elasticity: CNum | null;
+  renewal: CNum | null;
+  reprice: { target: CNum; credibility: CNum; maxChange: number } | null;
   cells: PlanCell[];
-  groups: Group[];
+  /** Benefit-table groups of each year. */
+  groups: Group[][];
+  /** Rules date of each simulated year. */
+  dates: string[];
+  /** Repriced schemes by "year:k". */
+  repricedSchemes: Map<string, AnyScheme>;
   population: number;
-  eligible: number;
+  /** Eligible persons in each year. */
+  eligible: number[];
 }
 
 export interface Plan {
@@ -164,6 +185,7 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
   const date = scenario.date;
   const assumptionNames = Object.keys(scenario.assumptions).sort();
   const index = new Map(assumptionNames.map((n, i) => [n, i]));
+  const dates = Array.from({ length: scenario.years }, (_, y) => addYears(date, y));
   const options = resolved.map(({ option, scheme }, i): PlanOption => {
     const at = `scenario.options[${i}]`;
     const purchases = new Map<string, unknown>();
@@ -183,9 +205,10 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
     const categories = option.claims.categories.map((c) => categoryModel(c.name, c.claim));
     const tableSets = new Map<string, BenefitTable[]>();
     const groups = new Map<string, Group>();
+    const groupsByYear: Group[][] = dates.map(() => []);
     const planCells: PlanCell[] = [];
     let population = 0;
-    let eligibleCount = 0;
+    const eligibleCount = dates.map(() => 0);
     const t = option.takeup;
     cells.forEach((cell, cellIndex) => {
       if (!cellMatches(cell, option.cells)) return;
@@ -196,40 +219,42 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
         if (error instanceof InputError) throw new InputError(`scenario.population cell "${cell.id}" person (for ${option.scheme})`, error.message);
         throw error;
       }
-      const eligible = scheme.eligibility(person, date).eligible;
-      const premium = scheme.premium(person, purchaseOf(cell), date);
+      const purchase = purchaseOf(cell);
       const personKey = JSON.stringify(person);
-      let set = tableSets.get(personKey);
-      if (!set) {
-        set = categories.map((m) => new BenefitTable(scheme, m, person, date, tables));
-        tableSets.set(personKey, set);
-      }
       const severityBy = levelNums(option.claims.severityBy, cell, index);
-      const groupKey = `${personKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
-      let group = groups.get(groupKey);
-      if (!group) {
-        group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, mu: 0, m2: 0, m3: 0, binsReady: false };
-        groups.set(groupKey, group);
-      }
+      const years = dates.map((d, y): CellYear => {
+        const eligible = scheme.eligibility(person, d).eligible;
+        if (eligible) eligibleCount[y]! += cell.count;
+        const tableKey = `${d}|${personKey}`;
+        let set = tableSets.get(tableKey);
+        if (!set) {
+          set = categories.map((m) => new BenefitTable(scheme, m, person, d, tables));
+          tableSets.set(tableKey, set);
+        }
+        const groupKey = `${tableKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
+        let group = groups.get(groupKey);
+        if (!group) {
+          group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, mu: 0, m2: 0, m3: 0, binsReady: false };
+          groups.set(groupKey, group);
+          groupsByYear[y]!.push(group);
+        }
+        const premiums = new Map<number, CellPremium>([[0, premiumOf(scheme, person, purchase, d)]]);
+        return { eligible, group, premiums };
+      });
       population += cell.count;
-      if (eligible) eligibleCount += cell.count;
       planCells.push({
         cell,
         index: cellIndex,
         person,
-        eligible,
-        gross: premium.gross,
-        net: premium.net,
-        subsidies: premium.subsidies.map((s) => {
-          if (s.payer === "insured") throw new Error(`internal: ${scheme.id} lists the insured as a subsidy payer`);
-          return [s.payer, s.amount];
-        }),
-        group,
+        purchase,
+        years,
         takeupBase: compileNum(t.model === "probability" ? t.probability : t.intercept, index),
         takeupOffsets: t.model === "probability" ? levelNums(t.byAttribute, cell, index) : levelNums(t.offsets, cell, index),
         frequencyBy: levelNums(option.claims.frequencyBy, cell, index),
+        renewalBy: levelNums(option.dynamics?.renewalBy, cell, index),
       });
     });
+    const reprice = option.dynamics?.reprice;
     return {
       option,
       scheme,
@@ -240,13 +265,57 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
       dispersion: option.claims.dispersion === undefined ? null : compileNum(option.claims.dispersion, index),
       adminRatio: compileNum(option.adminRatio, index),
       elasticity: t.model === "logistic" && t.priceElasticity !== undefined ? compileNum(t.priceElasticity, index) : null,
+      renewal: option.dynamics ? compileNum(option.dynamics.renewal, index) : null,
+      reprice: reprice ? { target: compileNum(reprice.targetLossRatio, index), credibility: compileNum(reprice.credibility, index), maxChange: reprice.maxChange } : null,
       cells: planCells,
-      groups: [...groups.values()],
+      groups: groupsByYear,
+      dates,
+      repricedSchemes: new Map(),
       population,
       eligible: eligibleCount,
     };
   });
   return { scenario, options, cells, assumptionNames, mode };
+}
+
+/** The ISO date `years` years after `date` (29 February → 28 February in common years). */
+export function addYears(date: string, years: number): string {
+  const y = Number(date.slice(0, 4)) + years;
+  let rest = date.slice(4);
+  if (rest === "-02-29" && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) rest = "-02-28";
+  return `${String(y).padStart(4, "0")}${rest}`;
+}
+
+function premiumOf(scheme: AnyScheme, person: unknown, purchase: unknown, date: string): CellPremium {
+  const premium = scheme.premium(person, purchase, date);
+  return {
+    gross: premium.gross,
+    net: premium.net,
+    subsidies: premium.subsidies.map((s) => {
+      if (s.payer === "insured") throw new Error(`internal: ${scheme.id} lists the insured as a subsidy payer`);
+      return [s.payer, s.amount];
+    }),
+  };
+}
+
+/** Repricing moves premiums on a lattice of 1 % steps: multiplier 1.01^k. */
+const PRICE_STEP = detLog(1.01);
+
+/** The cell's premium in year y at price-lattice index k (the scheme repriced by 1.01^k). */
+function premiumAt(po: PlanOption, pc: PlanCell, y: number, k: number): CellPremium {
+  const cy = pc.years[y]!;
+  let premium = cy.premiums.get(k);
+  if (premium) return premium;
+  const date = po.dates[y]!;
+  const key = `${y}:${k}`;
+  let scheme = po.repricedSchemes.get(key);
+  if (!scheme) {
+    scheme = repriced(po.scheme, detExp(k * PRICE_STEP), date);
+    po.repricedSchemes.set(key, scheme);
+  }
+  premium = premiumOf(scheme, pc.person, pc.purchase, date);
+  cy.premiums.set(k, premium);
+  return premium;
 }
 
 /** Draws the parameter set of replicate r (each assumption from its own stream), in plan order. */
@@ -265,8 +334,8 @@ function logistic(eta: number): number {
   return eta >= 0 ? 1 / (1 + detExp(-eta)) : detExp(eta) / (1 + detExp(eta));
 }
 
-function probabilityOf(po: PlanOption, pc: PlanCell, theta: Float64Array): number {
-  if (!pc.eligible) return 0;
+function probabilityOf(po: PlanOption, pc: PlanCell, theta: Float64Array, eligible: boolean, net: number): number {
+  if (!eligible) return 0;
   const t = po.option.takeup;
   let p: number;
   if (t.model === "probability") {
@@ -277,13 +346,28 @@ function probabilityOf(po: PlanOption, pc: PlanCell, theta: Float64Array): numbe
   } else {
     let eta = value(pc.takeupBase, theta) + pc.cell.takeupLogit;
     for (const n of pc.takeupOffsets) eta += value(n, theta);
-    if (po.elasticity) eta += value(po.elasticity, theta) * (pc.net / t.referencePrice! - 1);
+    if (po.elasticity) eta += value(po.elasticity, theta) * (net / t.referencePrice! - 1);
     p = logistic(eta);
   }
+  return checkProbability(p, po, pc, "take-up");
+}
+
+function checkProbability(p: number, po: PlanOption, pc: PlanCell, what: string): number {
   if (!(p >= 0 && p <= 1)) {
-    throw new InputError(`scenario.options.${po.option.id}.takeup`, `take-up probability for cell "${pc.cell.id}" must be in [0, 1], got ${p} (check the assumptions it reads)`);
+    throw new InputError(`scenario.options.${po.option.id}`, `${what} probability for cell "${pc.cell.id}" must be in [0, 1], got ${p} (check the assumptions it reads)`);
   }
   return p;
+}
+
+/** Probability an enrollee renews, shifted on the logit scale by the price change (elasticity). */
+function renewalOf(po: PlanOption, pc: PlanCell, theta: Float64Array, netChange: number): number {
+  let r = value(po.renewal!, theta);
+  for (const n of pc.renewalBy) r = value(n, theta);
+  const t = po.option.takeup;
+  if (po.elasticity && t.model === "logistic" && netChange !== 0 && r > 0 && r < 1) {
+    r = logistic(detLog(r / (1 - r)) + (value(po.elasticity, theta) * netChange) / t.referencePrice!);
+  }
+  return checkProbability(r, po, pc, "renewal");
 }
 
 /** Translated-gamma draw matching mean, variance and third central moment (floored at 0). */
@@ -352,10 +436,15 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
   const scratch = new Float64Array(16);
   const takeupRng = new Xoshiro128ss(1, 0, 0, 0);
   const claimRng = new Xoshiro128ss(1, 0, 0, 0);
+  const renewRng = new Xoshiro128ss(1, 0, 0, 0);
+  // Enrolled counts of each option's cells in the previous year (multi-year runs).
+  const previous = plan.options.map((po) => new Float64Array(po.cells.length));
+  const previousNet = plan.options.map((po) => new Float64Array(po.cells.length));
+  const years = scenario.years;
   for (let r = from; r < to; r++) {
     const theta = drawParameters(scenario, plan.assumptionNames, seed, r, uncertainty, options.fix);
     const parent = Xoshiro128ss.derive(seed, "replicate", r);
-    for (const po of plan.options) {
+    plan.options.forEach((po, oi) => {
       const { option, scheme } = po;
       const nCat = po.categories.length;
       let wsum = 0;
@@ -371,113 +460,152 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
       const baseFreq = value(po.frequency, theta);
       const baseScale = value(po.scale, theta);
       const dispersion = po.dispersion ? value(po.dispersion, theta) : 0;
-      // Per-claim payout moments for each group (person × severity), mixed over categories.
-      for (const g of po.groups) {
-        let s = baseScale * g.severity;
-        for (const n of g.severityBy) s *= value(n, theta);
-        g.s = s;
-        g.binsReady = false;
-        let mu = 0;
-        let m2 = 0;
-        let m3 = 0;
-        for (let c = 0; c < nCat; c++) {
-          const tp = g.tables[c]!.moments(s, g.points[c]!);
-          const w = catWeights[c]!;
-          mu += w * tp.mean;
-          m2 += w * tp.m2;
-          m3 += w * tp.m3;
-        }
-        g.mu = mu;
-        g.m2 = m2;
-        g.m3 = m3;
-      }
-      const row: ReplicateRow = {
-        replicate: r,
-        option: option.id,
-        year: 1,
-        population: po.population,
-        eligible: po.eligible,
-        enrolled: 0,
-        coverage: 0,
-        gross: 0,
-        net: 0,
-        subsidies: emptySubsidies(),
-        claims: 0,
-        benefits: 0,
-        admin: 0,
-        lossRatio: null,
-        benefitPerEnrollee: null,
-        expectedEnrolled: 0,
-        expectedBenefits: 0,
-        processVarBenefits: 0,
-      };
-      for (const pc of po.cells) {
-        const cell = pc.cell;
-        const g = pc.group;
-        const p = probabilityOf(po, pc, theta);
-        let lambda = baseFreq * cell.frequency;
-        for (const n of pc.frequencyBy) lambda *= value(n, theta);
-        if (!(lambda >= 0 && lambda < Infinity)) {
-          throw new InputError(`scenario.options.${option.id}.claims.frequency`, `must be a finite number ≥ 0 for cell "${cell.id}", got ${lambda}`);
-        }
-        takeupRng.childOf(parent, pc.index, 1);
-        claimRng.childOf(parent, pc.index, 2);
-        const frailty = dispersion > 0 ? gamma(claimRng, dispersion, 1 / dispersion) : 1;
-        let enrolled = 0;
-        let claims = 0;
-        let benefits = 0;
-        if (mode === "person") {
-          for (let i = 0; i < cell.count; i++) {
-            if (!(takeupRng.uniform() < p)) continue;
-            enrolled++;
-            const k = poisson(claimRng, lambda * frailty);
-            for (let j = 0; j < k; j++) {
-              let u = claimRng.uniform();
-              let c = 0;
-              while (c < nCat - 1 && u >= catWeights[c]!) u -= catWeights[c++]!;
-              const table = g.tables[c]!;
-              benefits += samplePayout(claimRng, scheme, table.model, table.template, pc.person, date, g.s, scratch);
-            }
-            claims += k;
+      const prev = previous[oi]!;
+      const prevNet = previousNet[oi]!;
+      let k = 0; // price-lattice index: premiums × 1.01^k
+      for (let y = 0; y < years; y++) {
+        const date = po.dates[y]!;
+        // Per-claim payout moments for each group (person × severity), mixed over categories.
+        for (const g of po.groups[y]!) {
+          let s = baseScale * g.severity;
+          for (const n of g.severityBy) s *= value(n, theta);
+          g.s = s;
+          g.binsReady = false;
+          let mu = 0;
+          let m2 = 0;
+          let m3 = 0;
+          for (let c = 0; c < nCat; c++) {
+            const tp = g.tables[c]!.moments(s, g.points[c]!);
+            const w = catWeights[c]!;
+            mu += w * tp.mean;
+            m2 += w * tp.m2;
+            m3 += w * tp.m3;
           }
-        } else {
-          enrolled = binomial(takeupRng, cell.count, p);
-          claims = enrolled > 0 && lambda > 0 ? poisson(claimRng, enrolled * lambda * frailty) : 0;
-          if (claims > 0) {
-            if (mode === "exact" || claims < FAST_EXACT_BELOW) {
-              if (!g.binsReady) {
-                for (let c = 0; c < nCat; c++) g.tables[c]!.at(g.s, g.points[c]!);
-                g.binsReady = true;
-              }
-              benefits = binnedTotal(claimRng, claims, catWeights, g);
+          g.mu = mu;
+          g.m2 = m2;
+          g.m3 = m3;
+        }
+        const row: ReplicateRow = {
+          replicate: r,
+          option: option.id,
+          year: y + 1,
+          population: po.population,
+          eligible: po.eligible[y]!,
+          enrolled: 0,
+          coverage: 0,
+          gross: 0,
+          net: 0,
+          subsidies: emptySubsidies(),
+          claims: 0,
+          benefits: 0,
+          admin: 0,
+          lossRatio: null,
+          benefitPerEnrollee: null,
+          expectedEnrolled: 0,
+          expectedBenefits: 0,
+          processVarBenefits: 0,
+        };
+        po.cells.forEach((pc, ci) => {
+          const cell = pc.cell;
+          const cy = pc.years[y]!;
+          const g = cy.group;
+          const premium = premiumAt(po, pc, y, k);
+          const p = probabilityOf(po, pc, theta, cy.eligible, premium.net);
+          let lambda = baseFreq * cell.frequency;
+          for (const n of pc.frequencyBy) lambda *= value(n, theta);
+          if (!(lambda >= 0 && lambda < Infinity)) {
+            throw new InputError(`scenario.options.${option.id}.claims.frequency`, `must be a finite number ≥ 0 for cell "${cell.id}", got ${lambda}`);
+          }
+          // Child streams per (cell, purpose, year): 4y+1 take-up, 4y+2 claims, 4y+3 renewal.
+          takeupRng.childOf(parent, pc.index, 4 * y + 1);
+          claimRng.childOf(parent, pc.index, 4 * y + 2);
+          const frailty = dispersion > 0 ? gamma(claimRng, dispersion, 1 / dispersion) : 1;
+          const n = cell.count;
+          let enrolled = 0;
+          let claims = 0;
+          let benefits = 0;
+          let expectedEnrolled: number;
+          let enrolledVar: number;
+          if (y === 0) {
+            expectedEnrolled = n * p;
+            enrolledVar = n * p * (1 - p);
+            if (mode !== "person") enrolled = binomial(takeupRng, n, p);
+          } else {
+            // Renewal of last year's enrollees (still eligible), and new entrants at this price.
+            const stay = prev[ci]!;
+            const rn = cy.eligible ? renewalOf(po, pc, theta, premium.net - prevNet[ci]!) : 0;
+            expectedEnrolled = stay * rn + (n - stay) * p;
+            enrolledVar = stay * rn * (1 - rn) + (n - stay) * p * (1 - p);
+            renewRng.childOf(parent, pc.index, 4 * y + 3);
+            if (mode !== "person") {
+              enrolled = binomial(renewRng, stay, rn) + binomial(takeupRng, n - stay, p);
             } else {
-              const mu = g.mu;
-              const variance = claims * (g.m2 - mu * mu);
-              const third = claims * (g.m3 - 3 * mu * g.m2 + 2 * mu * mu * mu);
-              benefits = translatedGamma(claimRng, claims * mu, variance, third);
+              for (let i = 0; i < stay; i++) if (renewRng.uniform() < rn) enrolled++;
+              for (let i = stay; i < n; i++) if (takeupRng.uniform() < p) enrolled++;
             }
           }
+          if (mode === "person") {
+            if (y === 0) for (let i = 0; i < n; i++) if (takeupRng.uniform() < p) enrolled++;
+            for (let i = 0; i < enrolled; i++) {
+              const kk = poisson(claimRng, lambda * frailty);
+              for (let j = 0; j < kk; j++) {
+                let u = claimRng.uniform();
+                let c = 0;
+                while (c < nCat - 1 && u >= catWeights[c]!) u -= catWeights[c++]!;
+                const table = g.tables[c]!;
+                benefits += samplePayout(claimRng, scheme, table.model, table.template, pc.person, date, g.s, scratch);
+              }
+              claims += kk;
+            }
+          } else {
+            claims = enrolled > 0 && lambda > 0 ? poisson(claimRng, enrolled * lambda * frailty) : 0;
+            if (claims > 0) {
+              if (mode === "exact" || claims < FAST_EXACT_BELOW) {
+                if (!g.binsReady) {
+                  for (let c = 0; c < nCat; c++) g.tables[c]!.at(g.s, g.points[c]!);
+                  g.binsReady = true;
+                }
+                benefits = binnedTotal(claimRng, claims, catWeights, g);
+              } else {
+                const mu = g.mu;
+                const variance = claims * (g.m2 - mu * mu);
+                const third = claims * (g.m3 - 3 * mu * g.m2 + 2 * mu * mu * mu);
+                benefits = translatedGamma(claimRng, claims * mu, variance, third);
+              }
+            }
+          }
+          prev[ci] = enrolled;
+          prevNet[ci] = premium.net;
+          row.enrolled += enrolled;
+          row.claims += claims;
+          row.benefits += benefits;
+          row.gross += enrolled * premium.gross;
+          row.net += enrolled * premium.net;
+          for (const [payer, amount] of premium.subsidies) row.subsidies[payer] += enrolled * amount;
+          // Conditional mean and variance of this cell's benefits given the parameter draw (and,
+          // after year 1, last year's enrolment).
+          const eK = expectedEnrolled * lambda;
+          const varK = eK + lambda * lambda * enrolledVar + (dispersion > 0 ? (eK * eK) / dispersion : 0);
+          row.expectedEnrolled += expectedEnrolled;
+          row.expectedBenefits += eK * g.mu;
+          row.processVarBenefits += eK * (g.m2 - g.mu * g.mu) + varK * g.mu * g.mu;
+        });
+        row.coverage = row.population > 0 ? row.enrolled / row.population : 0;
+        row.admin = value(po.adminRatio, theta) * row.gross;
+        row.lossRatio = row.gross > 0 ? row.benefits / row.gross : null;
+        row.benefitPerEnrollee = row.enrolled > 0 ? row.benefits / row.enrolled : null;
+        rows.push(row);
+        // Reprice next year toward the target loss ratio (credibility-weighted, capped change).
+        if (po.reprice && y < years - 1 && row.lossRatio !== null) {
+          const target = value(po.reprice.target, theta);
+          const z = value(po.reprice.credibility, theta);
+          const cap = po.reprice.maxChange;
+          let factor = detExp(z * detLog(Math.max(row.lossRatio, 1e-9) / target));
+          factor = Math.min(1 + cap, Math.max(1 / (1 + cap), factor));
+          k = Math.round((k * PRICE_STEP + detLog(factor)) / PRICE_STEP);
         }
-        row.enrolled += enrolled;
-        row.claims += claims;
-        row.benefits += benefits;
-        row.gross += enrolled * pc.gross;
-        row.net += enrolled * pc.net;
-        for (const [payer, amount] of pc.subsidies) row.subsidies[payer] += enrolled * amount;
-        // Conditional (on the parameter draw) mean and variance of this cell's benefits.
-        const n = cell.count;
-        const eK = n * p * lambda;
-        const varK = eK + lambda * lambda * n * p * (1 - p) + (dispersion > 0 ? (eK * eK) / dispersion : 0);
-        row.expectedEnrolled += n * p;
-        row.expectedBenefits += eK * g.mu;
-        row.processVarBenefits += eK * (g.m2 - g.mu * g.mu) + varK * g.mu * g.mu;
       }
-      row.coverage = row.population > 0 ? row.enrolled / row.population : 0;
-      row.admin = value(po.adminRatio, theta) * row.gross;
-      row.lossRatio = row.gross > 0 ? row.benefits / row.gross : null;
-      row.benefitPerEnrollee = row.enrolled > 0 ? row.benefits / row.enrolled : null;
-      rows.push(row);
-    }
+    });
     options.onProgress?.(r - from + 1, to - from);
   }
   return rows;

@@ -154,6 +154,26 @@ export const optionSchema = z.strictObject({
   claims: claimsSchema,
   /** Administration cost as a share of gross premium. */
   adminRatio: numSchema.default(0),
+  /**
+   * Multi-year runs: enrollees renew with probability `renewal` (per attribute level with
+   * `renewalBy`, e.g. by health status); non-enrollees join with the take-up probability at that
+   * year's price; with `reprice`, next year's premium moves toward the target loss ratio.
+   */
+  dynamics: z
+    .strictObject({
+      renewal: numSchema,
+      renewalBy: byAttribute.optional(),
+      reprice: z
+        .strictObject({
+          targetLossRatio: numSchema,
+          /** Weight of this year's experience in the price change (1 = full). */
+          credibility: numSchema.default(1),
+          /** Largest relative price change a year (0.25 = ±25 %). */
+          maxChange: z.number().gt(0).max(10).default(0.25),
+        })
+        .optional(),
+    })
+    .optional(),
 });
 
 export const scenarioSchema = z.strictObject({
@@ -237,6 +257,9 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
       }
     }
     checkProbabilities(option, scenario, at);
+    if (scenario.years > 1 && !option.dynamics) {
+      throw new InputError(`${at}.dynamics`, `is required when years > 1 (${scenario.years}): give at least the renewal probability of enrollees, e.g. {"renewal": 0.8}`);
+    }
     let scheme: AnyScheme;
     try {
       scheme = getScheme(option.scheme);
@@ -286,15 +309,8 @@ function support(a: Assumption): [number, number] {
   }
 }
 
-/** Take-up probabilities (literals, and the priors of assumptions they read) must lie in [0, 1]. */
+/** Take-up and renewal probabilities (literals, and the priors of assumptions they read) must lie in [0, 1]. */
 function checkProbabilities(option: Option, scenario: Scenario, at: string): void {
-  const t = option.takeup;
-  if (t.model !== "probability") {
-    if (t.priceElasticity !== undefined && t.referencePrice === undefined) {
-      throw new InputError(`${at}.takeup.referencePrice`, "is required with priceElasticity (a positive premium in 元)");
-    }
-    return;
-  }
   const check = (n: Num, field: string) => {
     if (typeof n === "number") {
       if (!(n >= 0 && n <= 1)) throw new InputError(field, `a probability must be in [0, 1], got ${n}`);
@@ -306,6 +322,19 @@ function checkProbabilities(option: Option, scenario: Scenario, at: string): voi
       throw new InputError(field, `reads ${n}, whose prior reaches [${lo}, ${hi}]; a probability must stay in [0, 1] (use a beta or a uniform prior inside [0, 1])`);
     }
   };
+  if (option.dynamics) {
+    check(option.dynamics.renewal, `${at}.dynamics.renewal`);
+    for (const [attr, levels] of Object.entries(option.dynamics.renewalBy ?? {})) {
+      for (const [level, n] of Object.entries(levels)) check(n, `${at}.dynamics.renewalBy.${attr}.${level}`);
+    }
+  }
+  const t = option.takeup;
+  if (t.model !== "probability") {
+    if (t.priceElasticity !== undefined && t.referencePrice === undefined) {
+      throw new InputError(`${at}.takeup.referencePrice`, "is required with priceElasticity (a positive premium in 元)");
+    }
+    return;
+  }
   check(t.probability, `${at}.takeup.probability`);
   for (const [attr, levels] of Object.entries(t.byAttribute ?? {})) {
     for (const [level, n] of Object.entries(levels)) check(n, `${at}.takeup.byAttribute.${attr}.${level}`);

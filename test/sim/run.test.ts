@@ -180,8 +180,8 @@ describe("payer ledger", () => {
     const plan = compile(s, options, "fast");
     const [row] = runPlan(plan, { uncertainty: false });
     // Enrolled card holders pay 68 − 30; enrolled over-50s pay 168 (no card).
-    const cards = plan.options[0]!.cells[0]!;
-    const old = plan.options[0]!.cells[1]!;
+    const cards = plan.options[0]!.cells[0]!.years[0]!.premiums.get(0)!;
+    const old = plan.options[0]!.cells[1]!.years[0]!.premiums.get(0)!;
     expect([cards.gross, cards.net, old.gross, old.net]).toEqual([68, 38, 168, 168]);
     // The bank pays 30 元 per enrolled card holder, so it reveals how many of them enrolled.
     const cardEnrolled = row!.subsidies.bank / 30;
