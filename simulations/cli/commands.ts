@@ -2,5 +2,6 @@
 import type { Command } from "./command.js";
 import { rulesCommands } from "./rules.js";
 import { simulateCommands } from "./simulate.js";
+import { solvePremiumCommands } from "./solve-premium.js";
 
-export const commands: Command[] = [...rulesCommands, ...simulateCommands];
+export const commands: Command[] = [...rulesCommands, ...simulateCommands, ...solvePremiumCommands];
