@@ -1,0 +1,336 @@
+/**
+ * Sensitivity: which assumptions drive the spread of a scenario's results.
+ *
+ * (a) One-at-a-time tornado. For each assumption with a non-fixed prior, the engine is run with
+ *     that assumption pinned at its prior's 5 % and then 95 % quantile (priorQuantile) and every
+ *     other assumption at its point value (uncertainty off). Recorded are the engine's conditional
+ *     expectations given the parameters — E[benefits | θ] and E[enrolled | θ] (expectedBenefits,
+ *     expectedEnrolled, averaged over the few replicates run, all years pooled) — and the loss
+ *     ratio E[benefits | θ] / E[gross | θ]. The engine reports no E[gross | θ]; it is taken as
+ *     E[enrolled | θ] × (Σ gross / Σ enrolled over the replicates), the realised premium per
+ *     enrollee — exact when every enrollee of the option pays the same premium, otherwise carrying
+ *     the (small) process noise of the enrolment mix. In a one-year run E[benefits | θ] and
+ *     E[enrolled | θ] are noise-free, so one replicate would do; multi-year runs carry earlier
+ *     years' realised enrolment into later years' expectations, hence a few replicates by default.
+ *     Bars are sorted by the swing |high − low| of E[benefits].
+ *
+ * (b) Variance-based first-order indices S_i = Var(E[Y | θ_i]) / Var(Y) for Y = E[benefits | θ]
+ *     per replicate (and Y = E[enrolled | θ]) from an ordinary run with uncertainty on. The drawn
+ *     θ of each replicate is recomputed with drawParameters (the engine's own draw). Estimator:
+ *     sort replicates by θ_i, cut them into B contiguous bins of (almost) equal size
+ *     (B = round(√N) by default), and take the between-bin variance corrected for the noise of
+ *     the bin means (one-way ANOVA method of moments):
+ *         Ŝ_i = [SSB − (B − 1) · SSW / (N − B)] / SST,
+ *     SSB = Σ_b n_b (ȳ_b − ȳ)², SSW = Σ_b Σ_{j∈b} (y_j − ȳ_b)², SST = SSB + SSW. The estimate may
+ *     be slightly negative for an assumption that does not matter. Standard error: bootstrap over
+ *     replicates (default 200 resamples, a fixed stream per seed, so results are reproducible).
+ *     For independent inputs Σ S_i ≤ 1; 1 − Σ S_i is interactions (and process noise in Y).
+ */
+import { InputError } from "../rules/input-error.js";
+import type { Prior } from "../rules/parameter.js";
+import { priorQuantile } from "./priors.js";
+import { Xoshiro128ss } from "./rng.js";
+import { compile, drawParameters, runPlan, type Mode, type Plan, type ReplicateRow } from "./run.js";
+import type { ResolvedOption, Scenario } from "./scenario.js";
+
+export interface Conditional {
+  /** E[benefits | θ], 元 (years pooled). */
+  expectedBenefits: number;
+  /** E[enrolled | θ] (enrollee-years pooled). */
+  expectedEnrolled: number;
+  /** E[benefits | θ] / E[gross | θ]; null when no premium. */
+  lossRatio: number | null;
+}
+
+export interface TornadoBar {
+  assumption: string;
+  prior: Prior;
+  /** Point value (where the other assumptions stay). */
+  value: number;
+  /** The prior's low and high quantiles (5 % and 95 % by default). */
+  low: number;
+  high: number;
+  atLow: Conditional;
+  atHigh: Conditional;
+  /** |atHigh − atLow| of each output. */
+  swing: { expectedBenefits: number; expectedEnrolled: number; lossRatio: number | null };
+}
+
+export interface Tornado {
+  option: string;
+  /** Every assumption at its point value. */
+  base: Conditional;
+  /** Sorted by the swing of E[benefits], largest first. */
+  bars: TornadoBar[];
+}
+
+export interface FirstOrderIndex {
+  assumption: string;
+  /** Ŝ_i (bias-corrected binning estimate). */
+  index: number;
+  /** Bootstrap standard error. */
+  se: number;
+}
+
+export interface VarianceIndices {
+  option: string;
+  output: "expectedBenefits" | "expectedEnrolled";
+  mean: number;
+  /** Var(Y) over replicates (divisor N). */
+  variance: number;
+  /** Sorted by index, largest first; empty when Var(Y) = 0. */
+  indices: FirstOrderIndex[];
+  /** Σ Ŝ_i. */
+  sum: number;
+}
+
+export interface OptionSensitivity {
+  option: string;
+  tornado: Tornado;
+  indices: { expectedBenefits: VarianceIndices; expectedEnrolled: VarianceIndices };
+}
+
+export interface SensitivityResult {
+  scenario: string;
+  seed: number;
+  mode: Mode;
+  /** Quantile levels of the tornado. */
+  quantiles: [number, number];
+  tornadoReplicates: number;
+  /** Replicates of the variance-based run, bins and bootstrap resamples. */
+  replicates: number;
+  bins: number;
+  bootstrap: number;
+  /** Assumptions with a non-fixed prior (the ones analysed). */
+  assumptions: string[];
+  options: OptionSensitivity[];
+}
+
+export interface SensitivityRequest {
+  scenario: Scenario;
+  options: ResolvedOption[];
+  /** Option id; default every option. */
+  option?: string;
+  mode?: Mode;
+  seed?: number;
+  /** Replicates of the variance-based run (default the scenario's). */
+  replicates?: number;
+  /** Replicates of each tornado run (default 1 for a one-year scenario, 20 otherwise). */
+  tornadoReplicates?: number;
+  /** Quantile levels of the tornado (default [0.05, 0.95]). */
+  quantiles?: [number, number];
+  /** Bins of the first-order estimator (default round(√N), at least 2). */
+  bins?: number;
+  /** Bootstrap resamples for the standard errors (default 200). */
+  bootstrap?: number;
+  /** Progress over the engine runs: (done, total) replicates. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Per option: per-replicate sums over years of a row field, replicates in ascending order. */
+function perReplicate(rows: readonly ReplicateRow[], option: string, pick: (r: ReplicateRow) => number): Float64Array {
+  const by = new Map<number, number>();
+  for (const r of rows) if (r.option === option) by.set(r.replicate, (by.get(r.replicate) ?? 0) + pick(r));
+  return Float64Array.from([...by.keys()].sort((a, b) => a - b), (k) => by.get(k)!);
+}
+
+function meanOf(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return xs.length > 0 ? s / xs.length : 0;
+}
+
+/** Conditional expectations of an option, averaged over the rows' replicates. */
+function conditional(rows: readonly ReplicateRow[], option: string): Conditional {
+  let gross = 0;
+  let enrolled = 0;
+  const eb = meanOf(perReplicate(rows, option, (r) => r.expectedBenefits));
+  const en = meanOf(perReplicate(rows, option, (r) => r.expectedEnrolled));
+  for (const r of rows) {
+    if (r.option !== option) continue;
+    gross += r.gross;
+    enrolled += r.enrolled;
+  }
+  const expectedGross = enrolled > 0 ? en * (gross / enrolled) : 0;
+  return { expectedBenefits: eb, expectedEnrolled: en, lossRatio: expectedGross > 0 ? eb / expectedGross : null };
+}
+
+/**
+ * Ŝ for one input: `order` sorts the N values of `y` by the input; B contiguous bins.
+ * Returns null when Var(y) = 0.
+ */
+export function firstOrderIndex(y: ArrayLike<number>, order: ArrayLike<number>, bins: number): number | null {
+  const n = order.length;
+  const B = Math.max(2, Math.min(bins, Math.floor(n / 2)));
+  let total = 0;
+  for (let j = 0; j < n; j++) total += y[order[j]!]!;
+  const mean = total / n;
+  let ssb = 0;
+  let ssw = 0;
+  let start = 0;
+  for (let b = 0; b < B; b++) {
+    const size = Math.floor(n / B) + (b < n % B ? 1 : 0);
+    let s = 0;
+    for (let j = start; j < start + size; j++) s += y[order[j]!]!;
+    const m = s / size;
+    for (let j = start; j < start + size; j++) {
+      const d = y[order[j]!]! - m;
+      ssw += d * d;
+    }
+    ssb += size * (m - mean) * (m - mean);
+    start += size;
+  }
+  const sst = ssb + ssw;
+  if (!(sst > 0)) return null;
+  return (ssb - ((B - 1) * ssw) / (n - B)) / sst;
+}
+
+/** Indices of `x` sorted by value (ties by index). */
+function argsort(x: ArrayLike<number>, idx: Uint32Array): Uint32Array {
+  return idx.sort((a, b) => x[a]! - x[b]! || a - b);
+}
+
+/** First-order indices of every input in `thetas` for output `y`, with bootstrap standard errors. */
+export function firstOrderIndices(
+  y: ArrayLike<number>,
+  thetas: { name: string; values: ArrayLike<number> }[],
+  bins: number,
+  bootstrap: number,
+  seed: number,
+): { indices: FirstOrderIndex[]; variance: number; mean: number } {
+  const n = y.length;
+  const mean = meanOf(y);
+  let variance = 0;
+  for (let j = 0; j < n; j++) variance += (y[j]! - mean) ** 2;
+  variance /= n;
+  if (!(variance > 0) || n < 4) return { indices: [], variance, mean };
+  const identity = Uint32Array.from({ length: n }, (_, j) => j);
+  const indices = thetas.map(({ name, values }) => {
+    const est = firstOrderIndex(y, argsort(values, identity.slice()), bins)!;
+    // Bootstrap: resample replicates with replacement; the same resamples for every input.
+    const rng = Xoshiro128ss.derive(seed, "sensitivity-bootstrap");
+    const sample = new Uint32Array(n);
+    const ys = new Float64Array(n);
+    const xs = new Float64Array(n);
+    let s1 = 0;
+    let s2 = 0;
+    let k = 0;
+    for (let b = 0; b < bootstrap; b++) {
+      for (let j = 0; j < n; j++) sample[j] = Math.floor(rng.uniform() * n);
+      for (let j = 0; j < n; j++) {
+        ys[j] = y[sample[j]!]!;
+        xs[j] = values[sample[j]!]!;
+      }
+      const v = firstOrderIndex(ys, argsort(xs, identity.slice()), bins);
+      if (v === null) continue;
+      s1 += v;
+      s2 += v * v;
+      k++;
+    }
+    const se = k > 1 ? Math.sqrt(Math.max(0, (s2 - (s1 * s1) / k) / (k - 1))) : Number.NaN;
+    return { assumption: name, index: est, se };
+  });
+  indices.sort((a, b) => b.index - a.index || a.assumption.localeCompare(b.assumption));
+  return { indices, variance, mean };
+}
+
+/** Runs the tornado and the variance-based indices; see the module comment. */
+export function sensitivity(req: SensitivityRequest): SensitivityResult {
+  const { scenario } = req;
+  const mode = req.mode ?? "fast";
+  const seed = req.seed ?? scenario.seed;
+  const replicates = req.replicates ?? scenario.replicates;
+  const tornadoReplicates = req.tornadoReplicates ?? (scenario.years > 1 ? 20 : 1);
+  const [qLow, qHigh] = req.quantiles ?? [0.05, 0.95];
+  if (!(qLow > 0 && qLow < qHigh && qHigh < 1)) throw new InputError("quantiles", `must satisfy 0 < low < high < 1, got [${qLow}, ${qHigh}]`);
+  if (!(Number.isInteger(replicates) && replicates >= 4)) throw new InputError("replicates", `must be an integer ≥ 4 for the variance-based indices, got ${replicates}`);
+  if (!(Number.isInteger(tornadoReplicates) && tornadoReplicates >= 1)) throw new InputError("tornadoReplicates", `must be an integer ≥ 1, got ${tornadoReplicates}`);
+  const bins = req.bins ?? Math.max(2, Math.round(Math.sqrt(replicates)));
+  if (!(Number.isInteger(bins) && bins >= 2 && bins <= replicates / 2)) throw new InputError("bins", `must be an integer from 2 to replicates / 2 (${Math.floor(replicates / 2)}), got ${bins}`);
+  const bootstrap = req.bootstrap ?? 200;
+  if (!(Number.isInteger(bootstrap) && bootstrap >= 2)) throw new InputError("bootstrap", `must be an integer ≥ 2, got ${bootstrap}`);
+  let chosen = req.options;
+  if (req.option !== undefined) {
+    chosen = req.options.filter((o) => o.option.id === req.option);
+    if (chosen.length === 0) throw new InputError("option", `unknown option ${JSON.stringify(req.option)}; the scenario's options are ${req.options.map((o) => o.option.id).join(", ")}`);
+  }
+  const plan: Plan = compile(scenario, chosen, mode);
+  const names = plan.assumptionNames.filter((n) => scenario.assumptions[n]!.prior.dist !== "fixed");
+
+  const totalWork = (2 * names.length + 1) * tornadoReplicates + replicates;
+  let done = 0;
+  const run = (options: Parameters<typeof runPlan>[1], reps: number) => {
+    const before = done;
+    const rows = runPlan(plan, { ...options, mode, seed, replicates: reps, ...(req.onProgress ? { onProgress: (d: number) => req.onProgress!(before + d, totalWork) } : {}) });
+    done = before + reps;
+    return rows;
+  };
+
+  // (a) Tornado: base, then each assumption at its low and high quantile.
+  const baseRows = run({ uncertainty: false }, tornadoReplicates);
+  const ends = names.map((name) => {
+    const a = scenario.assumptions[name]!;
+    const low = priorQuantile(a.prior, a.value, qLow);
+    const high = priorQuantile(a.prior, a.value, qHigh);
+    return { name, a, low, high, lowRows: run({ uncertainty: false, fix: { [name]: low } }, tornadoReplicates), highRows: run({ uncertainty: false, fix: { [name]: high } }, tornadoReplicates) };
+  });
+
+  // (b) One ordinary run; the drawn parameters of each replicate, recomputed.
+  const rows = run({ uncertainty: true }, replicates);
+  const thetaRows = Array.from({ length: replicates }, (_, r) => drawParameters(scenario, plan.assumptionNames, seed, r, true));
+  const thetas = names.map((name) => {
+    const i = plan.assumptionNames.indexOf(name);
+    return { name, values: Float64Array.from(thetaRows, (t) => t[i]!) };
+  });
+
+  const out: OptionSensitivity[] = chosen.map(({ option }) => {
+    const id = option.id;
+    const bars: TornadoBar[] = ends.map(({ name, a, low, high, lowRows, highRows }) => {
+      const atLow = conditional(lowRows, id);
+      const atHigh = conditional(highRows, id);
+      return {
+        assumption: name,
+        prior: a.prior,
+        value: a.value,
+        low,
+        high,
+        atLow,
+        atHigh,
+        swing: {
+          expectedBenefits: Math.abs(atHigh.expectedBenefits - atLow.expectedBenefits),
+          expectedEnrolled: Math.abs(atHigh.expectedEnrolled - atLow.expectedEnrolled),
+          lossRatio: atLow.lossRatio === null || atHigh.lossRatio === null ? null : Math.abs(atHigh.lossRatio - atLow.lossRatio),
+        },
+      };
+    });
+    bars.sort(
+      (x, y) =>
+        y.swing.expectedBenefits - x.swing.expectedBenefits ||
+        y.swing.expectedEnrolled - x.swing.expectedEnrolled ||
+        (y.swing.lossRatio ?? 0) - (x.swing.lossRatio ?? 0) ||
+        x.assumption.localeCompare(y.assumption),
+    );
+    const indicesOf = (output: "expectedBenefits" | "expectedEnrolled"): VarianceIndices => {
+      const y = perReplicate(rows, id, (r) => r[output]);
+      const { indices, variance, mean } = firstOrderIndices(y, thetas, bins, bootstrap, seed);
+      return { option: id, output, mean, variance, indices, sum: indices.reduce((s, x) => s + x.index, 0) };
+    };
+    return {
+      option: id,
+      tornado: { option: id, base: conditional(baseRows, id), bars },
+      indices: { expectedBenefits: indicesOf("expectedBenefits"), expectedEnrolled: indicesOf("expectedEnrolled") },
+    };
+  });
+  return {
+    scenario: scenario.id,
+    seed,
+    mode,
+    quantiles: [qLow, qHigh],
+    tornadoReplicates,
+    replicates,
+    bins,
+    bootstrap,
+    assumptions: names,
+    options: out,
+  };
+}
