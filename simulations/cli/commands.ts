@@ -3,5 +3,6 @@ import type { Command } from "./command.js";
 import { rulesCommands } from "./rules.js";
 import { simulateCommands } from "./simulate.js";
 import { solvePremiumCommands } from "./solve-premium.js";
+import { sensitivityCommands } from "./sensitivity.js";
 
-export const commands: Command[] = [...rulesCommands, ...simulateCommands, ...solvePremiumCommands];
+export const commands: Command[] = [...rulesCommands, ...simulateCommands, ...solvePremiumCommands, ...sensitivityCommands];

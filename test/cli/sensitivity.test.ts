@@ -1,0 +1,73 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Io } from "../../simulations/cli/command.js";
+import { main } from "../../simulations/cli/main.js";
+import { parseScenarioText } from "../../src/sim/scenario.js";
+import { sensitivity } from "../../src/sim/sensitivity.js";
+
+const FIXTURE = "test/fixtures/small-gonghuibao.json";
+
+async function run(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), errIsTTY: false };
+  const code = await main(argv, io);
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+describe("puhui sensitivity: output", () => {
+  it("prints the tornado and the first-order indices of each assumption", async () => {
+    const r = await run("sensitivity", FIXTURE, "--replicates", "100");
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("small-gonghuibao — Test: 工惠保 on 100 000 union members");
+    expect(r.out).toContain("indices from 100 replicates (10 bins, 200 bootstrap resamples)");
+    expect(r.out).toContain("assumptions with a prior: freq, scale, takeup");
+    expect(r.out).toContain("option baseline — 工惠保 2020");
+    // takeup ~ uniform(0.2, 0.4): quantiles 0.21 / 0.39; E[enrolled] = 100 000 × 0.21 = 2.1 万 and × 0.39 = 3.9 万
+    expect(r.out).toMatch(/^takeup +uniform\(0\.2, 0\.4\) +0\.21 \/ 0\.39 +[\d.]+ 万 \/ [\d.]+ 万 +[\d.]+ 万 +2\.1 万 \/ 3\.9 万 +1\.8 万 /m);
+    expect(r.out).toMatch(/^freq +lognormal\(median 0\.01, σ 0\.2\) /m);
+    // one index row per assumption, and the sum
+    for (const name of ["takeup", "freq", "scale"]) expect(r.out).toMatch(new RegExp(`^${name} +-?\\d\\.\\d{3} ± \\d\\.\\d{3} +-?\\d\\.\\d{3} ± \\d\\.\\d{3}$`, "m"));
+    expect(r.out).toMatch(/^sum +\d\.\d{3} +\d\.\d{3}$/m);
+    // 1 + 2 × 3 tornado runs of 1 replicate, and 100 replicates for the indices
+    expect(r.err).toMatch(/^sensitivity: ran 107 replicates in \d+\.\d+ s\n$/);
+  });
+
+  it("--json is the library's result; E[benefits] is proportional to the claim frequency", async () => {
+    const r = await run("sensitivity", FIXTURE, "--replicates", "50", "--seed", "3", "--option", "baseline", "--json");
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const lib = sensitivity({ ...parseScenarioText(readFileSync(FIXTURE, "utf-8")), replicates: 50, seed: 3, option: "baseline" });
+    expect(j).toEqual(JSON.parse(JSON.stringify(lib)));
+    const t = j.options[0].tornado;
+    const freq = t.bars.find((b: { assumption: string }) => b.assumption === "freq");
+    // freq ~ lognormal(median 0.01, σ 0.2): the 95 % quantile is 0.01·e^{0.2 × 1.6448536} = 0.01 × e^{0.328971} = 0.01 × 1.389537,
+    // and E[benefits | θ] = Σ n p λ μ is linear in λ, so E[benefits] at the 95 % end is 1.389537 × the point value.
+    expect(freq.high).toBeCloseTo(0.01389537, 7);
+    expect(freq.atHigh.expectedBenefits / t.base.expectedBenefits).toBeCloseTo(1.389537, 5);
+    expect(freq.atLow.expectedBenefits / t.base.expectedBenefits).toBeCloseTo(1 / 1.389537, 5);
+    expect(freq.swing.expectedEnrolled).toBe(0);
+  });
+});
+
+describe("puhui sensitivity: bad input exits 2 with one line", () => {
+  it.each([
+    [["--option", "nope"], /^puhui sensitivity: --option: unknown option "nope"; the scenario's options are baseline\n$/],
+    [["--replicates", "3"], /^puhui sensitivity: --replicates: must be an integer from 4 to 1000000/],
+    [["--replicates", "x"], /^puhui sensitivity: --replicates: must be an integer from 1 to 1000000/],
+    [["--seed", "-1"], /^puhui sensitivity: --seed: must be an integer from 0/],
+    [["--bogus"], /Unknown option '--bogus'/],
+  ])("%j", async (flags, message) => {
+    const r = await run("sensitivity", FIXTURE, ...flags);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err.trimEnd().split("\n")).toHaveLength(1);
+    expect(r.out).toBe("");
+  });
+
+  it("a missing scenario → exit 2", async () => {
+    const r = await run("sensitivity");
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/missing <scenario\.json>/);
+  });
+});
