@@ -1,0 +1,75 @@
+/**
+ * Messages between a page and the engine's Web Worker (src/sim/web-worker.ts), and a small
+ * client that runs a job in the worker with progress and cancellation. Browser-only at run time
+ * (uses Worker), but type-only for everything else.
+ */
+import type { SimulationJob } from "./parallel.js";
+import type { ReplicateRow } from "./run.js";
+
+export type EngineReply =
+  | { type: "rows"; id: number; rows: ReplicateRow[]; done: number; total: number; elapsedMs: number }
+  | { type: "done"; id: number; elapsedMs: number }
+  | { type: "cancelled"; id: number; done: number }
+  | { type: "error"; id: number; field?: string; message: string };
+
+export interface EngineRun {
+  /** All rows so far, in replicate order. */
+  rows: ReplicateRow[];
+  /** Resolves with every row when the run finishes; rejects on error or cancel. */
+  finished: Promise<ReplicateRow[]>;
+  cancel(): void;
+}
+
+export interface RunCallbacks {
+  /** After each chunk: the rows so far and progress. */
+  onRows?(rows: ReplicateRow[], done: number, total: number, elapsedMs: number): void;
+}
+
+/** The engine worker behind a page: one run at a time; a new run cancels the previous one. */
+export class EngineClient {
+  readonly #worker: Worker;
+  #next = 1;
+  #active: { id: number; reject(error: Error): void } | undefined;
+  #handlers = new Map<number, (reply: EngineReply) => void>();
+
+  constructor(workerUrl: string | URL) {
+    this.#worker = new Worker(workerUrl, { type: "module" });
+    this.#worker.onmessage = (event: MessageEvent<EngineReply>) => this.#handlers.get(event.data.id)?.(event.data);
+  }
+
+  run(job: SimulationJob, callbacks: RunCallbacks = {}, chunk = 50): EngineRun {
+    if (this.#active) this.cancel();
+    const id = this.#next++;
+    const rows: ReplicateRow[] = [];
+    let resolveFn!: (rows: ReplicateRow[]) => void;
+    let rejectFn!: (error: Error) => void;
+    const finished = new Promise<ReplicateRow[]>((resolve, reject) => {
+      resolveFn = resolve;
+      rejectFn = reject;
+    });
+    this.#active = { id, reject: rejectFn };
+    this.#handlers.set(id, (reply) => {
+      if (reply.type === "rows") {
+        for (const r of reply.rows) rows.push(r);
+        callbacks.onRows?.(rows, reply.done, reply.total, reply.elapsedMs);
+        return;
+      }
+      this.#handlers.delete(id);
+      if (this.#active?.id === id) this.#active = undefined;
+      if (reply.type === "done") resolveFn(rows);
+      else if (reply.type === "cancelled") rejectFn(Object.assign(new Error("cancelled"), { name: "AbortError" }));
+      else rejectFn(Object.assign(new Error(reply.message), { name: reply.field ? "InputError" : "EngineError", field: reply.field }));
+    });
+    this.#worker.postMessage({ type: "run", id, job, chunk });
+    return { rows, finished, cancel: () => this.#worker.postMessage({ type: "cancel", id }) };
+  }
+
+  /** Cancels the active run (its promise rejects with an AbortError). */
+  cancel(): void {
+    if (this.#active) this.#worker.postMessage({ type: "cancel", id: this.#active.id });
+  }
+
+  terminate(): void {
+    this.#worker.terminate();
+  }
+}
