@@ -32,6 +32,7 @@ export const TIDY_COLUMNS: readonly string[] = [
   "lossRatio",
   "benefitPerEnrollee",
   "expectedEnrolled",
+  "expectedGross",
   "expectedBenefits",
   "processVarBenefits",
 ];
@@ -64,6 +65,7 @@ export function tidyRow(row: ReplicateRow): TidyRow {
   out["lossRatio"] = row.lossRatio;
   out["benefitPerEnrollee"] = row.benefitPerEnrollee;
   out["expectedEnrolled"] = row.expectedEnrolled;
+  out["expectedGross"] = row.expectedGross;
   out["expectedBenefits"] = row.expectedBenefits;
   out["processVarBenefits"] = row.processVarBenefits;
   return out;

@@ -57,8 +57,10 @@ export interface ReplicateRow {
   lossRatio: number | null;
   /** benefits / enrolled; null when nobody enrolled. */
   benefitPerEnrollee: number | null;
-  /** E[enrolled | parameters] and E[benefits | parameters]: the parameter part of the spread. */
+  /** E[enrolled | parameters], E[gross premium | parameters] and E[benefits | parameters]: the
+   *  parameter part of the spread (after year 1, also given last year's enrolment). */
   expectedEnrolled: number;
+  expectedGross: number;
   expectedBenefits: number;
   /** Var[benefits | parameters]: the process part (analytic). */
   processVarBenefits: number;
@@ -502,6 +504,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           lossRatio: null,
           benefitPerEnrollee: null,
           expectedEnrolled: 0,
+          expectedGross: 0,
           expectedBenefits: 0,
           processVarBenefits: 0,
         };
@@ -587,6 +590,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           const eK = expectedEnrolled * lambda;
           const varK = eK + lambda * lambda * enrolledVar + (dispersion > 0 ? (eK * eK) / dispersion : 0);
           row.expectedEnrolled += expectedEnrolled;
+          row.expectedGross += expectedEnrolled * premium.gross;
           row.expectedBenefits += eK * g.mu;
           row.processVarBenefits += eK * (g.m2 - g.mu * g.mu) + varK * g.mu * g.mu;
         });

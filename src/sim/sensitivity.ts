@@ -6,10 +6,7 @@
  *     other assumption at its point value (uncertainty off). Recorded are the engine's conditional
  *     expectations given the parameters — E[benefits | θ] and E[enrolled | θ] (expectedBenefits,
  *     expectedEnrolled, averaged over the few replicates run, all years pooled) — and the loss
- *     ratio E[benefits | θ] / E[gross | θ]. The engine reports no E[gross | θ]; it is taken as
- *     E[enrolled | θ] × (Σ gross / Σ enrolled over the replicates), the realised premium per
- *     enrollee — exact when every enrollee of the option pays the same premium, otherwise carrying
- *     the (small) process noise of the enrolment mix. In a one-year run E[benefits | θ] and
+ *     ratio E[benefits | θ] / E[gross | θ] (the engine's expectedGross). In a one-year run E[benefits | θ] and
  *     E[enrolled | θ] are noise-free, so one replicate would do; multi-year runs carry earlier
  *     years' realised enrolment into later years' expectations, hence a few replicates by default.
  *     Bars are sorted by the swing |high − low| of E[benefits].
@@ -142,16 +139,9 @@ function meanOf(xs: ArrayLike<number>): number {
 
 /** Conditional expectations of an option, averaged over the rows' replicates. */
 function conditional(rows: readonly ReplicateRow[], option: string): Conditional {
-  let gross = 0;
-  let enrolled = 0;
   const eb = meanOf(perReplicate(rows, option, (r) => r.expectedBenefits));
   const en = meanOf(perReplicate(rows, option, (r) => r.expectedEnrolled));
-  for (const r of rows) {
-    if (r.option !== option) continue;
-    gross += r.gross;
-    enrolled += r.enrolled;
-  }
-  const expectedGross = enrolled > 0 ? en * (gross / enrolled) : 0;
+  const expectedGross = meanOf(perReplicate(rows, option, (r) => r.expectedGross));
   return { expectedBenefits: eb, expectedEnrolled: en, lossRatio: expectedGross > 0 ? eb / expectedGross : null };
 }
 

@@ -23,6 +23,7 @@ function row(over: Partial<ReplicateRow> & { replicate: number }): ReplicateRow 
     lossRatio: null,
     benefitPerEnrollee: null,
     expectedEnrolled: 0,
+    expectedGross: 0,
     expectedBenefits: 0,
     processVarBenefits: 0,
     ...over,
