@@ -109,7 +109,8 @@ export class BenefitTable {
   readonly binCount: number;
   /** Probability of each exact-mode bin (sums to 1). */
   readonly binProbs: Float64Array;
-  readonly #binUpper: Float64Array;
+  /** Cumulative probability at each bin's upper edge (last = 1). */
+  readonly binUpper: Float64Array;
   readonly step: number;
   readonly scaled: boolean;
   readonly #cache = new Map<number, TablePoint>();
@@ -140,7 +141,7 @@ export class BenefitTable {
       }
       upper.push(1);
     }
-    this.#binUpper = Float64Array.from(upper);
+    this.binUpper = Float64Array.from(upper);
     this.binCount = upper.length;
     this.binProbs = Float64Array.from(upper, (u, k) => u - (k === 0 ? 0 : upper[k - 1]!));
     this.step = options.step ?? detLog(1.12);
@@ -217,7 +218,7 @@ export class BenefitTable {
       m3 += w * b * b * b;
       // A point belongs to the bin holding the middle of its probability mass.
       const mid = cumulative + w / 2;
-      while (j < B - 1 && mid >= this.#binUpper[j]!) j++;
+      while (j < B - 1 && mid >= this.binUpper[j]!) j++;
       binSum[j]! += w * b;
       binWeight[j]! += w;
       cumulative += w;

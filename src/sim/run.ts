@@ -109,6 +109,8 @@ interface CellPremium {
 interface CellYear {
   eligible: boolean;
   group: Group;
+  /** The premium at today's prices (k = 0). */
+  base: CellPremium;
   /** Premiums by price-lattice index k (multiplier 1.01^k), computed on demand. */
   premiums: Map<number, CellPremium>;
 }
@@ -240,8 +242,8 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
           groups.set(groupKey, group);
           groupsByYear[y]!.push(group);
         }
-        const premiums = new Map<number, CellPremium>([[0, premiumOf(scheme, person, purchase, d)]]);
-        return { eligible, group, premiums };
+        const base = premiumOf(scheme, person, purchase, d);
+        return { eligible, group, base, premiums: new Map<number, CellPremium>([[0, base]]) };
       });
       population += cell.count;
       planCells.push({
@@ -306,6 +308,7 @@ const PRICE_STEP = detLog(1.01);
 /** The cell's premium in year y at price-lattice index k (the scheme repriced by 1.01^k). */
 function premiumAt(po: PlanOption, pc: PlanCell, y: number, k: number): CellPremium {
   const cy = pc.years[y]!;
+  if (k === 0) return cy.base;
   let premium = cy.premiums.get(k);
   if (premium) return premium;
   const date = po.dates[y]!;
@@ -390,6 +393,9 @@ function translatedGamma(rng: Rng, mean: number, variance: number, third: number
 /** Below this many claims in a cell, fast mode sums binned payouts instead of moment-matching. */
 const FAST_EXACT_BELOW = 32;
 
+/** Below this many claims, a category's claims are placed in bins one by one (inversion). */
+const PLACE_ONE_BY_ONE = 12;
+
 /** Sum of K claims split into categories and payout bins (the exact-mode total). */
 function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Group): number {
   let total = 0;
@@ -403,8 +409,25 @@ function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Group): 
     mass -= w;
     if (nc === 0) continue;
     const bins = group.points[c]!.bins;
-    const probs = group.tables[c]!.binProbs;
+    const table = group.tables[c]!;
     const B = bins.length;
+    if (nc < PLACE_ONE_BY_ONE) {
+      // Few claims: draw each claim's bin from the cumulative bin probabilities.
+      const upper = table.binUpper;
+      for (let i = 0; i < nc; i++) {
+        const u = rng.uniform();
+        let lo = 0;
+        let hi = B - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (u < upper[mid]!) hi = mid;
+          else lo = mid + 1;
+        }
+        total += bins[lo]!;
+      }
+      continue;
+    }
+    const probs = table.binProbs;
     let rem = nc;
     let binMass = 1;
     for (let j = 0; j < B && rem > 0; j++) {
@@ -508,7 +531,8 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           expectedBenefits: 0,
           processVarBenefits: 0,
         };
-        po.cells.forEach((pc, ci) => {
+        for (let ci = 0; ci < po.cells.length; ci++) {
+          const pc = po.cells[ci]!;
           const cell = pc.cell;
           const cy = pc.years[y]!;
           const g = cy.group;
@@ -593,7 +617,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           row.expectedGross += expectedEnrolled * premium.gross;
           row.expectedBenefits += eK * g.mu;
           row.processVarBenefits += eK * (g.m2 - g.mu * g.mu) + varK * g.mu * g.mu;
-        });
+        }
         row.coverage = row.population > 0 ? row.enrolled / row.population : 0;
         row.admin = value(po.adminRatio, theta) * row.gross;
         row.lossRatio = row.gross > 0 ? row.benefits / row.gross : null;
