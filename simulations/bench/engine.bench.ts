@@ -56,3 +56,15 @@ bench(S, "exact: compile + 1000 replicates, tables cold", () => runOnce("exact",
   units: PEOPLE * REPLICATES,
   baseline: "person oracle (84 000 people × 2 replicates)",
 });
+
+// The whole command-line run, as a user types it: Node start-up, tsx, validation, compile,
+// 1000 replicates, summary table (target ≤ 3 s).
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+const root = fileURLToPath(new URL("../../", import.meta.url));
+bench(
+  S,
+  "CLI: puhui simulate national-bench (whole process)",
+  () => execFileSync(process.execPath, ["bin/puhui.js", "simulate", "simulations/bench/national-bench.json"], { cwd: root }).length,
+  { iterations: 1, units: PEOPLE * REPLICATES },
+);
