@@ -12,7 +12,7 @@
  */
 import type { AnyScheme } from "../rules/index.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
-import { normalQuantile } from "./quantiles.js";
+import { gammaQuantile, normalQuantile } from "./quantiles.js";
 import { detExp, detLog, detLog1p } from "./samplers.js";
 import type { FieldSpec } from "./scenario.js";
 
@@ -46,6 +46,10 @@ export function fieldQuantile(spec: Exclude<FieldSpec, number | boolean>, u: num
   switch (spec.dist) {
     case "lognormal":
       return spec.median * detExp(spec.sigma * normalQuantile(u));
+    case "gamma": {
+      const shape = 1 / (spec.cv * spec.cv);
+      return (spec.mean / shape) * gammaQuantile(shape, u);
+    }
     case "pareto":
       return spec.xm * detExp(-detLog1p(-u) / spec.alpha);
     case "uniform":

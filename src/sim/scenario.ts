@@ -115,6 +115,7 @@ const fieldSchema = z.union([
   z.number(),
   z.boolean(),
   z.strictObject({ dist: z.literal("lognormal"), median: z.number().positive(), sigma: z.number().positive().max(5), scaled: z.boolean().default(true) }),
+  z.strictObject({ dist: z.literal("gamma"), mean: z.number().positive(), cv: z.number().positive().max(10), scaled: z.boolean().default(true) }),
   z.strictObject({ dist: z.literal("pareto"), xm: z.number().positive(), alpha: z.number().gt(1, "must be > 1 (finite mean)"), scaled: z.boolean().default(true) }),
   z.strictObject({ dist: z.literal("uniform"), min: z.number().nonnegative(), max: z.number().positive(), scaled: z.boolean().default(true) }),
 ]);
