@@ -6,6 +6,7 @@
 import { csvParse } from "d3-dsv";
 import { z } from "zod";
 import { InputError } from "../rules/input-error.js";
+import type { Prior } from "../rules/parameter.js";
 
 export const FIGURE_KINDS = ["source", "public-statistic", "assumption"] as const;
 export const FIGURE_UNITS = ["persons", "元", "元/year", "share", "ratio", "organisations"] as const;
@@ -21,6 +22,9 @@ export const figureSchema = z.strictObject({
   source: z.string().min(1),
   source_ref: z.string().regex(/^(\d{3}_[0-9a-f]{16}\.txt:\d+|public-figures\.md)$/, "seed-file.txt:line or public-figures.md"),
   kind: z.enum(FIGURE_KINDS),
+  /** Prior of an assumed or uncertain figure: "uniform(a, b)", "triangular(a, mode, b)",
+   *  "lognormal(median, sigma)", "beta(alpha, beta)"; empty = known (fixed). */
+  prior: z.string(),
   note: z.string(),
 });
 
@@ -41,6 +45,18 @@ export function parseFigures(text: string): Figure[] {
       const detail = field === "value" ? `must be a finite number, got "${raw}"` : issue.message;
       throw new InputError(`figures.csv line ${line}, ${field}`, detail);
     }
+    if (result.data.kind === "assumption" && result.data.prior === "") {
+      throw new InputError(`figures.csv line ${line}, prior`, "an assumption needs a prior, e.g. uniform(0.2, 0.4)");
+    }
+    if (result.data.kind === "assumption" && result.data.note.trim() === "") {
+      throw new InputError(`figures.csv line ${line}, note`, "an assumption needs its rationale in the note");
+    }
+    try {
+      parsePrior(result.data.prior);
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(`figures.csv line ${line}, prior`, error.message.slice(error.field.length + 2));
+      throw error;
+    }
     if (result.data.unit === "share" && (result.data.value < 0 || result.data.value > 1)) {
       throw new InputError(`figures.csv line ${line}, value`, `a share must be in [0, 1], got ${result.data.value}`);
     }
@@ -48,6 +64,30 @@ export function parseFigures(text: string): Figure[] {
     seen.add(result.data.id);
     return result.data;
   });
+}
+
+/** Parses a prior written as "uniform(a, b)", "triangular(a, mode, b)", "lognormal(median, sigma)",
+ *  "beta(alpha, beta)"; "" is a known value (fixed). */
+export function parsePrior(text: string): Prior {
+  const t = text.trim();
+  if (t === "") return { dist: "fixed" };
+  const m = /^(uniform|triangular|lognormal|beta)\(([^)]*)\)$/.exec(t);
+  const args = m ? m[2]!.split(",").map((x) => Number(x.trim())) : [];
+  const want: Record<string, number> = { uniform: 2, triangular: 3, lognormal: 2, beta: 2 };
+  if (!m || args.length !== want[m[1]!] || args.some((x) => !Number.isFinite(x))) {
+    throw new InputError("prior", `"${text}" is not one of uniform(a, b), triangular(a, mode, b), lognormal(median, sigma), beta(alpha, beta) with numbers`);
+  }
+  const [a, b, c] = args as [number, number, number];
+  switch (m[1]) {
+    case "uniform":
+      return { dist: "uniform", min: a, max: b };
+    case "triangular":
+      return { dist: "triangular", min: a, mode: b, max: c };
+    case "lognormal":
+      return { dist: "lognormal", median: a, sigma: b };
+    default:
+      return { dist: "beta", alpha: a, beta: b };
+  }
 }
 
 /** Looks up one figure by id; an unknown id is an error listing nothing silently. */

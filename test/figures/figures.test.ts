@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { figure, parseFigures } from "../../src/figures/figures.js";
+import { figure, parseFigures, parsePrior } from "../../src/figures/figures.js";
 import { readFigures } from "../../src/figures/read-figures.js";
 
-const header = "id,quantity,quantity_zh,value,unit,date,geography,source,source_ref,kind,note";
+const header = "id,quantity,quantity_zh,value,unit,date,geography,source,source_ref,kind,prior,note";
 
 describe("data/figures.csv", () => {
   const figures = readFigures();
@@ -36,18 +36,28 @@ describe("data/figures.csv", () => {
 });
 
 describe("parseFigures validation", () => {
-  const good = "x.a,Q,量,1,persons,2023,China,src,public-figures.md,source,";
+  it("parses priors and requires one (and a rationale) for assumptions", () => {
+    const row = (prior: string, note: string) => `${header}\nx.a,Q,量,0.3,share,2023,China,src,public-figures.md,assumption,${prior},${note}\n`;
+    expect(parseFigures(row('"uniform(0.2, 0.4)"', "why"))[0]!.prior).toBe("uniform(0.2, 0.4)");
+    expect(() => parseFigures(row("", "why"))).toThrow(/line 2, prior: an assumption needs a prior/);
+    expect(() => parseFigures(row('"uniform(0.2, 0.4)"', ""))).toThrow(/line 2, note: an assumption needs its rationale/);
+    expect(() => parseFigures(row('"normal(1, 2)"', "why"))).toThrow(/line 2, prior: "normal\(1, 2\)" is not one of/);
+    expect(parsePrior("lognormal(0.01, 0.3)")).toEqual({ dist: "lognormal", median: 0.01, sigma: 0.3 });
+    expect(parsePrior("triangular(1, 2, 4)")).toEqual({ dist: "triangular", min: 1, mode: 2, max: 4 });
+    expect(parsePrior("")).toEqual({ dist: "fixed" });
+  });
+  const good = "x.a,Q,量,1,persons,2023,China,src,public-figures.md,source,,";
   it("accepts a well-formed row", () => {
     expect(parseFigures(`${header}\n${good}\n`)).toHaveLength(1);
   });
   it("names line and field for a non-numeric value", () => {
-    expect(() => parseFigures(`${header}\nx.a,Q,量,abc,persons,2023,China,src,public-figures.md,source,\n`)).toThrow(
+    expect(() => parseFigures(`${header}\nx.a,Q,量,abc,persons,2023,China,src,public-figures.md,source,,\n`)).toThrow(
       /line 2, value: must be a finite number, got "abc"/,
     );
   });
   it("rejects an unknown kind and a share above 1", () => {
-    expect(() => parseFigures(`${header}\nx.a,Q,量,1,persons,2023,China,src,public-figures.md,guess,\n`)).toThrow(/line 2, kind/);
-    expect(() => parseFigures(`${header}\nx.a,Q,量,1.5,share,2023,China,src,public-figures.md,source,\n`)).toThrow(/\[0, 1\], got 1.5/);
+    expect(() => parseFigures(`${header}\nx.a,Q,量,1,persons,2023,China,src,public-figures.md,guess,,\n`)).toThrow(/line 2, kind/);
+    expect(() => parseFigures(`${header}\nx.a,Q,量,1.5,share,2023,China,src,public-figures.md,source,,\n`)).toThrow(/\[0, 1\], got 1.5/);
   });
   it("rejects duplicate ids", () => {
     expect(() => parseFigures(`${header}\n${good}\n${good}\n`)).toThrow(/line 3, id: duplicate/);
