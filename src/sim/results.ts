@@ -33,6 +33,7 @@ export const TIDY_COLUMNS: readonly string[] = [
   "benefitPerEnrollee",
   "expectedEnrolled",
   "expectedGross",
+  "expectedClaimants",
   "expectedBenefits",
   "processVarBenefits",
 ];
@@ -66,6 +67,7 @@ export function tidyRow(row: ReplicateRow): TidyRow {
   out["benefitPerEnrollee"] = row.benefitPerEnrollee;
   out["expectedEnrolled"] = row.expectedEnrolled;
   out["expectedGross"] = row.expectedGross;
+  out["expectedClaimants"] = row.expectedClaimants;
   out["expectedBenefits"] = row.expectedBenefits;
   out["processVarBenefits"] = row.processVarBenefits;
   return out;

@@ -19,7 +19,7 @@ import { buildCells, cellMatches, type Cell } from "./cells.js";
 import { BenefitTable, categoryModel, samplePayout, type BenefitTableOptions, type CategoryModel, type TablePoint } from "./claims.js";
 import { drawPrior } from "./priors.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
-import { binomial, detExp, detLog, gamma, poisson, standardNormal } from "./samplers.js";
+import { binomial, detExp, detLog, detLog1p, gamma, poisson, standardNormal } from "./samplers.js";
 import type { Num, Option, ResolvedOption, Scenario } from "./scenario.js";
 import { repriced } from "./pricing.js";
 
@@ -61,6 +61,8 @@ export interface ReplicateRow {
    *  parameter part of the spread (after year 1, also given last year's enrolment). */
   expectedEnrolled: number;
   expectedGross: number;
+  /** E[persons with at least one claim | parameters] (calibration against published claimant counts). */
+  expectedClaimants: number;
   expectedBenefits: number;
   /** Var[benefits | parameters]: the process part (analytic). */
   processVarBenefits: number;
@@ -528,6 +530,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           benefitPerEnrollee: null,
           expectedEnrolled: 0,
           expectedGross: 0,
+          expectedClaimants: 0,
           expectedBenefits: 0,
           processVarBenefits: 0,
         };
@@ -615,6 +618,9 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           const varK = eK + lambda * lambda * enrolledVar + (dispersion > 0 ? (eK * eK) / dispersion : 0);
           row.expectedEnrolled += expectedEnrolled;
           row.expectedGross += expectedEnrolled * premium.gross;
+          // P(at least one claim): Poisson, or negative binomial through the gamma frailty.
+          const pClaim = dispersion > 0 ? 1 - detExp(-dispersion * detLog1p(lambda / dispersion)) : 1 - detExp(-lambda);
+          row.expectedClaimants += expectedEnrolled * pClaim;
           row.expectedBenefits += eK * g.mu;
           row.processVarBenefits += eK * (g.m2 - g.mu * g.mu) + varK * g.mu * g.mu;
         }

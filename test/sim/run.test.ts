@@ -124,6 +124,16 @@ describe("a compound-Poisson cell total matches Panjer's recursion", () => {
     expect(m2 - m * m).toBeCloseTo(exactVar, 3);
   });
 
+  it("expects 10000·(1 − e^−0.002) = 19.980013 claimants (Poisson) and fewer with frailty", () => {
+    const [row] = run(panjerScenario(0.002), "fast", { replicates: 1 });
+    expect(row!.expectedClaimants).toBeCloseTo(10000 * (1 - Math.exp(-0.002)), 6);
+    const s = panjerScenario(0.002) as any;
+    s.options[0].claims.dispersion = 0.5;
+    const [nb] = run(s, "fast", { replicates: 1 });
+    // Negative binomial (shape 0.5): P(N ≥ 1) = 1 − (1 + 0.002/0.5)^−0.5
+    expect(nb!.expectedClaimants).toBeCloseTo(10000 * (1 - (1 + 0.002 / 0.5) ** -0.5), 6);
+  });
+
   it("exact mode: totals pass a chi-square test against the Panjer pmf", () => {
     const rows = run(panjerScenario(0.002), "exact");
     const totals = rows.map((r) => Math.round(r.benefits / 1000));

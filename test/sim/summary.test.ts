@@ -24,6 +24,7 @@ function row(over: Partial<ReplicateRow> & { replicate: number }): ReplicateRow 
     benefitPerEnrollee: null,
     expectedEnrolled: 0,
     expectedGross: 0,
+    expectedClaimants: 0,
     expectedBenefits: 0,
     processVarBenefits: 0,
     ...over,
