@@ -4,5 +4,6 @@ import { rulesCommands } from "./rules.js";
 import { simulateCommands } from "./simulate.js";
 import { solvePremiumCommands } from "./solve-premium.js";
 import { sensitivityCommands } from "./sensitivity.js";
+import { calibrateCommands } from "./calibrate.js";
 
-export const commands: Command[] = [...rulesCommands, ...simulateCommands, ...solvePremiumCommands, ...sensitivityCommands];
+export const commands: Command[] = [...rulesCommands, ...simulateCommands, ...solvePremiumCommands, ...sensitivityCommands, ...calibrateCommands];

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
+import { readScenarioFile } from "./scenario-file.js";
 import { parseStrict, table } from "./args.js";
 import { createProgress } from "./progress.js";
 import { parseIntFlag, wanYi } from "./simulate.js";
@@ -136,13 +137,7 @@ async function runSensitivity(args: string[], io: Io): Promise<number> {
   if (replicatesFlag !== undefined && replicatesFlag < 4) throw new InputError("--replicates", `must be an integer from 4 to 1000000 for the variance-based indices (got ${replicatesFlag})`);
   const seedFlag = parseIntFlag(v.seed, "seed");
   const path = positionals[0]!;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf-8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new UsageError(`cannot read scenario file ${JSON.stringify(path)} (${code})`);
-  }
+  const text = readScenarioFile(path);
   const { scenario, options } = parseScenarioText(text, path);
   if (v.option !== undefined && !options.some((o) => o.option.id === v.option)) {
     throw new InputError("--option", `unknown option ${JSON.stringify(v.option)}; the scenario's options are ${options.map((o) => o.option.id).join(", ")}`);

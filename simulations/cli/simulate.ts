@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
+import { readScenarioFile } from "./scenario-file.js";
 import { parseStrict, readJson, table } from "./args.js";
 import { createProgress } from "./progress.js";
 import { InputError } from "../../src/rules/input-error.js";
@@ -244,13 +245,7 @@ async function runSimulate(args: string[], io: Io): Promise<number> {
   }
   if (v.db !== undefined && v.db.trim() === "") throw new InputError("--db", "must be a file path, e.g. results.duckdb");
 
-  let text: string;
-  try {
-    text = readFileSync(path, "utf-8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new UsageError(`cannot read scenario file ${JSON.stringify(path)} (${code})`);
-  }
+  const text = readScenarioFile(path);
   let { scenario } = parseScenarioText(text, path);
   const cliReformInput = v.reform === undefined ? undefined : readJson(v.reform, "reform");
   let effectiveText = text;

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
+import { readScenarioFile } from "./scenario-file.js";
 import { parseStrict, table } from "./args.js";
 import { createProgress, formatSeconds, type Progress } from "./progress.js";
 import { parseIntFlag } from "./simulate.js";
@@ -148,13 +149,7 @@ async function runSolve(args: string[], io: Io): Promise<number> {
     throw new InputError("--mode", `must be one of fast, exact (got ${JSON.stringify(v.mode)})`);
   })();
   const path = positionals[0]!;
-  let text: string;
-  try {
-    text = readFileSync(path, "utf-8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw new UsageError(`cannot read scenario file ${JSON.stringify(path)} (${code})`);
-  }
+  const text = readScenarioFile(path);
   const { scenario, options } = parseScenarioText(text, path);
   const chosen = chooseOption(options, v.option, v.scheme);
   const replicates = replicatesFlag ?? scenario.replicates;

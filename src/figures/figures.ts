@@ -30,8 +30,8 @@ export const figureSchema = z.strictObject({
 
 export type Figure = z.infer<typeof figureSchema>;
 
-/** Parses figures.csv text; a bad row throws an InputError naming the row, the field and the rule. */
-export function parseFigures(text: string): Figure[] {
+/** Parses a figures CSV; a bad row throws an InputError naming the file, row, field and rule. */
+export function parseFigures(text: string, file = "figures.csv"): Figure[] {
   const rows = csvParse(text);
   const seen = new Set<string>();
   return rows.map((row, i) => {
@@ -43,24 +43,24 @@ export function parseFigures(text: string): Figure[] {
       const issue = result.error.issues[0]!;
       const field = issue.path.join(".") || "row";
       const detail = field === "value" ? `must be a finite number, got "${raw}"` : issue.message;
-      throw new InputError(`figures.csv line ${line}, ${field}`, detail);
+      throw new InputError(`${file} line ${line}, ${field}`, detail);
     }
     if (result.data.kind === "assumption" && result.data.prior === "") {
-      throw new InputError(`figures.csv line ${line}, prior`, "an assumption needs a prior, e.g. uniform(0.2, 0.4)");
+      throw new InputError(`${file} line ${line}, prior`, "an assumption needs a prior, e.g. uniform(0.2, 0.4)");
     }
     if (result.data.kind === "assumption" && result.data.note.trim() === "") {
-      throw new InputError(`figures.csv line ${line}, note`, "an assumption needs its rationale in the note");
+      throw new InputError(`${file} line ${line}, note`, "an assumption needs its rationale in the note");
     }
     try {
       parsePrior(result.data.prior);
     } catch (error) {
-      if (error instanceof InputError) throw new InputError(`figures.csv line ${line}, prior`, error.message.slice(error.field.length + 2));
+      if (error instanceof InputError) throw new InputError(`${file} line ${line}, prior`, error.message.slice(error.field.length + 2));
       throw error;
     }
     if (result.data.unit === "share" && (result.data.value < 0 || result.data.value > 1)) {
-      throw new InputError(`figures.csv line ${line}, value`, `a share must be in [0, 1], got ${result.data.value}`);
+      throw new InputError(`${file} line ${line}, value`, `a share must be in [0, 1], got ${result.data.value}`);
     }
-    if (seen.has(result.data.id)) throw new InputError(`figures.csv line ${line}, id`, `duplicate id "${result.data.id}"`);
+    if (seen.has(result.data.id)) throw new InputError(`${file} line ${line}, id`, `duplicate id "${result.data.id}"`);
     seen.add(result.data.id);
     return result.data;
   });

@@ -1,10 +1,34 @@
-/** Node-only: reads and validates data/figures.csv from the project root. */
-import { readFileSync } from "node:fs";
+/**
+ * Node-only: reads and validates the sourced figures — data/figures.csv (sources and public
+ * statistics) and data/assumptions/*.csv (labelled assumptions with priors, one file per
+ * population) — into one list; an id defined twice is an error naming both files.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { InputError } from "../rules/input-error.js";
 import { parseFigures, type Figure } from "./figures.js";
 
-export const FIGURES_PATH = fileURLToPath(new URL("../../data/figures.csv", import.meta.url));
+export const DATA_DIR = fileURLToPath(new URL("../../data/", import.meta.url));
 
-export function readFigures(path: string = FIGURES_PATH): Figure[] {
-  return parseFigures(readFileSync(path, "utf-8"));
+export function figureFiles(dataDir: string = DATA_DIR): string[] {
+  const files = [join(dataDir, "figures.csv")];
+  const dir = join(dataDir, "assumptions");
+  if (existsSync(dir)) for (const f of readdirSync(dir).filter((f) => f.endsWith(".csv")).sort()) files.push(join(dir, f));
+  return files;
+}
+
+export function readFigures(dataDir: string = DATA_DIR): Figure[] {
+  const all: Figure[] = [];
+  const where = new Map<string, string>();
+  for (const path of figureFiles(dataDir)) {
+    const name = path.slice(dataDir.length);
+    for (const f of parseFigures(readFileSync(path, "utf-8"), name)) {
+      const other = where.get(f.id);
+      if (other) throw new InputError(`${name}, id`, `"${f.id}" is already defined in ${other}`);
+      where.set(f.id, name);
+      all.push(f);
+    }
+  }
+  return all;
 }

@@ -18,6 +18,8 @@ export interface Cell {
   person: Record<string, unknown>;
   /** Purchase terms (days, orders …) merged over each option's purchase. */
   purchase: Record<string, unknown>;
+  /** Claim fields of this cell's claims unless a category sets them. */
+  claim: Record<string, number | boolean>;
   /** Multiplier on claim frequency (product of the levels'). */
   frequency: number;
   /** Multiplier on monetary claim amounts. */
@@ -50,6 +52,7 @@ export function buildCells(population: Scenario["population"]): Cell[] {
         attributes: { ...c.attributes },
         person: { ...c.person },
         purchase: { ...c.purchase },
+        claim: { ...c.claim },
         frequency: c.frequency ?? 1,
         severity: c.severity ?? 1,
         takeupLogit: c.takeupLogit ?? 0,
@@ -64,7 +67,7 @@ export function buildCells(population: Scenario["population"]): Cell[] {
     }
   });
   let partial: { id: string[]; share: number; cell: Omit<Cell, "id" | "count"> }[] = [
-    { id: [], share: 1, cell: { attributes: {}, person: { ...grid.person }, purchase: {}, frequency: 1, severity: 1, takeupLogit: 0 } },
+    { id: [], share: 1, cell: { attributes: {}, person: { ...grid.person }, purchase: {}, claim: {}, frequency: 1, severity: 1, takeupLogit: 0 } },
   ];
   for (const dimension of grid.dimensions) {
     const next: typeof partial = [];
@@ -77,6 +80,7 @@ export function buildCells(population: Scenario["population"]): Cell[] {
             attributes: { ...p.cell.attributes, [dimension.name]: level.id, ...level.attributes },
             person: { ...p.cell.person, ...level.person },
             purchase: { ...p.cell.purchase, ...level.purchase },
+            claim: { ...p.cell.claim, ...level.claim },
             frequency: p.cell.frequency * (level.frequency ?? 1),
             severity: p.cell.severity * (level.severity ?? 1),
             takeupLogit: p.cell.takeupLogit + (level.takeupLogit ?? 0),

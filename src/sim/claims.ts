@@ -90,6 +90,8 @@ export function samplePayout(
 
 export interface TablePoint {
   mean: number;
+  /** Probability that a claim is paid anything (payout > 0). */
+  positive: number;
   /** Raw second and third moments of the payout. */
   m2: number;
   m3: number;
@@ -209,6 +211,7 @@ export class BenefitTable {
     let mean = 0;
     let m2 = 0;
     let m3 = 0;
+    let positive = 0;
     const B = this.binCount;
     const binSum = new Float64Array(B);
     const binWeight = new Float64Array(B);
@@ -218,6 +221,7 @@ export class BenefitTable {
       const b = payouts[i]!;
       const w = this.#weights[i]!;
       mean += w * b;
+      if (b > 0) positive += w;
       m2 += w * b * b;
       m3 += w * b * b * b;
       // A point belongs to the bin holding the middle of its probability mass.
@@ -229,7 +233,7 @@ export class BenefitTable {
     }
     const bins = new Float64Array(B);
     for (let j = 0; j < B; j++) bins[j] = binWeight[j]! > 0 ? binSum[j]! / binWeight[j]! : 0;
-    tp = { mean, m2, m3, bins };
+    tp = { mean, positive, m2, m3, bins };
     this.#cache.set(key, tp);
     return tp;
   }
@@ -243,6 +247,7 @@ export class BenefitTable {
     if (!this.scaled) {
       const p = this.point(0);
       out.mean = p.mean;
+      out.positive = p.positive;
       out.m2 = p.m2;
       out.m3 = p.m3;
       out.bins.set(p.bins);
@@ -254,6 +259,7 @@ export class BenefitTable {
     const a = this.point(k);
     const b = w > 0 ? this.point(k + 1) : a;
     out.mean = a.mean + w * (b.mean - a.mean);
+    out.positive = a.positive + w * (b.positive - a.positive);
     out.m2 = a.m2 + w * (b.m2 - a.m2);
     out.m3 = a.m3 + w * (b.m3 - a.m3);
     for (let j = 0; j < this.binCount; j++) out.bins[j] = a.bins[j]! + w * (b.bins[j]! - a.bins[j]!);
@@ -265,6 +271,7 @@ export class BenefitTable {
     if (!this.scaled) {
       const p = this.point(0);
       out.mean = p.mean;
+      out.positive = p.positive;
       out.m2 = p.m2;
       out.m3 = p.m3;
       return out;
@@ -275,13 +282,14 @@ export class BenefitTable {
     const a = this.point(k);
     const b = w > 0 ? this.point(k + 1) : a;
     out.mean = a.mean + w * (b.mean - a.mean);
+    out.positive = a.positive + w * (b.positive - a.positive);
     out.m2 = a.m2 + w * (b.m2 - a.m2);
     out.m3 = a.m3 + w * (b.m3 - a.m3);
     return out;
   }
 
   newPoint(): TablePoint {
-    return { mean: 0, m2: 0, m3: 0, bins: new Float64Array(this.binCount) };
+    return { mean: 0, positive: 0, m2: 0, m3: 0, bins: new Float64Array(this.binCount) };
   }
 
   /** The claim template (scheme defaults) the table builds claims from. */

@@ -61,7 +61,7 @@ export interface ReplicateRow {
    *  parameter part of the spread (after year 1, also given last year's enrolment). */
   expectedEnrolled: number;
   expectedGross: number;
-  /** E[persons with at least one claim | parameters] (calibration against published claimant counts). */
+  /** E[persons paid for at least one claim | parameters] (published claimant counts, 获得理赔人数). */
   expectedClaimants: number;
   expectedBenefits: number;
   /** Var[benefits | parameters]: the process part (analytic). */
@@ -96,6 +96,8 @@ interface Group {
   /** Per-replicate mixture moments (filled in runPlan). */
   s: number;
   mu: number;
+  /** P(a claim is paid anything). */
+  positive: number;
   m2: number;
   m3: number;
   binsReady: boolean;
@@ -228,19 +230,26 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
       const purchase = purchaseOf(cell);
       const personKey = JSON.stringify(person);
       const severityBy = levelNums(option.claims.severityBy, cell, index);
+      const claimKey = JSON.stringify(cell.claim);
+      const cellCategories = claimKey === "{}" ? categories : categories.map((m) => ({ ...m, constants: { ...cell.claim, ...m.constants } }));
       const years = dates.map((d, y): CellYear => {
         const eligible = scheme.eligibility(person, d).eligible;
         if (eligible) eligibleCount[y]! += cell.count;
-        const tableKey = `${d}|${personKey}`;
+        const tableKey = `${d}|${personKey}|${claimKey}`;
         let set = tableSets.get(tableKey);
         if (!set) {
-          set = categories.map((m) => new BenefitTable(scheme, m, person, d, tables));
+          try {
+            set = cellCategories.map((m) => new BenefitTable(scheme, m, person, d, tables));
+          } catch (error) {
+            if (error instanceof InputError) throw new InputError(`scenario.population cell "${cell.id}" claim (for ${option.scheme})`, error.message);
+            throw error;
+          }
           tableSets.set(tableKey, set);
         }
         const groupKey = `${tableKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
         let group = groups.get(groupKey);
         if (!group) {
-          group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, mu: 0, m2: 0, m3: 0, binsReady: false };
+          group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, mu: 0, positive: 0, m2: 0, m3: 0, binsReady: false };
           groups.set(groupKey, group);
           groupsByYear[y]!.push(group);
         }
@@ -499,16 +508,19 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           g.s = s;
           g.binsReady = false;
           let mu = 0;
+          let positive = 0;
           let m2 = 0;
           let m3 = 0;
           for (let c = 0; c < nCat; c++) {
             const tp = g.tables[c]!.moments(s, g.points[c]!);
             const w = catWeights[c]!;
             mu += w * tp.mean;
+            positive += w * tp.positive;
             m2 += w * tp.m2;
             m3 += w * tp.m3;
           }
           g.mu = mu;
+          g.positive = positive;
           g.m2 = m2;
           g.m3 = m3;
         }
@@ -618,8 +630,10 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           const varK = eK + lambda * lambda * enrolledVar + (dispersion > 0 ? (eK * eK) / dispersion : 0);
           row.expectedEnrolled += expectedEnrolled;
           row.expectedGross += expectedEnrolled * premium.gross;
-          // P(at least one claim): Poisson, or negative binomial through the gamma frailty.
-          const pClaim = dispersion > 0 ? 1 - detExp(-dispersion * detLog1p(lambda / dispersion)) : 1 - detExp(-lambda);
+          // P(at least one paid claim): paid claims are Poisson(λ·P(payout > 0)), or negative
+          // binomial through the gamma frailty.
+          const paid = lambda * g.positive;
+          const pClaim = dispersion > 0 ? 1 - detExp(-dispersion * detLog1p(paid / dispersion)) : 1 - detExp(-paid);
           row.expectedClaimants += expectedEnrolled * pClaim;
           row.expectedBenefits += eK * g.mu;
           row.processVarBenefits += eK * (g.m2 - g.mu * g.mu) + varK * g.mu * g.mu;

@@ -59,6 +59,8 @@ export const cellSchema = z.strictObject({
   person: z.record(z.string(), z.unknown()).default({}),
   /** Purchase terms of this cell's enrollees (days, orders a year …), over the option's. */
   purchase: z.record(z.string(), z.unknown()).default({}),
+  /** Claim fields every claim of this cell carries unless its category sets them (e.g. preExisting). */
+  claim: z.record(z.string(), z.union([z.number(), z.boolean()])).default({}),
   ...modifiers,
 });
 
@@ -68,6 +70,7 @@ const levelSchema = z.strictObject({
   attributes: z.record(z.string(), attrValue).default({}),
   person: z.record(z.string(), z.unknown()).default({}),
   purchase: z.record(z.string(), z.unknown()).default({}),
+  claim: z.record(z.string(), z.union([z.number(), z.boolean()])).default({}),
   ...modifiers,
 });
 
@@ -177,6 +180,38 @@ export const optionSchema = z.strictObject({
     .optional(),
 });
 
+/**
+ * Calibration: published figures the baseline must reproduce, and the free assumptions fitted to
+ * them (`puhui calibrate`). Model values are the engine's conditional expectations with every
+ * assumption at its point value (noise-free).
+ */
+export const CALIBRATION_METRICS = ["enrolled", "claimants", "benefits", "benefitsPerClaimant", "gross", "coverage", "subsidies", "subsidy.budget", "subsidy.bank", "subsidy.employer", "subsidy.town", "subsidy.platform", "subsidy.union", "subsidy.chamber"] as const;
+export const calibrationSchema = z.strictObject({
+  targets: z
+    .array(
+      z.strictObject({
+        /** The figure (data/figures.csv) the model must reproduce; resolved to its value. */
+        figure: z.string().min(1),
+        value: z.number(),
+        option: z.string().min(1),
+        year: z.number().int().min(1).default(1),
+        metric: z.enum(CALIBRATION_METRICS),
+        /** Restrict the metric to cells whose attributes match. */
+        cells: z.record(z.string(), z.array(attrValue)).optional(),
+        /** "equal" (within tolerance) or "atMost" (a cap the model must not exceed). */
+        relation: z.enum(["equal", "atMost"]).default("equal"),
+        /** Relative tolerance, e.g. 0.01 = 1 %. */
+        tolerance: z.number().positive().max(1),
+        /** Why this tolerance (and how the figure is read). */
+        note: z.string().optional(),
+      }),
+    )
+    .min(1),
+  /** Assumptions fitted by `puhui calibrate --fit`, each paired with the target it moves most. */
+  fit: z.array(z.strictObject({ assumption: z.string().min(1), target: z.number().int().min(0) })).default([]),
+});
+export type Calibration = z.output<typeof calibrationSchema>;
+
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
@@ -190,6 +225,7 @@ export const scenarioSchema = z.strictObject({
   population: populationSchema,
   assumptions: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), assumptionSchema).default({}),
   options: z.array(optionSchema).min(1),
+  calibration: calibrationSchema.optional(),
 });
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
@@ -248,6 +284,9 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
   const scenario = result.data;
   for (const [name, a] of Object.entries(scenario.assumptions)) validatePrior(a.prior, a.value, `scenario.assumptions.${name}`);
   const ids = new Set<string>();
+  const cellClaimFields: Record<string, unknown> = {};
+  for (const c of scenario.population.cells ?? []) Object.assign(cellClaimFields, c.claim);
+  for (const d of scenario.population.grid?.dimensions ?? []) for (const l of d.levels) Object.assign(cellClaimFields, l.claim);
   const options = scenario.options.map((option, i) => {
     const at = `scenario.options[${i}]`;
     if (ids.has(option.id)) throw new InputError(`${at}.id`, `duplicate option id "${option.id}"`);
@@ -277,7 +316,9 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
       }
     }
     option.claims.categories.forEach((category, k) => {
-      const probe: Record<string, unknown> = {};
+      // Cells may supply claim fields (e.g. preExisting); each cell's claims are checked again
+      // when the plan is compiled.
+      const probe: Record<string, unknown> = { ...cellClaimFields };
       for (const [field, spec] of Object.entries(category.claim)) {
         probe[field] = typeof spec === "object" ? 1 : spec;
       }
@@ -292,6 +333,17 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
     });
     return { option, scheme };
   });
+  if (scenario.calibration) {
+    const c = scenario.calibration;
+    c.targets.forEach((t, i) => {
+      if (!ids.has(t.option)) throw new InputError(`scenario.calibration.targets[${i}].option`, `unknown option "${t.option}"; options: ${[...ids].join(", ")}`);
+      if (t.year > scenario.years) throw new InputError(`scenario.calibration.targets[${i}].year`, `must be ≤ years (${scenario.years}), got ${t.year}`);
+    });
+    c.fit.forEach((f, i) => {
+      if (!(f.assumption in scenario.assumptions)) throw new InputError(`scenario.calibration.fit[${i}].assumption`, `unknown assumption "${f.assumption}"`);
+      if (f.target >= c.targets.length) throw new InputError(`scenario.calibration.fit[${i}].target`, `must be a target index from 0 to ${c.targets.length - 1}, got ${f.target}`);
+    });
+  }
   return { scenario, options };
 }
 

@@ -1,0 +1,17 @@
+/** What a population builder is, and helpers builders share. */
+import type { Figure } from "../figures/figures.js";
+import { InputError } from "../rules/input-error.js";
+
+export interface PopulationBuilder {
+  name: string;
+  description: string;
+  /** Returns {"cells": [...]} or {"grid": {...}} in the scenario's population format. */
+  build(options: unknown, figures: readonly Figure[]): { cells: unknown[] } | { grid: unknown };
+}
+
+/** The value of a figure (an error naming the builder when missing). */
+export function figureValue(figures: readonly Figure[], id: string, builder: string): number {
+  const f = figures.find((x) => x.id === id);
+  if (!f) throw new InputError(`population builder ${builder}`, `needs figure "${id}", which is not in data/figures.csv or data/assumptions/*.csv`);
+  return f.value;
+}

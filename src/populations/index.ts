@@ -1,0 +1,22 @@
+/**
+ * The registry of population builders: each turns sourced figures (and its options) into
+ * population cells (or a grid) for a scenario. One builder per file, named for the population.
+ */
+import type { Figure } from "../figures/figures.js";
+import { InputError } from "../rules/input-error.js";
+import type { PopulationBuilder } from "./builder.js";
+import { jiangshanElders } from "./jiangshan-elders.js";
+
+export type { PopulationBuilder } from "./builder.js";
+
+export const builders: readonly PopulationBuilder[] = [jiangshanElders];
+
+export function builderNames(): string[] {
+  return builders.map((b) => b.name).sort();
+}
+
+export function buildPopulation(name: string, options: unknown, figures: readonly Figure[]): unknown {
+  const builder = builders.find((b) => b.name === name);
+  if (!builder) throw new InputError("scenario.population.builder", `unknown population builder "${name}"; known: ${builderNames().join(", ")}`);
+  return builder.build(options, figures);
+}

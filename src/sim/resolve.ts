@@ -1,0 +1,95 @@
+/**
+ * Scenario files name their sources instead of typing figures: before validation, a scenario is
+ * *resolved* against the sourced figures (data/figures.csv and data/assumptions/*.csv):
+ *  - an assumption written as {"figure": "<id>"} takes the figure's value, its prior (or the
+ *    scenario's `prior` override, e.g. a wide prior for a secondary source) and a rationale citing
+ *    the figure's source line;
+ *  - any other {"figure": "<id>"} (optionally with "times": k) becomes the figure's number;
+ *  - a population {"builder": "<name>", "options": {…}} is built by src/populations/<name>.ts
+ *    from the figures;
+ *  - a calibration target {"figure": "<id>", …} gets the figure's value as its `value`.
+ * Pure (figures are passed in), so pages and the CLI resolve the same way.
+ */
+import { parsePrior, type Figure } from "../figures/figures.js";
+import { InputError } from "../rules/input-error.js";
+import { buildPopulation } from "../populations/index.js";
+
+type Json = unknown;
+
+function isObject(v: Json): v is Record<string, Json> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function lookup(figures: readonly Figure[], id: unknown, field: string): Figure {
+  if (typeof id !== "string") throw new InputError(field, `"figure" must be a figure id string, got ${JSON.stringify(id)}`);
+  const f = figures.find((x) => x.id === id);
+  if (!f) {
+    const close = figures.filter((x) => x.id.split(".")[0] === id.split(".")[0]).map((x) => x.id).slice(0, 6);
+    throw new InputError(field, `unknown figure "${id}" (data/figures.csv, data/assumptions/*.csv)${close.length ? `; figures of "${id.split(".")[0]}": ${close.join(", ")}` : ""}`);
+  }
+  return f;
+}
+
+function figureNumber(node: Record<string, Json>, figures: readonly Figure[], field: string): number {
+  const extra = Object.keys(node).filter((k) => k !== "figure" && k !== "times");
+  if (extra.length) throw new InputError(field, `a figure reference takes "figure" and optionally "times"; unknown ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
+  const f = lookup(figures, node["figure"], `${field}.figure`);
+  const times = node["times"] ?? 1;
+  if (typeof times !== "number" || !Number.isFinite(times)) throw new InputError(`${field}.times`, `must be a finite number, got ${JSON.stringify(times)}`);
+  return f.value * times;
+}
+
+function resolveNumbers(node: Json, figures: readonly Figure[], field: string): Json {
+  if (Array.isArray(node)) return node.map((v, i) => resolveNumbers(v, figures, `${field}[${i}]`));
+  if (!isObject(node)) return node;
+  if ("figure" in node) return figureNumber(node, figures, field);
+  const out: Record<string, Json> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = resolveNumbers(v, figures, field ? `${field}.${k}` : k);
+  return out;
+}
+
+function resolveAssumption(node: Json, figures: readonly Figure[], field: string): Json {
+  if (!isObject(node) || !("figure" in node)) return resolveNumbers(node, figures, field);
+  const allowed = ["figure", "prior", "rationale", "label"];
+  const extra = Object.keys(node).filter((k) => !allowed.includes(k));
+  if (extra.length) throw new InputError(field, `an assumption from a figure takes ${allowed.join(", ")}; unknown ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
+  const f = lookup(figures, node["figure"], `${field}.figure`);
+  const prior = node["prior"] ?? parsePrior(f.prior);
+  const cite = `${f.source} (${f.source_ref})`;
+  return {
+    value: f.value,
+    prior,
+    label: node["label"] ?? { zh: f.quantity_zh, en: f.quantity },
+    rationale: node["rationale"] ?? (f.kind === "assumption" ? `assumption: ${f.note} — data/${f.id}` : `${f.quantity}, ${f.date}, ${f.geography}: ${cite}`),
+    source: f.id,
+  };
+}
+
+/** Resolves figure references and population builders; the result is a plain scenario object. */
+export function resolveScenario(input: Json, figures: readonly Figure[]): Json {
+  if (!isObject(input)) return input;
+  const out: Record<string, Json> = {};
+  for (const [key, value] of Object.entries(input)) {
+    const field = `scenario.${key}`;
+    if (key === "assumptions" && isObject(value)) {
+      const assumptions: Record<string, Json> = {};
+      for (const [name, a] of Object.entries(value)) assumptions[name] = resolveAssumption(a, figures, `${field}.${name}`);
+      out[key] = assumptions;
+    } else if (key === "calibration" && isObject(value) && Array.isArray(value["targets"])) {
+      out[key] = {
+        ...value,
+        targets: value["targets"].map((t: Json, i: number) => {
+          if (!isObject(t) || "value" in t) return t;
+          return { ...t, value: lookup(figures, t["figure"], `${field}.targets[${i}].figure`).value };
+        }),
+      };
+    } else if (key === "population" && isObject(value) && "builder" in value) {
+      const extra = Object.keys(value).filter((k) => k !== "builder" && k !== "options");
+      if (extra.length) throw new InputError(field, `a built population takes "builder" and "options"; unknown ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
+      out[key] = buildPopulation(String(value["builder"]), resolveNumbers(value["options"] ?? {}, figures, `${field}.options`), figures);
+    } else {
+      out[key] = resolveNumbers(value, figures, field);
+    }
+  }
+  return out;
+}
