@@ -1,0 +1,70 @@
+/**
+ * The language switch's boot script, inlined into every page's <head> by observablehq.config.ts
+ * (a classic script, so it runs before the page paints and works on every page, whatever it
+ * imports). It
+ * - picks the language: `?lang=` in the URL, else localStorage, else Chinese;
+ * - sets `<html lang="zh-CN"|"en" data-lang="zh"|"en">` (CSS hides the other language's spans);
+ * - wires every `[data-set-lang]` button (the header's switch): a click stores the choice in the
+ *   URL (history.replaceState, other parameters kept) and in localStorage, marks the pressed
+ *   button (aria-pressed) and fires the `puhui:lang` event that i18n.ts's `observeLang` listens to;
+ * - once the document is parsed, copies each heading's paired spans into its table-of-contents
+ *   link (Framework writes the TOC from the heading's plain text, which would show both languages).
+ * Exposes `window.puhuiSetLang(lang)` for i18n.ts's `setLang`.
+ * Plain ES5 text (not a function's toString(), which a TS loader might decorate).
+ */
+export const LANG_PARAM = "lang";
+export const LANG_STORAGE_KEY = "puhui.lang";
+export const LANG_EVENT = "puhui:lang";
+
+export const LANG_BOOT_SCRIPT = `(function () {
+  var P = ${JSON.stringify(LANG_PARAM)}, K = ${JSON.stringify(LANG_STORAGE_KEY)}, E = ${JSON.stringify(LANG_EVENT)};
+  var root = document.documentElement;
+  function norm(v) { return v === "en" ? "en" : v === "zh" || v === "zh-CN" ? "zh" : null; }
+  var lang = null;
+  try { lang = norm(new URLSearchParams(location.search).get(P)); } catch (e) {}
+  if (!lang) { try { lang = norm(localStorage.getItem(K)); } catch (e) {} }
+  lang = lang || "zh";
+  function apply(l) {
+    root.lang = l === "zh" ? "zh-CN" : "en";
+    root.setAttribute("data-lang", l);
+    var buttons = document.querySelectorAll("[data-set-lang]");
+    for (var i = 0; i < buttons.length; i++) buttons[i].setAttribute("aria-pressed", String(buttons[i].getAttribute("data-set-lang") === l));
+  }
+  function set(l) {
+    l = norm(l);
+    if (!l) return;
+    lang = l;
+    apply(l);
+    try { var u = new URL(location.href); u.searchParams.set(P, l); history.replaceState(history.state, "", u); } catch (e) {}
+    try { localStorage.setItem(K, l); } catch (e) {}
+    window.dispatchEvent(new CustomEvent(E, { detail: l }));
+  }
+  window.puhuiSetLang = set;
+  apply(lang);
+  document.addEventListener("click", function (event) {
+    var b = event.target && event.target.closest ? event.target.closest("[data-set-lang]") : null;
+    if (b) set(b.getAttribute("data-set-lang"));
+  });
+  function tidyToc() {
+    apply(lang);
+    var links = document.querySelectorAll("#observablehq-toc a[href^='#']");
+    for (var i = 0; i < links.length; i++) {
+      var h = document.getElementById(decodeURIComponent(links[i].getAttribute("href").slice(1)));
+      if (!h || !h.querySelector("[lang]")) continue;
+      var spans = h.querySelectorAll("[lang]");
+      links[i].textContent = "";
+      for (var j = 0; j < spans.length; j++) links[i].appendChild(spans[j].cloneNode(true));
+    }
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", tidyToc);
+  else tidyToc();
+})();`;
+
+/** The header: site title and the two language buttons (keyboard: Tab, Enter/Space). */
+export const LANG_SWITCH_HEADER = `<div class="puhui-header">
+<a class="puhui-header-title" href="/"><span lang="zh-CN">普惠保障工作台</span><span lang="en">Puhui Workbench</span></a>
+<div class="lang-switch" role="group" aria-label="语言 Language">
+<button type="button" data-set-lang="zh" lang="zh-CN" aria-pressed="true">中文</button>
+<button type="button" data-set-lang="en" lang="en" aria-pressed="false">English</button>
+</div>
+</div>`;
