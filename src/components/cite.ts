@@ -1,0 +1,98 @@
+/**
+ * "Cite this": a line with the app version (package.json, via the data loader src/data/app.json.ts),
+ * the page's current URL (query parameters included, so the citation reproduces the view) and the
+ * access date; and the "reproduce" snippet — the `puhui` commands that compute the same numbers
+ * in a terminal for the calculator's current inputs.
+ */
+import type { Lang } from "./i18n.js";
+
+export interface AppInfo {
+  name: string;
+  version: string;
+}
+
+/** Today's date in the reader's time zone, YYYY-MM-DD. */
+export function accessDate(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** The citation text. */
+export function citationText(app: AppInfo, title: string, url: string, date: string, lang: Lang): string {
+  return lang === "zh"
+    ? `普惠保障工作台 Puhui Workbench v${app.version}，《${title}》，${url}，访问日期 ${date}。`
+    : `Puhui Workbench (普惠保障工作台) v${app.version}, “${title}”, ${url}, accessed ${date}.`;
+}
+
+/**
+ * The "cite this" line. It follows the URL as inputs change it (re-read on every input, change
+ * and language event) so the cited link always reproduces what is on screen.
+ */
+export function citeThis(app: AppInfo, title: string, lang: Lang): HTMLElement {
+  const box = document.createElement("p");
+  box.className = "cite-this";
+  const head = document.createElement("strong");
+  head.textContent = lang === "zh" ? "引用本页 " : "Cite this page ";
+  const text = document.createElement("span");
+  text.className = "cite-text";
+  const update = () => {
+    text.textContent = citationText(app, title, location.href, accessDate(), lang);
+  };
+  update();
+  const later = () => setTimeout(update, 0);
+  for (const type of ["input", "change", "click"]) document.addEventListener(type, later);
+  window.addEventListener("puhui:lang", later);
+  box.append(head, text);
+  return box;
+}
+
+/** Quotes a string for a POSIX shell: 'it'\''s'. */
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export interface ReproduceInput {
+  scheme: string;
+  person?: Record<string, unknown>;
+  purchase?: Record<string, unknown>;
+  claim?: Record<string, unknown>;
+  date: string;
+}
+
+/** The `puhui quote` and `puhui benefit` commands for these inputs (see `puhui quote --help`). */
+export function reproduceCommands({ scheme, person, purchase, claim, date }: ReproduceInput): string[] {
+  const out: string[] = [];
+  const personArg = person && Object.keys(person).length > 0 ? ` --person ${shellQuote(JSON.stringify(person))}` : "";
+  if (purchase) {
+    const keys = Object.keys(purchase);
+    const purchaseArg =
+      keys.length === 1 && keys[0] === "days"
+        ? ` --days ${String(purchase["days"])}`
+        : keys.length > 0
+          ? ` --purchase ${shellQuote(JSON.stringify(purchase))}`
+          : "";
+    out.push(`npx puhui quote ${scheme}${personArg}${purchaseArg} --date ${date}`);
+  }
+  if (claim) out.push(`npx puhui benefit ${scheme} --claim ${shellQuote(JSON.stringify(claim))}${personArg} --date ${date}`);
+  return out;
+}
+
+/** A code block with the commands and a copy button. */
+export function reproduceSnippet(commands: readonly string[], lang: Lang): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "reproduce";
+  const pre = document.createElement("pre");
+  const code = document.createElement("code");
+  code.textContent = commands.join("\n");
+  pre.append(code);
+  const copy = document.createElement("button");
+  copy.type = "button";
+  copy.className = "copy-button";
+  copy.textContent = lang === "zh" ? "复制命令" : "Copy commands";
+  copy.addEventListener("click", () => {
+    const done = () => (copy.textContent = lang === "zh" ? "已复制" : "Copied");
+    if (navigator.clipboard) navigator.clipboard.writeText(code.textContent ?? "").then(done, () => (copy.textContent = lang === "zh" ? "请手动复制" : "Copy by hand"));
+  });
+  box.append(pre, copy);
+  return box;
+}
