@@ -1,0 +1,167 @@
+/**
+ * The rules card: a scheme's parameters as a table rendered from the rules module's parameter
+ * objects — label, value in force on a date with its unit, every dated version (period in force,
+ * value, citation: seed file:line «quote» or a regulation), and an "assumption" badge with the
+ * rationale and the prior on every assumed value. Nothing here is typed in by hand: the table
+ * cannot drift from the formulas, which read the same objects.
+ */
+import type { AnyScheme, Parameter, ParameterVersion, Prior, Reference, Unit } from "../rules/index.js";
+import { referenceText, versionAt } from "../rules/index.js";
+import { formatAmount, formatShare, grouped, type Lang } from "./i18n.js";
+
+const UNIT: Record<Unit, { zh: string; en: string }> = {
+  CNY: { zh: "元", en: "yuan" },
+  "CNY/day": { zh: "元/天", en: "yuan/day" },
+  "CNY/year": { zh: "元/年", en: "yuan/year" },
+  "CNY/month": { zh: "元/月", en: "yuan/month" },
+  "CNY/order": { zh: "元/单", en: "yuan/order" },
+  share: { zh: "", en: "" },
+  years: { zh: "年", en: "years" },
+  days: { zh: "天", en: "days" },
+  months: { zh: "个月", en: "months" },
+  hours: { zh: "小时", en: "hours" },
+  persons: { zh: "人", en: "persons" },
+  multiple: { zh: "倍", en: "×" },
+};
+
+/** The unit's label in `lang` ("" for shares, which print as %). */
+export function unitLabel(unit: Unit, lang: Lang): string {
+  return UNIT[unit][lang];
+}
+
+/**
+ * A parameter value with its unit, exact: shares as % (0.75 → "75%"), money to the fen; zh adds
+ * the 万/亿 reading in brackets for large amounts ("2000000 元 (200 万)").
+ */
+export function formatValue(value: number, unit: Unit, lang: Lang): string {
+  if (!Number.isFinite(value)) return "—";
+  if (unit === "share") return formatShare(value);
+  const exact = lang === "zh" ? String(Number(value.toFixed(6))) : grouped(value, 6);
+  const u = unitLabel(unit, lang);
+  const text = unit === "multiple" && lang === "en" ? `${exact}×` : `${exact}${u ? ` ${u}` : ""}`;
+  const readable = Math.abs(value) >= 1e4 ? formatAmount(value, lang) : "";
+  return readable && readable !== exact ? `${text} (${readable})` : text;
+}
+
+/** A prior as text: "triangular(min 0.8, mode 1, max 1)". */
+export function priorText(prior: Prior, lang: Lang): string {
+  switch (prior.dist) {
+    case "fixed":
+      return lang === "zh" ? "固定(模拟中不抽样)" : "fixed (not sampled)";
+    case "uniform":
+      return `uniform(min ${prior.min}, max ${prior.max})`;
+    case "triangular":
+      return `triangular(min ${prior.min}, mode ${prior.mode}, max ${prior.max})`;
+    case "lognormal":
+      return `lognormal(median ${prior.median}, σ ${prior.sigma})`;
+    case "beta":
+      return `beta(α ${prior.alpha}, β ${prior.beta})`;
+  }
+}
+
+/** The version periods: [from, until] with until = the day before the next version (null: open). */
+export function versionPeriods(p: Parameter): { version: ParameterVersion; from: string; until: string | null }[] {
+  return p.versions.map((version, i) => {
+    const next = p.versions[i + 1];
+    return { version, from: version.from, until: next ? dayBefore(next.from) : null };
+  });
+}
+
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: (string | Node)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  e.append(...children);
+  return e;
+}
+
+function referenceNode(r: Reference): HTMLElement {
+  const text = referenceText(r);
+  const node = el("span", `reference reference-${r.kind}`);
+  if (r.kind === "seed") node.append(el("code", undefined, `data/seeds/${r.file}:${r.line}`), " ", el("q", undefined, r.quote));
+  else node.append(text);
+  return node;
+}
+
+/** The "assumption" badge with its rationale and prior (readable inline, also as a tooltip). */
+export function assumptionBadge(version: ParameterVersion, lang: Lang): HTMLElement | null {
+  const a = version.assumption;
+  if (!a) return null;
+  const box = el("span", "assumption");
+  const badge = el("span", "assumption-badge", lang === "zh" ? "假设" : "assumption");
+  const prior = priorText(a.prior, lang);
+  badge.title = `${a.rationale} — prior: ${prior}`;
+  box.append(badge, " ", el("span", "assumption-rationale", a.rationale), " ", el("span", "assumption-prior", `${lang === "zh" ? "先验" : "prior"}: ${prior}`));
+  return box;
+}
+
+export interface RulesCardOptions {
+  /** Show only parameters whose path or label contains this text. */
+  filter?: string;
+}
+
+/** The rules card of `scheme` as in force on `date` (ISO), in `lang`. */
+export function rulesCard(scheme: AnyScheme, date: string, lang: Lang, options: RulesCardOptions = {}): HTMLElement {
+  const zh = lang === "zh";
+  const wrap = el("div", "rules-card");
+  const params = scheme.parameters.all.filter((p) => {
+    const f = options.filter?.trim().toLowerCase();
+    return !f || p.path.toLowerCase().includes(f) || p.label.zh.includes(f) || p.label.en.toLowerCase().includes(f);
+  });
+  const assumed = params.filter((p) => versionAt(p, date)?.assumption).length;
+  const notYet = params.filter((p) => !versionAt(p, date)).length;
+  wrap.append(
+    el(
+      "p",
+      "rules-card-summary",
+      zh
+        ? `${date} 施行的 ${params.length} 个参数，其中 ${assumed} 个为假设值${notYet ? `，${notYet} 个当日尚未生效` : ""}。`
+        : `${params.length} parameters in force on ${date}; ${assumed} of them assumed${notYet ? `; ${notYet} not yet in force that day` : ""}.`,
+    ),
+  );
+  const scroll = el("div", "table-scroll");
+  scroll.tabIndex = 0;
+  scroll.setAttribute("role", "region");
+  scroll.setAttribute("aria-label", zh ? "规则参数表" : "rules parameter table");
+  const table = el("table", "rules-table");
+  const head = el("tr");
+  for (const h of zh ? ["参数", `${date} 的取值`, "各版本：生效期、取值、出处"] : ["parameter", `value on ${date}`, "versions: in force, value, source"]) head.append(el("th", undefined, h));
+  table.createTHead().append(head);
+  const body = table.createTBody();
+  for (const p of params) {
+    const now = versionAt(p, date);
+    const tr = el("tr");
+    if (now?.assumption) tr.className = "is-assumption";
+    const name = el("th", undefined, el("div", "param-label", p.label[lang]), el("code", "param-path", p.path));
+    name.scope = "row";
+    const value = el("td", "param-value");
+    if (now) {
+      value.append(el("strong", undefined, formatValue(now.value, p.unit, lang)));
+      const badge = assumptionBadge(now, lang);
+      if (badge) value.append(" ", badge.querySelector(".assumption-badge")!.cloneNode(true));
+    } else value.append(el("span", "muted", zh ? `尚未生效(自 ${p.versions[0]!.from} 起)` : `not yet in force (from ${p.versions[0]!.from})`));
+    const versions = el("td", "param-versions");
+    const list = el("ol", "version-list");
+    for (const { version, from, until } of versionPeriods(p)) {
+      const li = el("li", version === now ? "in-force" : undefined);
+      if (version === now) li.setAttribute("aria-current", "true");
+      const period = zh ? `${from} 起${until ? `至 ${until}` : ""}` : `${from} – ${until ?? "open"}`;
+      li.append(el("span", "version-period", period), ": ", el("span", "version-value", formatValue(version.value, p.unit, lang)), " · ", referenceNode(version.reference));
+      if (version.note) li.append(el("div", "version-note muted", version.note));
+      const badge = assumptionBadge(version, lang);
+      if (badge) li.append(el("div", undefined, badge));
+      list.append(li);
+    }
+    versions.append(list);
+    tr.append(name, value, versions);
+    body.append(tr);
+  }
+  scroll.append(table);
+  wrap.append(scroll);
+  return wrap;
+}
