@@ -1,0 +1,42 @@
+/**
+ * The baseline runs behind the dashboards: every shipped scenario (simulations/scenarios/*.json),
+ * resolved against data/, simulated in fast mode with its own seed (at most 1000 replicates), and
+ * its calibration checked. Used by the data loaders in src/data/ at build time (Node only), so the
+ * overview, compare, calibration and SQL pages show numbers the CLI reproduces with
+ * `puhui simulate <scenario> --replicates N`.
+ */
+import { readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { readScenarioFile } from "./cli/scenario-file.js";
+import { calibrate, type CalibrationResult } from "../src/sim/calibrate.js";
+import { compile, runPlan, type ReplicateRow } from "../src/sim/run.js";
+import { parseScenarioText, type Scenario } from "../src/sim/scenario.js";
+
+export const SCENARIO_DIR = fileURLToPath(new URL("./scenarios/", import.meta.url));
+/** Replicates of a baseline run on the dashboards (the scenario's own count if smaller). */
+export const BASELINE_REPLICATES = 1000;
+
+export interface Baseline {
+  file: string;
+  scenario: Scenario;
+  /** The resolved scenario JSON text (what the browser worker re-runs). */
+  text: string;
+  replicates: number;
+  rows: ReplicateRow[];
+  calibration: CalibrationResult | null;
+}
+
+export function shippedScenarioFiles(): string[] {
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
+    .sort();
+}
+
+export function runBaseline(file: string, withCalibration = true): Baseline {
+  const text = readScenarioFile(`${SCENARIO_DIR}${file}`);
+  const { scenario, options } = parseScenarioText(text, file);
+  const replicates = Math.min(BASELINE_REPLICATES, scenario.replicates);
+  const rows = runPlan(compile(scenario, options, "fast"), { mode: "fast", replicates });
+  const calibration = withCalibration && scenario.calibration ? calibrate(scenario, options) : null;
+  return { file, scenario, text, replicates, rows, calibration };
+}
