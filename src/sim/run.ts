@@ -188,7 +188,14 @@ function levelNums(by: Record<string, Record<string, Num>> | undefined, cell: Ce
 }
 
 /** Compiles a validated scenario into a plan: cells, parsed persons, premiums, benefit tables. */
-export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mode = "fast", tables: BenefitTableOptions = {}): Plan {
+/**
+ * Benefit tables kept across compiles (e.g. by the browser worker while a user moves sliders):
+ * a table depends only on the scheme (with its reform), the person, the date, the claim category
+ * and the cell's claim defaults — not on take-up, frequency or severity assumptions.
+ */
+export type TableCache = Map<string, BenefitTable[]>;
+
+export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mode = "fast", tables: BenefitTableOptions = {}, cache?: TableCache): Plan {
   const cells = buildCells(scenario.population);
   const date = scenario.date;
   const assumptionNames = Object.keys(scenario.assumptions).sort();
@@ -211,7 +218,8 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
       return purchases.get(key);
     };
     const categories = option.claims.categories.map((c) => categoryModel(c.name, c.claim));
-    const tableSets = new Map<string, BenefitTable[]>();
+    const tableSets: TableCache = cache ?? new Map<string, BenefitTable[]>();
+    const cachePrefix = `${scheme.id}|${JSON.stringify(option.reform ?? {})}|${JSON.stringify(option.claims.categories.map((c) => [c.name, c.claim]))}|${JSON.stringify(tables)}|`;
     const groups = new Map<string, Group>();
     const groupsByYear: Group[][] = dates.map(() => []);
     const planCells: PlanCell[] = [];
@@ -236,7 +244,7 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
         const eligible = scheme.eligibility(person, d).eligible;
         if (eligible) eligibleCount[y]! += cell.count;
         const tableKey = `${d}|${personKey}|${claimKey}`;
-        let set = tableSets.get(tableKey);
+        let set = tableSets.get(cachePrefix + tableKey);
         if (!set) {
           try {
             set = cellCategories.map((m) => new BenefitTable(scheme, m, person, d, tables));
@@ -244,7 +252,7 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
             if (error instanceof InputError) throw new InputError(`scenario.population cell "${cell.id}" claim (for ${option.scheme})`, error.message);
             throw error;
           }
-          tableSets.set(tableKey, set);
+          tableSets.set(cachePrefix + tableKey, set);
         }
         const groupKey = `${tableKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
         let group = groups.get(groupKey);

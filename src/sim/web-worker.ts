@@ -9,7 +9,7 @@
  */
 import { z } from "zod";
 import { InputError } from "../rules/input-error.js";
-import { compile, MODES, runPlan, type Plan } from "./run.js";
+import { compile, MODES, runPlan, type Plan, type TableCache } from "./run.js";
 import { parseScenarioText } from "./scenario.js";
 import type { EngineReply } from "./engine-protocol.js";
 
@@ -38,6 +38,8 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 let cached: { key: string; plan: Plan } | undefined;
+/** Benefit tables survive scenario edits that do not touch the rules (sliders on assumptions). */
+const tables: TableCache = new Map();
 const cancelled = new Set<number>();
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -49,7 +51,8 @@ async function run(request: Extract<z.output<typeof requestSchema>, { type: "run
   const started = performance.now();
   if (cached?.key !== key) {
     const { scenario, options } = parseScenarioText(job.scenarioText, "scenario");
-    cached = { key, plan: compile(scenario, options, mode) };
+    if (tables.size > 20000) tables.clear();
+    cached = { key, plan: compile(scenario, options, mode, {}, tables) };
   }
   const plan = cached.plan;
   const [from, to] = job.range;

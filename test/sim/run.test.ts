@@ -278,3 +278,26 @@ describe("common random numbers", () => {
     expect(sampleStandardDeviation(paired)).toBeLessThan(0.3 * sampleStandardDeviation(unpaired));
   });
 });
+
+describe("benefit tables kept across compiles", () => {
+  it("reuse tables when only assumptions change, and give the same rows as a fresh compile", () => {
+    const cache = new Map();
+    const a = parseScenarioText(fixture);
+    const first = compile(a.scenario, a.options, "fast", {}, cache);
+    runPlan(first, { replicates: 5 });
+    const size = cache.size;
+    const changed = JSON.parse(fixture);
+    changed.assumptions.freq.value = 0.02;
+    changed.assumptions.freq.prior.median = 0.02;
+    const b = parseScenario(changed);
+    const cached = runPlan(compile(b.scenario, b.options, "fast", {}, cache), { replicates: 20 });
+    expect(cache.size).toBe(size); // no new tables
+    const fresh = runPlan(compile(b.scenario, b.options, "fast"), { replicates: 20 });
+    expect(cached).toEqual(fresh);
+    // A reform changes the rules: new tables.
+    changed.options[0].reform = { "gonghuibao.outOfCatalog.rate": 0.8 };
+    const c = parseScenario(changed);
+    compile(c.scenario, c.options, "fast", {}, cache);
+    expect(cache.size).toBeGreaterThan(size);
+  });
+});
