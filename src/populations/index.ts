@@ -6,10 +6,11 @@ import type { Figure } from "../figures/figures.js";
 import { InputError } from "../rules/input-error.js";
 import type { PopulationBuilder } from "./builder.js";
 import { jiangshanElders } from "./jiangshan-elders.js";
+import { ningboResidents } from "./ningbo-residents.js";
 
 export type { PopulationBuilder } from "./builder.js";
 
-export const builders: readonly PopulationBuilder[] = [jiangshanElders];
+export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents];
 
 export function builderNames(): string[] {
   return builders.map((b) => b.name).sort();
