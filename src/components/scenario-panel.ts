@@ -1,0 +1,333 @@
+/**
+ * The scenario panel: controls for a shipped scenario's assumptions (point values and the centre
+ * of their priors), parameter uncertainty, replicates, seed and a reform of any rule parameter —
+ * kept in the URL so a link reproduces the view — and the job that re-runs the engine live in the
+ * page's Web Worker (src/sim/web-worker.ts via EngineClient): quick results first, refined as
+ * more replicates arrive. Bad values show a message beside the input, never NaN.
+ */
+import { InputError } from "../rules/input-error.js";
+import { applyReform, getScheme } from "../rules/index.js";
+import type { Prior } from "../rules/parameter.js";
+import type { EngineClient } from "../sim/engine-protocol.js";
+import type { ReplicateRow } from "../sim/run.js";
+import { parseScenarioText } from "../sim/scenario.js";
+import { t, type Bilingual, type Lang } from "./i18n.js";
+import { getParam, replaceParams } from "./url-state.js";
+
+/** What the data loader src/data/baselines.json.ts gives per shipped scenario. */
+export interface BaselineEntry {
+  file: string;
+  id: string;
+  title: Bilingual | string;
+  description: string | null;
+  years: number;
+  seed: number;
+  replicates: number;
+  options: { id: string; label: Bilingual | string; scheme: string; reform: Record<string, number> | null }[];
+  command: string;
+  scenarioText: string;
+}
+
+export interface PanelState {
+  /** The scenario JSON (resolved) with the user's changes: what the worker runs. */
+  scenarioText: string;
+  replicates: number;
+  seed: number;
+  uncertainty: boolean;
+  /** Assumption values changed from the shipped scenario. */
+  changed: Record<string, number>;
+  reform: Record<string, Record<string, number>>;
+  /** The `puhui simulate` command and the scenario JSON that reproduce the view. */
+  command: string;
+  error: string | null;
+}
+
+export const REPLICATE_CHOICES = [200, 1000, 5000, 20000] as const;
+
+export function label(text: Bilingual | string, lang: Lang): string {
+  return typeof text === "string" ? text : t(text, lang);
+}
+
+interface AssumptionJson {
+  value: number;
+  prior: Prior;
+  label?: Bilingual | string;
+  rationale: string;
+  source?: string;
+}
+
+/** A slider range that covers the prior (or ×½…×2 of a fixed value). */
+export function sliderRange(a: AssumptionJson): [number, number] {
+  const p = a.prior;
+  switch (p.dist) {
+    case "uniform":
+    case "triangular":
+      return [Math.min(p.min, a.value), Math.max(p.max, a.value)];
+    case "lognormal":
+      return [p.median * Math.exp(-3 * p.sigma), p.median * Math.exp(3 * p.sigma)];
+    case "beta":
+      return [0, 1];
+    case "fixed":
+      return a.value > 0 ? [a.value / 2, a.value * 2] : a.value < 0 ? [a.value * 2, a.value / 2] : [0, 1];
+  }
+}
+
+/** The assumption with its point value moved to `value` and its prior's centre moved with it. */
+export function moved(a: AssumptionJson, value: number): AssumptionJson {
+  const p = a.prior;
+  if (a.value === value) return a;
+  const shift = value - a.value;
+  const ratio = a.value !== 0 ? value / a.value : 1;
+  switch (p.dist) {
+    case "lognormal":
+      return { ...a, value, prior: { ...p, median: p.median * ratio } };
+    case "uniform":
+      return { ...a, value, prior: { ...p, min: p.min + shift, max: p.max + shift } };
+    case "triangular":
+      return { ...a, value, prior: { ...p, min: p.min + shift, mode: p.mode + shift, max: p.max + shift } };
+    case "beta": {
+      // Keep the prior's concentration, centre it on the new value.
+      const k = p.alpha + p.beta;
+      const m = Math.min(0.999, Math.max(0.001, value));
+      return { ...a, value, prior: { dist: "beta", alpha: m * k, beta: (1 - m) * k } };
+    }
+    case "fixed":
+      return { ...a, value };
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  Object.assign(e, props);
+  e.append(...children);
+  return e;
+}
+
+const fmtValue = (x: number) => String(Number(x.toPrecision(4)));
+
+/**
+ * The controls as a Framework input (an element with `value` and "input" events). `key` prefixes
+ * the URL parameters so several panels can share a page.
+ */
+export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s"): HTMLElement & { value: PanelState } {
+  const base = JSON.parse(baseline.scenarioText) as { assumptions?: Record<string, AssumptionJson>; options: { id: string; reform?: Record<string, number> }[]; seed: number };
+  const assumptions = Object.entries(base.assumptions ?? {}).filter(([, a]) => Number.isFinite(a.value));
+  const form = el("form", { className: "scenario-controls" }) as HTMLFormElement & { value: PanelState };
+  form.addEventListener("submit", (e) => e.preventDefault());
+  const changed: Record<string, number> = {};
+  const notes: string[] = [];
+
+  const grid = el("div", { className: "scenario-assumptions" });
+  for (const [name, a] of assumptions) {
+    const [lo, hi] = sliderRange(a);
+    const fromUrl = getParam(`${key}.${name}`);
+    let initial = a.value;
+    if (fromUrl !== null) {
+      const v = Number(fromUrl);
+      if (Number.isFinite(v) && v >= lo && v <= hi) {
+        initial = v;
+        if (v !== a.value) changed[name] = v;
+      } else notes.push(`${name}=${fromUrl}`);
+    }
+    const id = `${key}-${name.replace(/[^a-z0-9]/gi, "-")}`;
+    const input = el("input", { type: "range", id, min: String(lo), max: String(hi), step: String((hi - lo) / 200), value: String(initial) });
+    const number = el("input", { type: "number", min: String(lo), max: String(hi), step: "any", value: fmtValue(initial) });
+    number.setAttribute("aria-label", name);
+    const message = el("span", { className: "input-error" });
+    message.setAttribute("role", "alert");
+    const text = a.label ? label(a.label, lang) : name;
+    const title = el("label", { htmlFor: id }, text, " ", el("span", { className: "assumption-badge", title: a.rationale }, t({ zh: "假设", en: "assumption" }, lang)));
+    const set = (v: number, from: "range" | "number") => {
+      if (!Number.isFinite(v) || v < lo || v > hi) {
+        message.textContent = t({ zh: `${text}：须在 ${fmtValue(lo)} 到 ${fmtValue(hi)} 之间`, en: `${text}: must be between ${fmtValue(lo)} and ${fmtValue(hi)}` }, lang);
+        return;
+      }
+      message.textContent = "";
+      if (from === "range") number.value = fmtValue(v);
+      else input.value = String(v);
+      if (v === a.value) delete changed[name];
+      else changed[name] = v;
+      update();
+    };
+    input.addEventListener("input", (e) => {
+      e.stopPropagation();
+      set(input.valueAsNumber, "range");
+    });
+    number.addEventListener("input", (e) => {
+      e.stopPropagation();
+      set(number.valueAsNumber, "number");
+    });
+    grid.append(el("div", { className: "scenario-assumption" }, title, el("div", { className: "scenario-inputs" }, input, number), el("small", { className: "muted" }, a.rationale), message));
+  }
+
+  // Replicates, seed, uncertainty.
+  const repsFromUrl = Number(getParam(`${key}.reps`) ?? baseline.replicates);
+  const reps = el("select", { id: `${key}-reps` });
+  for (const n of REPLICATE_CHOICES) reps.append(el("option", { value: String(n), selected: n === repsFromUrl }, String(n)));
+  if (!REPLICATE_CHOICES.includes(repsFromUrl as never)) reps.value = "1000";
+  const seedFromUrl = getParam(`${key}.seed`);
+  const seed = el("input", { type: "number", id: `${key}-seed`, min: "0", step: "1", value: seedFromUrl ?? String(base.seed) });
+  const uncertainty = el("input", { type: "checkbox", id: `${key}-unc`, checked: getParam(`${key}.unc`) !== "0" });
+  const seedError = el("span", { className: "input-error" });
+  const runRow = el(
+    "div",
+    { className: "scenario-run" },
+    el("label", { htmlFor: reps.id }, t({ zh: "重复次数", en: "Replicates" }, lang), " ", reps),
+    el("label", { htmlFor: seed.id }, t({ zh: "随机种子", en: "Seed" }, lang), " ", seed),
+    el("label", { htmlFor: uncertainty.id }, uncertainty, " ", t({ zh: "参数不确定性(按先验抽样)", en: "parameter uncertainty (draw from the priors)" }, lang)),
+    seedError,
+  );
+
+  // Reform: JSON of parameter overrides per option, validated by the rules module.
+  const reformFromUrl = getParam(`${key}.reform`);
+  const reform = el("textarea", { id: `${key}-reform`, rows: 3, spellcheck: false, value: reformFromUrl ?? "" });
+  reform.placeholder = `{"${baseline.options[0]!.id}": {"<parameter path>": value}}`;
+  const reformError = el("span", { className: "input-error" });
+  reformError.setAttribute("role", "alert");
+  const reformBox = el(
+    "div",
+    { className: "scenario-reform" },
+    el("label", { htmlFor: reform.id }, t({ zh: "改革：覆盖任一规则参数(JSON，参数路径见上方规则卡)", en: "Reform: override any rule parameter (JSON; parameter paths are in the rules card above)" }, lang)),
+    reform,
+    reformError,
+  );
+
+  let parsedReform: Record<string, Record<string, number>> = {};
+  const readReform = (): string | null => {
+    const text = reform.value.trim();
+    if (text === "") {
+      parsedReform = {};
+      return null;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return t({ zh: "改革不是合法的 JSON", en: "the reform is not valid JSON" }, lang);
+    }
+    if (typeof json !== "object" || json === null || Array.isArray(json)) return t({ zh: "改革须是 {方案: {参数路径: 数值}}", en: "the reform must be {option: {parameter path: number}}" }, lang);
+    const out: Record<string, Record<string, number>> = {};
+    for (const [option, overrides] of Object.entries(json)) {
+      const o = baseline.options.find((x) => x.id === option);
+      if (!o) return t({ zh: `未知方案 “${option}”；可选：${baseline.options.map((x) => x.id).join("、")}`, en: `unknown option "${option}"; options: ${baseline.options.map((x) => x.id).join(", ")}` }, lang);
+      try {
+        applyReform(getScheme(o.scheme), { ...(o.reform ?? {}), ...(overrides as object) });
+      } catch (error) {
+        if (error instanceof InputError) return error.message;
+        throw error;
+      }
+      out[option] = overrides as Record<string, number>;
+    }
+    parsedReform = out;
+    return null;
+  };
+  reform.addEventListener("input", (e) => {
+    e.stopPropagation();
+    update();
+  });
+  for (const c of [reps, seed, uncertainty]) {
+    c.addEventListener("input", (e) => {
+      e.stopPropagation();
+      update();
+    });
+  }
+
+  const noteBox = el("p", { className: "input-error" });
+  if (notes.length) noteBox.textContent = t({ zh: `链接中的值超出范围，已用默认值：${notes.join("，")}`, en: `values in the link were out of range and were reset: ${notes.join(", ")}` }, lang);
+
+  function state(): PanelState {
+    const reformMessage = readReform();
+    reformError.textContent = reformMessage ?? "";
+    const seedValue = Number(seed.value);
+    const seedMessage = Number.isSafeInteger(seedValue) && seedValue >= 0 ? null : t({ zh: "种子须为非负整数", en: "the seed must be a whole number ≥ 0" }, lang);
+    seedError.textContent = seedMessage ?? "";
+    const scenario = JSON.parse(baseline.scenarioText) as { assumptions?: Record<string, AssumptionJson>; options: { id: string; reform?: Record<string, number> }[] };
+    for (const [name, value] of Object.entries(changed)) scenario.assumptions![name] = moved(scenario.assumptions![name]!, value);
+    for (const o of scenario.options) if (parsedReform[o.id]) o.reform = { ...(o.reform ?? {}), ...parsedReform[o.id] };
+    const scenarioText = JSON.stringify(scenario);
+    let error = reformMessage ?? seedMessage;
+    if (!error) {
+      try {
+        parseScenarioText(scenarioText);
+      } catch (e) {
+        error = e instanceof Error ? e.message : String(e);
+      }
+    }
+    const replicates = Number(reps.value);
+    const s = Number.isSafeInteger(seedValue) && seedValue >= 0 ? seedValue : base.seed;
+    const flags = [`--replicates ${replicates}`, `--seed ${s}`, ...(uncertainty.checked ? [] : ["--no-uncertainty"])];
+    const hasChanges = Object.keys(changed).length > 0 || Object.keys(parsedReform).length > 0;
+    const command = hasChanges
+      ? `npx puhui simulate ${baseline.id}-modified.json ${flags.join(" ")}`
+      : `npx puhui simulate simulations/scenarios/${baseline.file} ${flags.join(" ")}`;
+    return { scenarioText, replicates, seed: s, uncertainty: uncertainty.checked, changed: { ...changed }, reform: parsedReform, command, error };
+  }
+
+  function update() {
+    form.value = state();
+    const params: Record<string, string | null> = {};
+    for (const [name] of assumptions) params[`${key}.${name}`] = name in changed ? String(changed[name]) : null;
+    params[`${key}.reps`] = reps.value === String(baseline.replicates) ? null : reps.value;
+    params[`${key}.seed`] = seed.value === String(base.seed) ? null : seed.value;
+    params[`${key}.unc`] = uncertainty.checked ? null : "0";
+    params[`${key}.reform`] = reform.value.trim() === "" ? null : reform.value.trim();
+    replaceParams(params);
+    form.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  form.append(noteBox, grid, runRow, reformBox);
+  form.value = state();
+  return form;
+}
+
+export interface RunUpdate {
+  rows: ReplicateRow[];
+  done: number;
+  total: number;
+  elapsedMs: number;
+  finished: boolean;
+  error: string | null;
+}
+
+/**
+ * Runs the panel's state in the worker; calls `notify` after every chunk (quick results first).
+ * Returns a function that cancels the run (Framework calls it when the inputs change).
+ */
+export function runScenario(engine: EngineClient, state: PanelState, notify: (u: RunUpdate) => void): () => void {
+  if (state.error) {
+    notify({ rows: [], done: 0, total: 0, elapsedMs: 0, finished: true, error: state.error });
+    return () => {};
+  }
+  // The first chunk is small so a result shows at once; later chunks are larger.
+  const chunk = Math.max(50, Math.min(1000, Math.round(state.replicates / 10)));
+  const run = engine.run(
+    { scenarioText: state.scenarioText, mode: "fast", replicates: state.replicates, seed: state.seed, uncertainty: state.uncertainty, range: [0, state.replicates] },
+    { onRows: (rows, done, total, elapsedMs) => notify({ rows: [...rows], done, total, elapsedMs, finished: done === total, error: null }) },
+    chunk,
+  );
+  run.finished.catch((error: Error) => {
+    if (error.name !== "AbortError") notify({ rows: [], done: 0, total: state.replicates, elapsedMs: 0, finished: true, error: error.message });
+  });
+  return () => run.cancel();
+}
+
+/** A progress line: replicates done, time, and what the numbers are. */
+export function progressView(u: RunUpdate, lang: Lang): HTMLElement {
+  if (u.error) return el("p", { className: "input-error" }, u.error);
+  const bar = el("progress", { max: u.total || 1, value: u.done });
+  bar.setAttribute("aria-label", t({ zh: "模拟进度", en: "simulation progress" }, lang));
+  const text = u.finished
+    ? t({ zh: `已完成 ${u.done} 次重复模拟，用时 ${(u.elapsedMs / 1000).toFixed(2)} 秒`, en: `${u.done} replicates done in ${(u.elapsedMs / 1000).toFixed(2)} s` }, lang)
+    : t({ zh: `已模拟 ${u.done} / ${u.total} 次，结果随模拟细化…`, en: `${u.done} of ${u.total} replicates so far; results refine as more arrive…` }, lang);
+  return el("p", { className: `scenario-progress${u.finished ? " done" : ""}` }, bar, " ", text);
+}
+
+/** Copyable reproduce snippet: the command and (when changed) the modified scenario JSON. */
+export function reproduceView(state: PanelState, lang: Lang): HTMLElement {
+  const box = el("details", { className: "reproduce" });
+  box.append(el("summary", {}, t({ zh: "在命令行重现这个视图", en: "Reproduce this view on the command line" }, lang)), el("pre", {}, el("code", {}, state.command)));
+  if (Object.keys(state.changed).length || Object.keys(state.reform).length) {
+    box.append(el("p", {}, t({ zh: "把下面的情景保存为文件(名称同上)：", en: "Save this scenario under the file name above:" }, lang)), el("pre", { className: "scenario-json" }, el("code", {}, JSON.stringify(JSON.parse(state.scenarioText), null, 2))));
+  }
+  return box;
+}
