@@ -7,10 +7,11 @@ import { InputError } from "../rules/input-error.js";
 import type { PopulationBuilder } from "./builder.js";
 import { jiangshanElders } from "./jiangshan-elders.js";
 import { ningboResidents } from "./ningbo-residents.js";
+import { ningboUnionMembers } from "./ningbo-union-members.js";
 
 export type { PopulationBuilder } from "./builder.js";
 
-export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents];
+export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents, ningboUnionMembers];
 
 export function builderNames(): string[] {
   return builders.map((b) => b.name).sort();
