@@ -235,7 +235,9 @@ export function calculator(scheme: AnyScheme, options: CalculatorOptions = {}): 
   const params = new URLSearchParams(search);
   const personDefaults = scheme.parsePerson({}) as Record<string, unknown>;
   const purchaseDefaults = scheme.parsePurchase({}, defaultDate) as Record<string, unknown>;
-  const defaults: Record<Part, Record<string, unknown>> = { person: personDefaults, purchase: purchaseDefaults, claim: spec.exampleClaim };
+  // The example claim with the schema's own defaults filled in (e.g. injuryDetermined: true).
+  const claimDefaults = scheme.parseClaim(spec.exampleClaim) as Record<string, unknown>;
+  const defaults: Record<Part, Record<string, unknown>> = { person: personDefaults, purchase: purchaseDefaults, claim: claimDefaults };
 
   const form = document.createElement("form") as Form;
   form.className = "calculator";

@@ -39,7 +39,18 @@ export function citeThis(app: AppInfo, title: string, lang: Lang): HTMLElement {
     text.textContent = citationText(app, title, location.href, accessDate(), lang);
   };
   update();
-  const later = () => setTimeout(update, 0);
+  // Listeners stop once the cell that showed this line has been replaced (Framework re-runs it).
+  let shown = false;
+  const later = () =>
+    setTimeout(() => {
+      if (box.isConnected) {
+        shown = true;
+        update();
+      } else if (shown) {
+        for (const type of ["input", "change", "click"]) document.removeEventListener(type, later);
+        window.removeEventListener("puhui:lang", later);
+      }
+    }, 0);
   for (const type of ["input", "change", "click"]) document.addEventListener(type, later);
   window.addEventListener("puhui:lang", later);
   box.append(head, text);

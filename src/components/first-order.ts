@@ -94,8 +94,8 @@ export function firstOrderChart(orders: readonly Order[], injury: number, lang: 
   return Plot.plot({
     width,
     height: 60 + 46 * data.length,
-    marginLeft: 8,
-    marginRight: 16,
+    marginLeft: 22,
+    marginRight: 22,
     marginTop: 24,
     ariaLabel: zh ? "订单时间线与受伤时刻" : "orders timeline and the injury time",
     x: { domain: [TIMELINE.from, TIMELINE.to], tickFormat: clock, ticks: width < 500 ? 4 : 7, label: zh ? "时刻" : "time", labelAnchor: "right" },

@@ -85,11 +85,12 @@ export function premiumTable(p: Premium, lang: Lang): HTMLElement {
   const zh = lang === "zh";
   const table = el("table", "trace-table premium-table");
   const head = el("tr");
-  for (const h of zh ? ["项目", "付费方", "算式", "金额"] : ["line", "payer", "formula", "amount"]) head.append(el("th", undefined, h));
+  // The amount comes second so that it is in view on a phone without scrolling the table.
+  for (const h of zh ? ["项目", "金额", "付费方", "算式"] : ["line", "amount", "payer", "formula"]) head.append(el("th", undefined, h));
   table.createTHead().append(head);
   const body = table.createTBody();
   for (const r of premiumRows(p, lang)) {
-    body.append(el("tr", undefined, el("td", undefined, r.line), el("td", undefined, r.payer), el("td", "formula", el("code", undefined, r.formula)), el("td", "amount", formatYuan(r.amount, lang))));
+    body.append(el("tr", undefined, el("td", undefined, r.line), el("td", "amount", formatYuan(r.amount, lang)), el("td", undefined, r.payer), el("td", "formula", el("code", undefined, r.formula))));
   }
   const wrap = el("div", "premium");
   wrap.append(scroll(table, zh ? "保费明细" : "premium lines"));
@@ -107,6 +108,7 @@ function barRows<T extends { label: string; amount: number }>(data: T[], width: 
   const max = Math.max(0, ...data.map((d) => d.amount));
   const min = Math.min(0, ...data.map((d) => d.amount));
   const span = max - min || 1;
+  const top = max === min ? min + 1 : max + span * 0.02;
   return Plot.plot({
     width,
     height: 24 + rowHeight * Math.max(1, data.length),
@@ -115,7 +117,7 @@ function barRows<T extends { label: string; amount: number }>(data: T[], width: 
     marginTop: 4,
     marginBottom: 20,
     ariaLabel: caption,
-    x: { domain: [min, max + span * 0.02], label: null, ticks: width < 500 ? 3 : 5, tickFormat: (d: number) => formatAmount(d, lang) },
+    x: { domain: [min, top], label: null, ticks: width < 500 ? 3 : 5, tickFormat: (d: number) => formatAmount(d, lang) },
     y: { domain: data.map((d) => d.label), axis: null, paddingInner: 0, paddingOuter: 0 },
     marks: [
       Plot.barX(data, { y: "label", x: "amount", fill, insetTop: 22, insetBottom: 6, title: (d: T) => `${d.label}: ${formatYuan(d.amount, lang)}` }),
@@ -161,7 +163,7 @@ export function benefitTable(scheme: AnyScheme, b: Benefit, date: string, lang: 
   const zh = lang === "zh";
   const table = el("table", "trace-table benefit-table");
   const head = el("tr");
-  for (const h of zh ? ["规则", "算式(带数字)", "所用参数", "金额"] : ["rule", "formula with the numbers", "parameters used", "amount"]) head.append(el("th", undefined, h));
+  for (const h of zh ? ["规则", "金额", "算式(带数字)", "所用参数"] : ["rule", "amount", "formula with the numbers", "parameters used"]) head.append(el("th", undefined, h));
   table.createTHead().append(head);
   const body = table.createTBody();
   for (const i of b.items) {
@@ -170,13 +172,13 @@ export function benefitTable(scheme: AnyScheme, b: Benefit, date: string, lang: 
         "tr",
         undefined,
         el("td", undefined, el("div", undefined, i.label[lang]), el("code", "rule", i.rule)),
+        el("td", "amount", formatYuan(i.amount, lang)),
         el("td", "formula", el("code", undefined, i.formula)),
         paramsCell(scheme, i, date, lang),
-        el("td", "amount", formatYuan(i.amount, lang)),
       ),
     );
   }
-  const foot = el("tr", "total", el("th", undefined, zh ? "赔付合计" : "payout"), el("td"), el("td"), el("td", "amount", el("strong", "payout-total", formatYuan(b.payout, lang))));
+  const foot = el("tr", "total", el("th", undefined, zh ? "赔付合计" : "payout"), el("td", "amount", el("strong", "payout-total", formatYuan(b.payout, lang))), el("td"), el("td"));
   table.createTFoot().append(foot);
   return scroll(table, zh ? "赔付明细" : "payout trace");
 }

@@ -6,12 +6,13 @@ import type { Figure } from "../figures/figures.js";
 import { InputError } from "../rules/input-error.js";
 import type { PopulationBuilder } from "./builder.js";
 import { jiangshanElders } from "./jiangshan-elders.js";
+import { nationalNewFormWorkers } from "./national-new-form-workers.js";
 import { ningboResidents } from "./ningbo-residents.js";
 import { ningboUnionMembers } from "./ningbo-union-members.js";
 
 export type { PopulationBuilder } from "./builder.js";
 
-export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents, ningboUnionMembers];
+export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents, ningboUnionMembers, nationalNewFormWorkers];
 
 export function builderNames(): string[] {
   return builders.map((b) => b.name).sort();

@@ -41,7 +41,8 @@ describe("every scheme page", () => {
   for (const { name, path } of schemePages) {
     for (const [width, suffix] of [[1280, "desktop"], [390, "phone"]] as const) {
       it(`${name} at ${width} px: rules card, calculator answers, no NaN, no sideways page scroll`, async () => {
-        const page = await open(path, width, screenshotName(path, `${suffix}-full`));
+        // pages.test.ts saves the 1280 px screenshot; this one adds the phone width.
+        const page = await open(path, width, width === 390 ? screenshotName(path, suffix) : undefined);
         try {
           const text = await visibleText(page);
           expect(text).not.toMatch(/NaN|undefined/);
@@ -180,6 +181,20 @@ describe("the rules card", () => {
       // Assumed values carry the badge with rationale and prior.
       expect(await page.locator(".rules-table .assumption-badge").count()).toBeGreaterThan(0);
       expect(await page.locator(".rules-table .assumption-prior").first().innerText()).toMatch(/先验|prior/);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
+describe("single-type WII's calculator", () => {
+  it("starts from a determined injury: medical 20000 + grade 9 × 9 months × 7000 = 83000 元", async () => {
+    const page = await open("/schemes/single-type-wii");
+    try {
+      expect(await page.isChecked("#calc-single-type-wii-claim-injuryDetermined")).toBe(true);
+      expect(await page.locator(".payout").innerText()).toBe("83000 元");
+      await page.uncheck("#calc-single-type-wii-claim-injuryDetermined");
+      await expect.poll(() => page.locator(".payout").innerText()).toBe("0 元");
     } finally {
       await page.context().close();
     }
