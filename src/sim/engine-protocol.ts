@@ -10,6 +10,8 @@ export type EngineReply =
   | { type: "rows"; id: number; rows: ReplicateRow[]; done: number; total: number; elapsedMs: number }
   | { type: "done"; id: number; elapsedMs: number }
   | { type: "cancelled"; id: number; done: number }
+  | { type: "progress"; id: number; done: number; total: number }
+  | { type: "result"; id: number; result: unknown }
   | { type: "error"; id: number; field?: string; message: string };
 
 export interface EngineRun {
@@ -58,10 +60,30 @@ export class EngineClient {
       if (this.#active?.id === id) this.#active = undefined;
       if (reply.type === "done") resolveFn(rows);
       else if (reply.type === "cancelled") rejectFn(Object.assign(new Error("cancelled"), { name: "AbortError" }));
-      else rejectFn(Object.assign(new Error(reply.message), { name: reply.field ? "InputError" : "EngineError", field: reply.field }));
+      else if (reply.type === "error") rejectFn(Object.assign(new Error(reply.message), { name: reply.field ? "InputError" : "EngineError", field: reply.field }));
     });
     this.#worker.postMessage({ type: "run", id, job, chunk });
     return { rows, finished, cancel: () => this.#worker.postMessage({ type: "cancel", id }) };
+  }
+
+  /**
+   * A one-shot task in the worker — the premium solver or the sensitivity analysis — with
+   * progress (engine replicates done over the task's total).
+   */
+  task<R>(message: { type: "solve" | "sensitivity" } & Record<string, unknown>, onProgress?: (done: number, total: number) => void): Promise<R> {
+    const id = this.#next++;
+    return new Promise<R>((resolve, reject) => {
+      this.#handlers.set(id, (reply) => {
+        if (reply.type === "progress") {
+          onProgress?.(reply.done, reply.total);
+          return;
+        }
+        this.#handlers.delete(id);
+        if (reply.type === "result") resolve(reply.result as R);
+        else if (reply.type === "error") reject(Object.assign(new Error(reply.message), { name: reply.field ? "InputError" : "EngineError", field: reply.field }));
+      });
+      this.#worker.postMessage({ ...message, id });
+    });
   }
 
   /** Cancels the active run (its promise rejects with an AbortError). */

@@ -12,6 +12,8 @@ import { InputError } from "../rules/input-error.js";
 import { compile, MODES, runPlan, type Plan, type TableCache } from "./run.js";
 import { parseScenarioText } from "./scenario.js";
 import type { EngineReply } from "./engine-protocol.js";
+import { solvePremium } from "./solve-premium.js";
+import { sensitivity } from "./sensitivity.js";
 
 const requestSchema = z.discriminatedUnion("type", [
   z.strictObject({
@@ -29,6 +31,26 @@ const requestSchema = z.discriminatedUnion("type", [
     chunk: z.number().int().min(1).max(100_000).default(50),
   }),
   z.strictObject({ type: z.literal("cancel"), id: z.number().int() }),
+  /** Premium lab: solve the premium for a target loss ratio (and confidence). */
+  z.strictObject({
+    type: z.literal("solve"),
+    id: z.number().int(),
+    scenarioText: z.string(),
+    option: z.string(),
+    targetLossRatio: z.number(),
+    confidence: z.number().optional(),
+    replicates: z.number().int().min(10).max(100_000),
+    seed: z.number().int().min(0).max(2 ** 53 - 1),
+  }),
+  /** Premium lab: which assumptions drive the spread (tornado, first-order indices). */
+  z.strictObject({
+    type: z.literal("sensitivity"),
+    id: z.number().int(),
+    scenarioText: z.string(),
+    option: z.string(),
+    replicates: z.number().int().min(4).max(100_000),
+    seed: z.number().int().min(0).max(2 ** 53 - 1),
+  }),
 ]);
 
 interface WorkerScope {
@@ -80,6 +102,21 @@ scope.onmessage = (event) => {
   const request = parsed.data;
   if (request.type === "cancel") {
     cancelled.add(request.id);
+    return;
+  }
+  if (request.type === "solve" || request.type === "sensitivity") {
+    try {
+      const { scenario, options } = parseScenarioText(request.scenarioText, "scenario");
+      const onProgress = (done: number, total: number) => scope.postMessage({ type: "progress", id: request.id, done, total });
+      const result =
+        request.type === "solve"
+          ? solvePremium({ scenario, options, option: request.option, targetLossRatio: request.targetLossRatio, ...(request.confidence === undefined ? {} : { confidence: request.confidence }), replicates: request.replicates, seed: request.seed, mode: "fast", onProgress })
+          : sensitivity({ scenario, options, option: request.option, replicates: request.replicates, seed: request.seed, onProgress });
+      scope.postMessage({ type: "result", id: request.id, result });
+    } catch (error) {
+      if (error instanceof InputError) scope.postMessage({ type: "error", id: request.id, field: error.field, message: error.message });
+      else scope.postMessage({ type: "error", id: request.id, message: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+    }
     return;
   }
   run(request).catch((error: unknown) => {
