@@ -5,6 +5,7 @@
 import type { Figure } from "../figures/figures.js";
 import { InputError } from "../rules/input-error.js";
 import type { PopulationBuilder } from "./builder.js";
+import { guangdongSpecialPersons } from "./guangdong-special-persons.js";
 import { jiangshanElders } from "./jiangshan-elders.js";
 import { nationalNewFormWorkers } from "./national-new-form-workers.js";
 import { ningboResidents } from "./ningbo-residents.js";
@@ -12,7 +13,7 @@ import { ningboUnionMembers } from "./ningbo-union-members.js";
 
 export type { PopulationBuilder } from "./builder.js";
 
-export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents, ningboUnionMembers, nationalNewFormWorkers];
+export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents, ningboUnionMembers, nationalNewFormWorkers, guangdongSpecialPersons];
 
 export function builderNames(): string[] {
   return builders.map((b) => b.name).sort();
