@@ -9,11 +9,12 @@ import { guangdongSpecialPersons } from "./guangdong-special-persons.js";
 import { jiangshanElders } from "./jiangshan-elders.js";
 import { nationalNewFormWorkers } from "./national-new-form-workers.js";
 import { ningboResidents } from "./ningbo-residents.js";
+import { ningboFlexibleWorkers } from "./ningbo-flexible-workers.js";
 import { ningboUnionMembers } from "./ningbo-union-members.js";
 
 export type { PopulationBuilder } from "./builder.js";
 
-export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents, ningboUnionMembers, nationalNewFormWorkers, guangdongSpecialPersons];
+export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents, ningboUnionMembers, ningboFlexibleWorkers, nationalNewFormWorkers, guangdongSpecialPersons];
 
 export function builderNames(): string[] {
   return builders.map((b) => b.name).sort();
