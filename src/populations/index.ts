@@ -11,10 +11,11 @@ import { nationalNewFormWorkers } from "./national-new-form-workers.js";
 import { ningboResidents } from "./ningbo-residents.js";
 import { ningboFlexibleWorkers } from "./ningbo-flexible-workers.js";
 import { ningboUnionMembers } from "./ningbo-union-members.js";
+import { urumqiEmployers } from "./urumqi-employers.js";
 
 export type { PopulationBuilder } from "./builder.js";
 
-export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents, ningboUnionMembers, ningboFlexibleWorkers, nationalNewFormWorkers, guangdongSpecialPersons];
+export const builders: readonly PopulationBuilder[] = [jiangshanElders, ningboResidents, ningboUnionMembers, ningboFlexibleWorkers, nationalNewFormWorkers, guangdongSpecialPersons, urumqiEmployers];
 
 export function builderNames(): string[] {
   return builders.map((b) => b.name).sort();
