@@ -58,7 +58,7 @@ describe("urumqi-supplementary-2025 scenario", () => {
 
   it("charges class 8 staff 9.5 × the class-1 premium (the rules' class scaling)", () => {
     const a = options[0]!;
-    const q = (cls: number) => a.scheme.premium(a.scheme.parsePerson({ category: "employee", industryClass: cls }), a.scheme.parsePurchase({ months: 12 }), "2025-09-01").gross;
+    const q = (cls: number) => a.scheme.premium(a.scheme.parsePerson({ category: "employee", industryClass: cls }), a.scheme.parsePurchase({ months: 12 }, "2025-09-01"), "2025-09-01").gross;
     expect(q(8) / q(1)).toBeCloseTo(9.5, 6);
   }, 60_000);
 });
