@@ -91,6 +91,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: FROM, until: null },
     referenceDate: FROM,
     parameters: t,
+    benefitPersonFields: [],
     pricing: [P.premiumYoung, P.premiumOld],
     personDefaults: {
       en: "age 40, member of Ningbo basic medical insurance, no Bank of Ningbo card (no bank subsidy)",

@@ -99,6 +99,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: LAUNCH, until: null },
     referenceDate: LAUNCH,
     parameters: t,
+    benefitPersonFields: [],
     pricing: [P.daily],
     personDefaults: {
       en: "age 40, registered on 灵活就业服务在线, job inside Ningbo, job period 1 day",

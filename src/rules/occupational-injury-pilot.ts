@@ -88,6 +88,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: PILOT_START, until: null },
     referenceDate: "2025-06-01",
     parameters: t,
+    benefitPersonFields: [],
     pricing: [P.rideHailing, P.delivery, P.deliveryNew, P.freight],
     personDefaults: {
       en: "age 30, instant-delivery rider on an existing pilot platform",

@@ -80,6 +80,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: FROM, until: null },
     referenceDate: FROM,
     parameters: t,
+    benefitPersonFields: ["thirdPartyCover"],
     pricing: [P.perOrder, P.tpPerOrder],
     personDefaults: {
       en: "age 30, works through a platform, no third-party liability add-on",

@@ -102,6 +102,12 @@ export interface Scheme<P = unknown, C = unknown, U = unknown> {
    * re-implementing its premium rule (src/sim/pricing.ts). Fixed-amount subsidies are not in it.
    */
   readonly pricing: readonly string[];
+  /**
+   * The person fields `benefit` reads (e.g. the single-type WII variant, whose contribution base
+   * is the wage benefits are computed on). The engine shares its benefit tables between people
+   * who agree on these fields; a unit test checks that other fields never change a payout.
+   */
+  readonly benefitPersonFields: readonly string[];
   /** The documented defaults for person attributes not given. */
   readonly personDefaults: Bilingual;
   parsePerson(input: unknown): P;

@@ -97,6 +97,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     parameters: t,
     // Premium = base × class rate; the base is also the wage the statutory benefits are computed on,
     // so the class rates (premium only) are the pricing parameters.
+    benefitPersonFields: ["variant"],
     pricing: Array.from({ length: INDUSTRY_CLASSES }, (_, i) => P.rate(i + 1)),
     personDefaults: {
       en: "age 35, Zhejiang variant, industry class 2 (postal/express, catering), insured by the platform",

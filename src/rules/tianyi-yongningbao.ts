@@ -114,6 +114,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: Y2023, until: null },
     referenceDate: Y2024,
     parameters: t,
+    benefitPersonFields: [],
     pricing: [P.adult, P.minor],
     personDefaults: {
       en: "age 40 (adult), member of Ningbo basic medical insurance, not in the resident-insurance student tier",

@@ -210,6 +210,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     referenceDate: START,
     parameters: t,
     // Monthly premium = class-1 premium × class rate / class-1 rate: the class rates only set relative prices.
+    benefitPersonFields: ["category"],
     pricing: [P.premiumA, P.premiumB],
     personDefaults: {
       en: "age 30, platform ride-hailing/delivery worker (track B), industry class 2, employer also insures its WII staff",

@@ -236,7 +236,9 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
         throw error;
       }
       const purchase = purchaseOf(cell);
-      const personKey = JSON.stringify(person);
+      // Benefit tables depend only on the person fields the scheme's benefit rule reads.
+      const benefitPerson = Object.fromEntries(scheme.benefitPersonFields.map((f) => [f, (person as Record<string, unknown>)[f]]));
+      const personKey = JSON.stringify(benefitPerson);
       const severityBy = levelNums(option.claims.severityBy, cell, index);
       const claimKey = JSON.stringify(cell.claim);
       const cellCategories = claimKey === "{}" ? categories : categories.map((m) => ({ ...m, constants: { ...cell.claim, ...m.constants } }));
