@@ -10,7 +10,9 @@
  * - copies duckdb-wasm's wasm and worker files;
  * - creates empty version folders for packages Framework's client names but we never load,
  *   so Framework does not ask the registry for them;
- * - deletes every other version folder of a filled package (a stale, higher one would win).
+ * - deletes every other version folder of a filled package (a stale, higher one would win);
+ * - drops Framework's cached data-loader outputs, which it would not recompute when only a
+ *   module the loader imports has changed.
  * See ../shared/design/offline-framework.md (verified facts) and docs/offline-build.md.
  */
 import { build, type Plugin } from "esbuild";
@@ -159,6 +161,11 @@ async function main(): Promise<void> {
     await removeOtherVersions(spec.slice(0, at), spec.slice(at + 1));
     await mkdir(join(cacheRoot, spec), { recursive: true });
   }
+
+  // Data loaders' outputs are cached by Framework and re-run only when the loader file itself
+  // changes — not when a module it imports (the engine, the rules, a scenario) changes. Drop them
+  // so every build and preview computes them from the current code and data.
+  await rm(join(projectRoot, "src", ".observablehq", "cache", "data"), { recursive: true, force: true });
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const list = BUNDLED.map((n) => `${n}@${versions.get(n)}`).join(", ");

@@ -96,7 +96,9 @@ scope.onmessage = (event) => {
   const parsed = requestSchema.safeParse(event.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    scope.postMessage({ type: "error", id: -1, field: `request.${issue.path.join(".")}`, message: issue.message });
+    const raw = event.data as { id?: unknown } | null;
+    const id = typeof raw?.id === "number" ? raw.id : -1;
+    scope.postMessage({ type: "error", id, field: `request.${issue.path.join(".")}`, message: `request.${issue.path.join(".")}: ${issue.message}` });
     return;
   }
   const request = parsed.data;
