@@ -1,0 +1,85 @@
+/**
+ * Compare: a baseline and a reform (or two options of one scenario), every metric with its
+ * difference and uncertainty. The two are simulated in one run, so they share random numbers
+ * (common random numbers): the paired difference per replicate reflects the change, not chance.
+ */
+import * as Plot from "npm:@observablehq/plot";
+import type { ReplicateRow } from "../sim/run.js";
+import { compareOptions, type OptionComparison } from "../sim/summary.js";
+import { formatAmount, t, type Lang } from "./i18n.js";
+
+const METRIC_LABEL: Record<string, { zh: string; en: string }> = {
+  enrolled: { zh: "参保人数", en: "enrolled" },
+  coverage: { zh: "覆盖率", en: "coverage" },
+  gross: { zh: "保费收入(元)", en: "premium income (元)" },
+  net: { zh: "个人实付(元)", en: "paid by the insured (元)" },
+  subsidy_total: { zh: "补贴合计(元)", en: "subsidies (元)" },
+  claims: { zh: "理赔件数", en: "claims" },
+  benefits: { zh: "赔付(元)", en: "benefits (元)" },
+  admin: { zh: "管理费用(元)", en: "administration (元)" },
+  lossRatio: { zh: "赔付率", en: "loss ratio" },
+  benefitPerEnrollee: { zh: "人均赔付(元)", en: "benefit per enrollee (元)" },
+};
+
+export function metricLabel(metric: string, lang: Lang): string {
+  if (METRIC_LABEL[metric]) return t(METRIC_LABEL[metric]!, lang);
+  if (metric.startsWith("subsidy_")) return `${t({ zh: "补贴", en: "subsidy" }, lang)}: ${metric.slice(8)}`;
+  return metric;
+}
+
+export interface DifferenceRow {
+  metric: string;
+  label: string;
+  a: number | null;
+  b: number | null;
+  difference: number | null;
+  mcse: number | null;
+  q05: number | null;
+  q95: number | null;
+  pPositive: number | null;
+}
+
+/** The last year's comparison of b against a, one row per metric. */
+export function differenceRows(rows: readonly ReplicateRow[], a: string, b: string, lang: Lang): { comparison: OptionComparison; rows: DifferenceRow[] } {
+  const comparisons = compareOptions(rows, a, b);
+  const comparison = comparisons[comparisons.length - 1]!;
+  return {
+    comparison,
+    rows: Object.values(comparison.metrics).map((m) => ({
+      metric: m.metric,
+      label: metricLabel(m.metric, lang),
+      a: m.meanA,
+      b: m.meanB,
+      difference: m.mean,
+      mcse: m.mcse,
+      q05: m.q05,
+      q95: m.q95,
+      pPositive: m.pPositive,
+    })),
+  };
+}
+
+export function formatMetric(metric: string, v: number | null, lang: Lang): string {
+  if (v === null) return "—";
+  if (metric === "coverage" || metric === "lossRatio") return `${(100 * v).toFixed(2)} %`;
+  return formatAmount(v, lang);
+}
+
+/** Relative change (b − a)/a with the 5–95 % interval of the paired difference, per metric. */
+export function differenceChart(rows: readonly DifferenceRow[], { width, lang }: { width: number; lang: Lang }): HTMLElement | SVGSVGElement {
+  const data = rows
+    .filter((r) => r.a !== null && r.a !== 0 && r.difference !== null)
+    .map((r) => ({ label: r.label, rel: r.difference! / Math.abs(r.a!), lo: (r.q05 ?? 0) / Math.abs(r.a!), hi: (r.q95 ?? 0) / Math.abs(r.a!) }));
+  return Plot.plot({
+    width,
+    height: 60 + 28 * data.length,
+    marginLeft: Math.min(220, width * 0.4),
+    x: { label: t({ zh: "相对基准的变化 →", en: "change relative to the baseline →" }, lang), tickFormat: (d: number) => `${Math.round(100 * d)}%`, grid: true },
+    y: { label: null, domain: data.map((d) => d.label) },
+    marks: [
+      Plot.ruleX([0]),
+      Plot.ruleY(data, { y: "label", x1: "lo", x2: "hi", stroke: "#0072B2", strokeWidth: 2 }),
+      Plot.dot(data, { y: "label", x: "rel", fill: "#0072B2", r: 4, tip: true, title: (d: { label: string; rel: number }) => `${d.label}: ${(100 * d.rel).toFixed(1)} %` }),
+    ],
+  }) as HTMLElement | SVGSVGElement;
+}
