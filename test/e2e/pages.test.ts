@@ -23,16 +23,25 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** Pages that are text or tables by design (no chart to check). */
+const WITHOUT_CHARTS = new Set(["/sql", "/methods"]);
+
 describe("every page of the built site", () => {
   for (const { name, path } of sitePages()) {
-    it(`${name} (${path}) loads cleanly and draws its charts`, async () => {
-      const report = await checkPage(browser, `${server.origin}${path}`, { screenshot: screenshotName(path) });
-      try {
-        expect(problems(report)).toEqual([]);
-        const charts = await report.page.$$eval("figure svg, svg[class^='plot'], .card svg", (nodes) => nodes.length);
-        expect(charts, "at least one chart").toBeGreaterThan(0);
-      } finally {
-        await report.page.context().close();
+    it(`${name} (${path}) loads cleanly and draws its charts, at desktop and phone widths`, async () => {
+      for (const [width, suffix] of [[1280, "desktop"], [390, "phone"]] as const) {
+        const report = await checkPage(browser, `${server.origin}${path}`, { width, screenshot: screenshotName(path, suffix) });
+        try {
+          expect(problems(report), `${path} at ${width} px`).toEqual([]);
+          if (!WITHOUT_CHARTS.has(path)) {
+            const charts = await report.page.$$eval("figure svg, svg[class^='plot'], .card svg", (nodes) => nodes.length);
+            expect(charts, `${path}: at least one chart`).toBeGreaterThan(0);
+          }
+          const text = (await report.page.textContent("main")) ?? "";
+          expect(text, `${path}: no NaN on the page`).not.toMatch(/\bNaN\b/);
+        } finally {
+          await report.page.context().close();
+        }
       }
     });
   }
