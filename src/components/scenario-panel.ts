@@ -324,7 +324,7 @@ export function progressView(u: RunUpdate, lang: Lang): HTMLElement {
 
 /** Copyable reproduce snippet: the command and (when changed) the modified scenario JSON. */
 export function reproduceView(state: PanelState, lang: Lang): HTMLElement {
-  const box = el("details", { className: "reproduce" });
+  const box = el("details", { className: "scenario-reproduce" });
   box.append(el("summary", {}, t({ zh: "在命令行重现这个视图", en: "Reproduce this view on the command line" }, lang)), el("pre", {}, el("code", {}, state.command)));
   if (Object.keys(state.changed).length || Object.keys(state.reform).length) {
     box.append(el("p", {}, t({ zh: "把下面的情景保存为文件(名称同上)：", en: "Save this scenario under the file name above:" }, lang)), el("pre", { className: "scenario-json" }, el("code", {}, JSON.stringify(JSON.parse(state.scenarioText), null, 2))));
