@@ -1,4 +1,5 @@
 /** What a population builder is, and helpers builders share. */
+import type { z } from "zod";
 import type { Figure } from "../figures/figures.js";
 import { InputError } from "../rules/input-error.js";
 
@@ -14,4 +15,14 @@ export function figureValue(figures: readonly Figure[], id: string, builder: str
   const f = figures.find((x) => x.id === id);
   if (!f) throw new InputError(`population builder ${builder}`, `needs figure "${id}", which is not in data/figures.csv or data/assumptions/*.csv`);
   return f.value;
+}
+
+/** Validates a builder's options; a bad one is an InputError naming scenario.population.options.<field>. */
+export function parseBuilderOptions<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`scenario.population.options.${issue.path.join(".")}`.replace(/\.$/, ""), issue.message);
+  }
+  return parsed.data;
 }

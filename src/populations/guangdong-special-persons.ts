@@ -8,8 +8,7 @@
  * stand in for Guangdong's.
  */
 import { z } from "zod";
-import { InputError } from "../rules/input-error.js";
-import { figureValue, type PopulationBuilder } from "./builder.js";
+import { figureValue, type PopulationBuilder, parseBuilderOptions } from "./builder.js";
 
 const NAME = "guangdong-special-persons";
 
@@ -40,11 +39,7 @@ export const guangdongSpecialPersons: PopulationBuilder = {
   name: NAME,
   description: "Guangdong's special persons eligible for single-type WII in 2022 (over-age workers, interns, domestic and new-form workers)",
   build(input, figures) {
-    const parsed = optionsSchema.safeParse(input ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(`scenario.population.options.${issue.path.join(".")}`.replace(/\.$/, ""), issue.message);
-    }
+    const options = parseBuilderOptions(optionsSchema, input);
     const counts = groupCounts(figures);
     const cells = GROUPS.map((group) => ({
       id: group,

@@ -5,8 +5,7 @@
  * line 37 reports their claimants). Cells carry `preExisting` into their claims.
  */
 import { z } from "zod";
-import { InputError } from "../rules/input-error.js";
-import { figureValue, type PopulationBuilder } from "./builder.js";
+import { figureValue, type PopulationBuilder, parseBuilderOptions } from "./builder.js";
 import { apportion } from "../sim/cells.js";
 
 const NAME = "jiangshan-elders";
@@ -21,12 +20,8 @@ export const jiangshanElders: PopulationBuilder = {
   name: NAME,
   description: "Jiangshan town's 80+ residents enrolled by the town (and the town's other enrollees)",
   build(input, figures) {
-    const parsed = optionsSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(`scenario.population.options.${issue.path.join(".")}`.replace(/\.$/, ""), issue.message);
-    }
-    const { year, others } = parsed.data;
+    const options = parseBuilderOptions(optionsSchema, input);
+    const { year, others } = options;
     const v = (id: string) => figureValue(figures, id, NAME);
     const elders = v(`jiangshan.elders_enrolled_${year}`);
     const [eldersPre, eldersHealthy] = apportion(elders, [v("jiangshan.elders_preexisting_share"), 1 - v("jiangshan.elders_preexisting_share")]) as [number, number];

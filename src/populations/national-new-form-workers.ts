@@ -23,7 +23,7 @@ import { z } from "zod";
 import type { Figure } from "../figures/figures.js";
 import { InputError } from "../rules/input-error.js";
 import { apportion } from "../sim/cells.js";
-import { figureValue, type PopulationBuilder } from "./builder.js";
+import { figureValue, type PopulationBuilder, parseBuilderOptions } from "./builder.js";
 
 const NAME = "national-new-form-workers";
 
@@ -118,12 +118,7 @@ export const nationalNewFormWorkers: PopulationBuilder = {
   name: NAME,
   description: "China's 8400 万 new-form workers by occupation, platform, province group and traffic-risk tier (240 cells per scheme view)",
   build(input, figures) {
-    const parsed = optionsSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(`scenario.population.options.${issue.path.join(".")}`.replace(/\.$/, ""), issue.message);
-    }
-    const { views, thirdParty, age } = parsed.data;
+    const { views, thirdParty, age } = parseBuilderOptions(optionsSchema, input);
     const v = (id: string) => figureValue(figures, id, NAME);
     const occ = occupationCounts(figures);
     const provinces = provinceShares(figures);

@@ -11,7 +11,7 @@
  */
 import { z } from "zod";
 import { InputError } from "../rules/input-error.js";
-import { figureValue, type PopulationBuilder } from "./builder.js";
+import { figureValue, type PopulationBuilder, parseBuilderOptions } from "./builder.js";
 import { apportion } from "../sim/cells.js";
 
 const NAME = "ningbo-flexible-workers";
@@ -34,18 +34,14 @@ export const ningboFlexibleWorkers: PopulationBuilder = {
   name: NAME,
   description: "Flexible workers registered on 灵活就业服务在线 by occupation and age band, with days bought per purchase",
   build(input, figures) {
-    const parsed = optionsSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(`scenario.population.options.${issue.path.join(".")}`.replace(/\.$/, ""), issue.message);
-    }
+    const options = parseBuilderOptions(optionsSchema, input);
     const v = (id: string) => figureValue(figures, id, NAME);
     const total = v("ningbo.flex.registered");
     const named = OCCUPATIONS.slice(0, 5).map((o) => v(`ningbo.flex.share_${o}`));
     const rest = 1 - named.reduce((a, b) => a + b, 0);
     if (!(rest >= 0)) throw new InputError(`population builder ${NAME}`, `occupation shares add up to more than 1 (${1 - rest})`);
     const byOccupation = apportion(total, [...named, rest]);
-    const outside = parsed.data.outsideAges;
+    const outside = options.outsideAges;
     const under16 = outside ? v("ningbo.flex.share_under16") : 0;
     const over65 = outside ? v("ningbo.flex.share_over65") : 0;
     const young = v("ningbo.flex.share_16_29");

@@ -12,7 +12,7 @@
  */
 import { z } from "zod";
 import { InputError } from "../rules/input-error.js";
-import { figureValue, type PopulationBuilder } from "./builder.js";
+import { figureValue, type PopulationBuilder, parseBuilderOptions } from "./builder.js";
 import { apportion } from "../sim/cells.js";
 
 const NAME = "ningbo-residents";
@@ -37,12 +37,8 @@ export const ningboResidents: PopulationBuilder = {
   name: NAME,
   description: "Ningbo basic-medical-insurance members by tier, age band, health and interest, with employer-group staff",
   build(input, figures) {
-    const parsed = optionsSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(`scenario.population.options.${issue.path.join(".")}`.replace(/\.$/, ""), issue.message);
-    }
-    const { groups } = parsed.data;
+    const options = parseBuilderOptions(optionsSchema, input);
+    const { groups } = options;
     const v = (id: string) => figureValue(figures, id, NAME);
     const total = v("ningbo.residents.insured_total");
     const emp = v("ningbo.residents.employee_share");

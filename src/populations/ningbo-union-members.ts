@@ -7,8 +7,7 @@
  * (data/assumptions/ningbo-gonghuibao.csv): the seed publishes no enrolment and no membership.
  */
 import { z } from "zod";
-import { InputError } from "../rules/input-error.js";
-import { figureValue, type PopulationBuilder } from "./builder.js";
+import { figureValue, type PopulationBuilder, parseBuilderOptions } from "./builder.js";
 import { apportion } from "../sim/cells.js";
 import { GROUP_TAKEUP_LOGIT } from "./ningbo-residents.js";
 
@@ -23,12 +22,8 @@ export const ningboUnionMembers: PopulationBuilder = {
   name: NAME,
   description: "Ningbo union members and family members by age tier and Bank of Ningbo card, with employer-group members",
   build(input, figures) {
-    const parsed = optionsSchema.safeParse(input);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(`scenario.population.options.${issue.path.join(".")}`.replace(/\.$/, ""), issue.message);
-    }
-    const { groups } = parsed.data;
+    const options = parseBuilderOptions(optionsSchema, input);
+    const { groups } = options;
     const v = (id: string) => figureValue(figures, id, NAME);
     const members = v("ningbo.union.members");
     const dependants = Math.round(members * v("ningbo.union.dependants_per_member"));

@@ -16,7 +16,7 @@ import { z } from "zod";
 import type { Figure } from "../figures/figures.js";
 import { InputError } from "../rules/input-error.js";
 import { apportion } from "../sim/cells.js";
-import { figureValue, type PopulationBuilder } from "./builder.js";
+import { figureValue, type PopulationBuilder, parseBuilderOptions } from "./builder.js";
 
 const NAME = "urumqi-employers";
 const CLASSES = [1, 2, 3, 4, 5, 6, 7, 8] as const;
@@ -50,12 +50,8 @@ export const urumqiEmployers: PopulationBuilder = {
   name: NAME,
   description: "Urumqi staff in statutory WII by industry class (track A) and the art. 7 special persons (track B)",
   build(input, figures) {
-    const parsed = optionsSchema.safeParse(input ?? {});
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new InputError(`scenario.population.options.${issue.path.join(".")}`.replace(/\.$/, ""), issue.message);
-    }
-    const { staffAge } = parsed.data;
+    const options = parseBuilderOptions(optionsSchema, input);
+    const { staffAge } = options;
     const v = (id: string) => figureValue(figures, id, NAME);
     const rate1 = v("wii.class_rate.class1");
     const counts = trackACounts(figures);

@@ -244,13 +244,9 @@ export class BenefitTable {
    */
   at(s: number, out: TablePoint): TablePoint {
     if (!(s > 0 && Number.isFinite(s))) throw new Error(`BenefitTable.at: severity scale must be a finite number > 0, got ${s}`);
+    this.moments(s, out);
     if (!this.scaled) {
-      const p = this.point(0);
-      out.mean = p.mean;
-      out.positive = p.positive;
-      out.m2 = p.m2;
-      out.m3 = p.m3;
-      out.bins.set(p.bins);
+      out.bins.set(this.point(0).bins);
       return out;
     }
     const x = detLog(s) / this.step;
@@ -258,10 +254,6 @@ export class BenefitTable {
     const w = x - k;
     const a = this.point(k);
     const b = w > 0 ? this.point(k + 1) : a;
-    out.mean = a.mean + w * (b.mean - a.mean);
-    out.positive = a.positive + w * (b.positive - a.positive);
-    out.m2 = a.m2 + w * (b.m2 - a.m2);
-    out.m3 = a.m3 + w * (b.m3 - a.m3);
     for (let j = 0; j < this.binCount; j++) out.bins[j] = a.bins[j]! + w * (b.bins[j]! - a.bins[j]!);
     return out;
   }
