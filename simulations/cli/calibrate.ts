@@ -77,6 +77,12 @@ async function run(args: string[], io: Io): Promise<number> {
   if (v.write && !v.fit) throw new InputError("--write", "needs --fit (there is nothing to write without fitting)");
   const path = positionals[0]!;
   const { scenario, options } = parseScenarioText(readScenarioFile(path), path);
+  if (!scenario.calibration) {
+    // Nothing published to compare with (e.g. 灵活保, Urumqi): say so; it is not an error.
+    if (v.fit) throw new InputError("--fit", `${scenario.id} lists no calibration targets, so there is nothing to fit`);
+    io.out(v.json ? `${JSON.stringify({ scenario: scenario.id, targets: [] })}\n` : `${scenario.id}: no published figures to calibrate against; its results show what its assumptions imply (docs/methods.md)\n`);
+    return 0;
+  }
   const result = calibrate(scenario, options, { fit: Boolean(v.fit) });
   if (v.write) {
     const raw = JSON.parse(readFileSync(path, "utf-8")) as { assumptions: Record<string, Record<string, unknown>> };
