@@ -136,7 +136,8 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     const message = el("span", { className: "input-error" });
     message.setAttribute("role", "alert");
     const text = a.label ? label(a.label, lang) : name;
-    const title = el("label", { htmlFor: id }, text, " ", el("span", { className: "assumption-badge", title: a.rationale }, t({ zh: "假设", en: "assumption" }, lang)));
+    // The label, then the assumption's name as it appears in the scenario JSON (and the reproduce snippet).
+    const title = el("label", { htmlFor: id }, text, " ", el("code", { className: "assumption-name" }, name), " ", el("span", { className: "assumption-badge", title: a.rationale }, t({ zh: "假设", en: "assumption" }, lang)));
     const set = (v: number, from: "range" | "number") => {
       if (!Number.isFinite(v) || v < lo || v > hi) {
         message.textContent = t({ zh: `${text}：须在 ${fmtValue(lo)} 到 ${fmtValue(hi)} 之间`, en: `${text}: must be between ${fmtValue(lo)} and ${fmtValue(hi)}` }, lang);
@@ -187,7 +188,7 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
   const reformBox = el(
     "div",
     { className: "scenario-reform" },
-    el("label", { htmlFor: reform.id }, t({ zh: "改革：覆盖任一规则参数(JSON，参数路径见上方规则卡)", en: "Reform: override any rule parameter (JSON; parameter paths are in the rules card above)" }, lang)),
+    el("label", { htmlFor: reform.id }, t({ zh: "改革：覆盖任一规则参数(JSON；参数路径见各方案页的规则卡)", en: "Reform: override any rule parameter (JSON; parameter paths are in each scheme page's rules card)" }, lang)),
     reform,
     reformError,
   );
