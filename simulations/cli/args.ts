@@ -19,6 +19,23 @@ export function parseStrict<O extends Options>(args: string[], options: O) {
   }
 }
 
+/**
+ * "--seed -1" → "--seed=-1" for the given numeric flags, so a negative number reaches the flag's
+ * range check (and its one-line message) instead of parseArgs' "ambiguous argument" error.
+ */
+export function joinNegativeNumbers(args: readonly string[], numericFlags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const next = args[i + 1];
+    if (a.startsWith("--") && numericFlags.includes(a.slice(2)) && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** Parses a JSON argument given inline or as @file; `field` names it in errors ("claim", "person", …). */
 export function readJson(value: string, field: string): unknown {
   let text = value;

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
 import { readScenarioFile } from "./scenario-file.js";
-import { parseStrict, readJson, table } from "./args.js";
+import { parseStrict, readJson, table, joinNegativeNumbers } from "./args.js";
 import { createProgress } from "./progress.js";
 import { InputError } from "../../src/rules/input-error.js";
 import { getScheme, parseReform } from "../../src/rules/index.js";
@@ -204,22 +204,8 @@ interface Options {
   json?: boolean;
 }
 
-/** "--seed -1" → "--seed=-1", so a negative number reaches the range check instead of parseArgs' "ambiguous" error. */
-function joinNegativeNumbers(args: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const next = args[i + 1];
-    if (/^--(replicates|seed|workers)$/.test(a) && next !== undefined && /^-\d/.test(next)) {
-      out.push(`${a}=${next}`);
-      i++;
-    } else out.push(a);
-  }
-  return out;
-}
-
 async function runSimulate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseStrict(joinNegativeNumbers(args), {
+  const { values, positionals } = parseStrict(joinNegativeNumbers(args, ["replicates", "seed", "workers"]), {
     replicates: { type: "string" },
     seed: { type: "string" },
     mode: { type: "string" },

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
 import { readScenarioFile } from "./scenario-file.js";
-import { parseStrict, table } from "./args.js";
+import { parseStrict, table, joinNegativeNumbers } from "./args.js";
 import { createProgress, formatSeconds, type Progress } from "./progress.js";
 import { parseIntFlag } from "./simulate.js";
 import { InputError } from "../../src/rules/input-error.js";
@@ -112,21 +112,8 @@ interface Options {
   json?: boolean;
 }
 
-function joinNegativeNumbers(args: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const next = args[i + 1];
-    if (/^--(replicates|seed|target-loss-ratio|confidence)$/.test(a) && next !== undefined && /^-[\d.]/.test(next)) {
-      out.push(`${a}=${next}`);
-      i++;
-    } else out.push(a);
-  }
-  return out;
-}
-
 async function runSolve(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseStrict(joinNegativeNumbers(args), {
+  const { values, positionals } = parseStrict(joinNegativeNumbers(args, ["replicates", "seed", "target-loss-ratio", "confidence"]), {
     option: { type: "string" },
     scheme: { type: "string" },
     "target-loss-ratio": { type: "string" },
