@@ -12,6 +12,11 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           exclude: ["test/e2e/**", "node_modules/**"],
           environment: "node",
+          // Timeouts guard against hangs, never against slowness: sized for a loaded 2-core machine.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // Test files in one worker share the modules they import (transformed and evaluated once).
+          isolate: false,
         },
       },
       {

@@ -2,14 +2,16 @@
  * Node worker_threads for `puhui simulate --workers K`: the replicate range is split into K
  * contiguous parts (src/sim/parallel.ts), each worker compiles the plan from the scenario text and
  * runs its part, and the rows are merged in replicate order — bit-identical to one thread.
- * Workers start from ./worker-entry.js, which registers tsx and calls `workerMain` below.
+ * Workers start from the bundled worker-main.js (built CLI) or ./worker-entry.js (tsx sources).
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { InputError } from "../../src/rules/input-error.js";
 import { mergeRows, runJob, splitRange, type SimulationJob, type WorkerMessage } from "../../src/sim/parallel.js";
 import type { ReplicateRow } from "../../src/sim/run.js";
 
-const ENTRY = new URL("./worker-entry.js", import.meta.url);
+// The built CLI (scripts/build-cli.mjs defines PUHUI_BUNDLED) starts the bundled entry; the
+// TypeScript sources (tests, tsx) start ./worker-entry.js, which registers tsx first.
+const ENTRY = process.env["PUHUI_BUNDLED"] ? new URL("../../build/cli/worker-main.js", import.meta.url) : new URL("./worker-entry.js", import.meta.url);
 /** Progress messages are posted at most this often (ms) per worker. */
 const PROGRESS_EVERY_MS = 50;
 

@@ -10,8 +10,10 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import sirv from "sirv";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { findChromium } from "../../scripts/find-chromium.mjs";
 
-export const CHROMIUM_PATH = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+// npm test (scripts/test.mjs) finds the browser and passes it in CHROMIUM_PATH; a direct vitest run finds it the same way.
+export const CHROMIUM_PATH: string = process.env["CHROMIUM_PATH"] ?? findChromium() ?? "/usr/bin/chromium";
 export const SCREENSHOT_DIR = join(process.cwd(), "test-results", "screenshots");
 
 export async function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
