@@ -38,20 +38,23 @@ describe("every parameter", () => {
       }
     }
   });
-  it("cites a seed line that really contains its quote (seed files checked against /work/shared/seeds)", async () => {
-    const { readFileSync, existsSync } = await import("node:fs");
-    const dir = "/work/shared/seeds";
-    if (!existsSync(dir)) return;
+  it("cites a seed line that really contains its quote (the seeds shipped in data/seeds/)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { DATA_DIR } = await import("../../src/figures/read-figures.js");
     const norm = (x: string) => x.replace(/\s+/g, "");
+    let checked = 0;
     for (const { p } of all) {
       for (const v of p.versions) {
         if (v.reference.kind !== "seed") continue;
-        const lines = readFileSync(`${dir}/${v.reference.file}`, "utf-8").split("\n");
+        const lines = readFileSync(`${DATA_DIR}seeds/${v.reference.file}`, "utf-8").split("\n");
         // quotes may run over into the next line of the extracted text
         const around = norm(lines.slice(v.reference.line - 1, v.reference.line + 2).join(""));
         expect(around, `${p.path} ${v.reference.file}:${v.reference.line}`).toContain(norm(v.reference.quote));
+        checked++;
       }
     }
+    // Most of the rules cite a seed line: a count this low means the check found nothing to check.
+    expect(checked).toBeGreaterThan(30);
   });
   it("an assumption has a rationale and a prior; a sourced value has a seed or regulation reference", () => {
     for (const { p } of all) {
