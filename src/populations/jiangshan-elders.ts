@@ -1,8 +1,11 @@
 /**
- * Jiangshan town (姜山镇, Ningbo): the residents aged 80+ whom the town's business chamber enrolled
- * in 天一甬宁保 (3625 in 2022, 3732 in 2023; seed 003 line 31), split by pre-existing conditions
- * (assumption), and optionally the town's other enrollees (count and mix are assumptions; seed 003
- * line 37 reports their claimants). Cells carry `preExisting` into their claims.
+ * Jiangshan town (姜山镇, Ningbo): the residents aged 80+ whom the town's business-chamber firms
+ * (商会企业) enrolled in 天一甬宁保 and paid for (3625 in 2022, 3732 in 2023; seed 003 line 31) —
+ * payer `chamber`, not the town, whose budget subsidises other groups (line 27) — split by
+ * pre-existing conditions (assumption), and optionally the town's other enrollees (count and mix
+ * are assumptions; seed 003 line 37 reports their claimants). Cells carry `preExisting` into their
+ * claims. The elders' cells keep the attribute `group: "town-paid"` that the shipped scenario
+ * selects on (the seed calls them 镇政府集体参保人员, l.37: organised by the town, paid by the firms).
  */
 import { z } from "zod";
 import { figureValue, type PopulationBuilder, parseBuilderOptions } from "./builder.js";
@@ -18,7 +21,7 @@ const optionsSchema = z.strictObject({
 
 export const jiangshanElders: PopulationBuilder = {
   name: NAME,
-  description: "Jiangshan town's 80+ residents enrolled by the town (and the town's other enrollees)",
+  description: "Jiangshan town's 80+ residents enrolled by its business-chamber firms (and the town's other enrollees)",
   build(input, figures) {
     const options = parseBuilderOptions(optionsSchema, input);
     const { year, others } = options;
@@ -26,8 +29,8 @@ export const jiangshanElders: PopulationBuilder = {
     const elders = v(`jiangshan.elders_enrolled_${year}`);
     const [eldersPre, eldersHealthy] = apportion(elders, [v("jiangshan.elders_preexisting_share"), 1 - v("jiangshan.elders_preexisting_share")]) as [number, number];
     const cells: unknown[] = [
-      { id: "elders-preexisting", count: eldersPre, attributes: { group: "town-paid", health: "preexisting", age: "80+" }, person: { age: 84 }, purchase: { payer: "town" }, claim: { preExisting: true } },
-      { id: "elders-healthy", count: eldersHealthy, attributes: { group: "town-paid", health: "healthy", age: "80+" }, person: { age: 84 }, purchase: { payer: "town" }, claim: { preExisting: false } },
+      { id: "elders-preexisting", count: eldersPre, attributes: { group: "town-paid", health: "preexisting", age: "80+" }, person: { age: 84 }, purchase: { payer: "chamber" }, claim: { preExisting: true } },
+      { id: "elders-healthy", count: eldersHealthy, attributes: { group: "town-paid", health: "healthy", age: "80+" }, person: { age: 84 }, purchase: { payer: "chamber" }, claim: { preExisting: false } },
     ];
     if (others) {
       const n = v("jiangshan.others_enrolled");
