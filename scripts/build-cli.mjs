@@ -8,7 +8,7 @@
  * Runs at `npm ci` (prepare), before `npm test`, and from bin/puhui.js when a source is newer
  * than the bundle. Usage: node scripts/build-cli.mjs [--if-stale]
  */
-import { readFileSync, statSync, writeFileSync, mkdirSync, renameSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -50,13 +50,19 @@ const sourceUrls = {
   },
 };
 
+/**
+ * Builds into a fresh folder beside build/cli and swaps it in, so a reader never sees a half-written
+ * bundle and no chunk of an older build is left behind.
+ */
 export async function buildCli() {
   const esbuild = await import("esbuild");
   const started = Date.now();
+  const tmp = `${OUT_DIR}.${process.pid}.tmp`;
+  rmSync(tmp, { recursive: true, force: true });
   const result = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: { main: "simulations/cli/main.ts", "worker-main": "simulations/cli/worker-main.ts" },
-    outdir: OUT_DIR,
+    outdir: tmp,
     bundle: true,
     splitting: true,
     format: "esm",
@@ -71,10 +77,15 @@ export async function buildCli() {
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules"));
   inputs.push("package.json", "scripts/build-cli.mjs");
-  mkdirSync(OUT_DIR, { recursive: true });
-  const tmp = `${META}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ root: ROOT, builtAt: started, inputs }, null, 1));
-  renameSync(tmp, META);
+  writeFileSync(join(tmp, "inputs.json"), JSON.stringify({ root: ROOT, builtAt: started, inputs }, null, 1));
+  const old = `${OUT_DIR}.${process.pid}.old`;
+  try {
+    renameSync(OUT_DIR, old);
+  } catch {
+    // no earlier build
+  }
+  renameSync(tmp, OUT_DIR);
+  rmSync(old, { recursive: true, force: true });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -5,9 +5,7 @@
  * population) and the aggregate modes compare per simulated person. Targets (engine issue):
  * fast ≤ 0.2 s and exact ≤ 5 s for the 1000 replicates; fast ≥ 1000× the oracle per person.
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { parseScenario } from "../../src/sim/scenario.js";
 import { compile, runPlan, type Mode } from "../../src/sim/run.js";
 import { bench } from "./framework.js";
@@ -58,13 +56,3 @@ bench(S, "exact: compile + 1000 replicates, tables cold", () => runOnce("exact",
   units: PEOPLE * REPLICATES,
   baseline: "person oracle (84 000 people × 2 replicates)",
 });
-
-// The whole command-line run, as a user types it: Node start-up, tsx, validation, compile,
-// 1000 replicates, summary table (target ≤ 3 s).
-const root = fileURLToPath(new URL("../../", import.meta.url));
-bench(
-  S,
-  "CLI: puhui simulate national-bench (whole process)",
-  () => execFileSync(process.execPath, ["bin/puhui.js", "simulate", "simulations/bench/national-bench.json"], { cwd: root }).length,
-  { iterations: 1, units: PEOPLE * REPLICATES },
-);
