@@ -1,6 +1,7 @@
 /**
- * Argument helpers for the rules/quote/benefit commands: strict `node:util` parseArgs whose
- * errors become one-line UsageErrors, and JSON arguments given inline or as @file.
+ * Argument helpers shared by every `puhui` command: a strict option parser whose errors are one
+ * line (`<flag>: <what is wrong> (allowed: …; got …)`), number flags that accept only plain decimal
+ * numbers with a range, and JSON arguments given inline or as @file.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
@@ -9,31 +10,106 @@ import { InputError } from "../../src/rules/input-error.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
-export function parseStrict<O extends Options>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\s+/g, " ").trim() : String(error);
-    const names = Object.entries(options).map(([name, o]) => `--${name}${o.type === "string" ? " <value>" : ""}`);
-    throw new UsageError(`${message}; allowed options: ${names.join(", ")}`);
-  }
+/** A value that reads as a number (so "--seed -1" is the value -1, not an option "-1"). */
+const NUMBER_LIKE = /^[-+]?(\d|\.\d)/;
+
+function allowedOptions(options: Options): string {
+  return Object.entries(options)
+    .map(([name, o]) => `--${name}${o.type === "string" ? " <value>" : ""}`)
+    .join(", ");
 }
 
 /**
- * "--seed -1" → "--seed=-1" for the given numeric flags, so a negative number reaches the flag's
+ * `node:util` parseArgs, strict, with one-line errors: an unknown option, a string option without
+ * its value, or a boolean option given a value is a UsageError naming it and the allowed options
+ * (an option given twice: the last one counts). A string option's value may be a negative number ("--seed -1").
+ */
+export function parseStrict<O extends Options>(args: readonly string[], options: O) {
+  const joined = joinNegativeNumbers(args, Object.keys(options).filter((k) => options[k]!.type === "string"));
+  const allowed = allowedOptions(options);
+  const { tokens } = parseArgs({ args: joined, options, strict: false, allowPositionals: true, tokens: true });
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    const o = options[t.name];
+    if (o === undefined || !t.rawName.startsWith("--")) {
+      throw new UsageError(`unknown option ${JSON.stringify(t.rawName)} (allowed: ${allowed})`);
+    }
+    if (o.type === "boolean" && t.value !== undefined) {
+      throw new UsageError(`${t.rawName}: takes no value (allowed: ${t.rawName} alone; got ${JSON.stringify(`${t.rawName}=${t.value}`)})`);
+    }
+    if (o.type === "string") {
+      if (t.value === undefined) throw new UsageError(`${t.rawName}: missing value (allowed: ${t.rawName} <value>; got nothing after it)`);
+      if (!t.inlineValue && t.value.startsWith("-") && !NUMBER_LIKE.test(t.value)) {
+        throw new UsageError(`${t.rawName}: missing value (allowed: ${t.rawName} <value>, or ${t.rawName}=<value> for a value starting with "-"; got the option ${JSON.stringify(t.value)})`);
+      }
+    }
+  }
+  return parseArgs({ args: joined, options, strict: true, allowPositionals: true });
+}
+
+/**
+ * "--seed -1" → "--seed=-1" for the given string flags, so a negative number reaches the flag's
  * range check (and its one-line message) instead of parseArgs' "ambiguous argument" error.
  */
-export function joinNegativeNumbers(args: readonly string[], numericFlags: readonly string[]): string[] {
+export function joinNegativeNumbers(args: readonly string[], stringFlags: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const next = args[i + 1];
-    if (a.startsWith("--") && numericFlags.includes(a.slice(2)) && next !== undefined && /^-[\d.]/.test(next)) {
+    if (a === "--") {
+      out.push(...args.slice(i));
+      break;
+    }
+    if (a.startsWith("--") && stringFlags.includes(a.slice(2)) && next !== undefined && NUMBER_LIKE.test(next) && next.startsWith("-")) {
       out.push(`${a}=${next}`);
       i++;
     } else out.push(a);
   }
   return out;
+}
+
+export interface IntRange {
+  min: number;
+  max: number;
+  /** What the number counts, for the message: "replicates", "worker threads", "days". */
+  unit?: string;
+}
+
+function rangeText({ min, max, unit }: IntRange): string {
+  return `integers ${min} to ${max}${unit ? ` ${unit}` : ""}`;
+}
+
+/**
+ * An integer flag: plain decimal digits (an optional minus sign; no 0x10, 1e3, 2.0 or spaces) in
+ * [min, max]. Anything else is an InputError naming the flag, the allowed range and the value.
+ */
+export function intFlag(value: string | undefined, flag: string, range: IntRange): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value)) throw new InputError(flag, `not a decimal integer (allowed: ${rangeText(range)}; got ${JSON.stringify(value)})`);
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < range.min || n > range.max) {
+    throw new InputError(flag, `out of range (allowed: ${rangeText(range)}; got ${value})`);
+  }
+  return n;
+}
+
+export interface NumberRange {
+  /** True when n is allowed. */
+  test(n: number): boolean;
+  /** The allowed values in words, e.g. "a loss ratio > 0 and ≤ 10". */
+  text: string;
+}
+
+/**
+ * A number flag: a plain decimal number (digits, optional sign, point and exponent; no hex,
+ * Infinity or spaces) that passes `range.test`. Anything else is an InputError naming the flag.
+ */
+export function numberFlag(value: string | undefined, flag: string, range: NumberRange): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isFinite(n)) throw new InputError(flag, `not a decimal number (allowed: ${range.text}; got ${JSON.stringify(value)})`);
+  if (!range.test(n)) throw new InputError(flag, `out of range (allowed: ${range.text}; got ${value})`);
+  return n;
 }
 
 /** Parses a JSON argument given inline or as @file; `field` names it in errors ("claim", "person", …). */
@@ -58,14 +134,14 @@ export function readJson(value: string, field: string): unknown {
 
 /** One positional scheme id; anything else is a usage error. */
 export function onePositional(positionals: string[], what: string, known: readonly string[]): string {
-  if (positionals.length === 0) throw new UsageError(`missing <${what}>; known: ${known.join(", ")}`);
-  if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}; expected one <${what}>`);
+  if (positionals.length === 0) throw new UsageError(`missing <${what}> (allowed: ${known.join(", ")})`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])} (allowed: one <${what}>)`);
   return positionals[0]!;
 }
 
 export function parseLang(value: string | undefined): "zh" | "en" {
   if (value === undefined || value === "en" || value === "zh") return value ?? "en";
-  throw new InputError("--lang", `must be one of zh, en (got ${JSON.stringify(value)})`);
+  throw new InputError("--lang", `not a language (allowed: zh, en; got ${JSON.stringify(value)})`);
 }
 
 /** Left-aligned text table. */

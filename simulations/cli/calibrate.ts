@@ -5,7 +5,8 @@
  * `--write` stores the fitted values in the scenario file (values and the centres of their priors).
  * Exit code 0 when every target is within tolerance, 1 when one is not, 2 on bad input.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { checkOutputPath, writeFileAtomic } from "./files.js";
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
 import { parseStrict, table } from "./args.js";
@@ -21,7 +22,8 @@ Checks the scenario's baseline against the published figures it lists (calibrati
 target, model value (the engine's expectation with every assumption at its point value), relative
 error and tolerance. Exit code 0 when every target is within its tolerance, 1 otherwise.
   --fit     first fit the free assumptions (calibration.fit) to their targets
-  --write   with --fit: store the fitted values in the scenario file
+  --write   with --fit: store the fitted values in the scenario file (checked writable before
+            fitting; replaced atomically, so a failed write leaves it whole)
   --json    print the result as JSON`;
 
 function fmt(metric: string, x: number): string {
@@ -76,6 +78,8 @@ async function run(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing <scenario.json>" : `unexpected argument ${JSON.stringify(positionals[1])}`);
   if (v.write && !v.fit) throw new InputError("--write", "needs --fit (there is nothing to write without fitting)");
   const path = positionals[0]!;
+  // --write replaces the scenario file: check it can be written before fitting.
+  if (v.write) checkOutputPath("--write", path, [], "scenario.json");
   const { scenario, options } = parseScenarioText(readScenarioFile(path), path);
   if (!scenario.calibration) {
     // Nothing published to compare with (e.g. 灵活保, Urumqi): say so; it is not an error.
@@ -91,7 +95,7 @@ async function run(args: string[], io: Io): Promise<number> {
       if (!a || "figure" in a) throw new InputError(`scenario.assumptions.${name}`, "a fitted assumption must be written out with its value and prior (not a figure reference)");
       moveAssumption(a, value);
     }
-    writeFileSync(path, `${JSON.stringify(raw, null, 2)}\n`);
+    writeFileAtomic("--write", path, `${JSON.stringify(raw, null, 2)}\n`);
     io.err(`wrote ${Object.keys(result.fitted).length} fitted value(s) to ${path}\n`);
   }
   io.out(v.json ? `${JSON.stringify(result, null, 2)}\n` : calibrationText(result, scenario.id));

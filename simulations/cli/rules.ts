@@ -5,7 +5,8 @@
  */
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
-import { onePositional, parseLang, parseStrict, readJson, table } from "./args.js";
+import { intFlag, onePositional, parseLang, parseStrict, readJson, table } from "./args.js";
+import { InputError } from "../../src/rules/input-error.js";
 import { applyReform, describe, getScheme, parseDate, referenceText, schemeIds, schemes, versionAt, type AnyScheme } from "../../src/rules/index.js";
 import { fmt } from "../../src/rules/money.js";
 import type { Prior } from "../../src/rules/parameter.js";
@@ -130,7 +131,8 @@ export const quote: Command = {
 Checks eligibility and prices one purchase. Person attributes not given take the scheme's
 documented defaults (see docs/rules.md); unknown fields are errors.
   --person    e.g. '{"age": 30}'
-  --days N    days bought (灵活保), same as --purchase '{"days": N}'
+  --days N    days bought (灵活保), a decimal integer in the scheme's range (灵活保: 1 to 28);
+              same as --purchase '{"days": N}'
   --purchase  purchase options, e.g. '{"payer": "employer"}', '{"months": 3}', '{"orders": 1000}'
   --date D    purchase date (default: the scheme's reference date)
   --reform    parameter overrides, e.g. '{"linghuobao.premium.daily": 0.8}'
@@ -142,15 +144,15 @@ documented defaults (see docs/rules.md); unknown fields are errors.
       person: { type: "string" }, days: { type: "string" }, purchase: { type: "string" },
       date: { type: "string" }, reform: { type: "string" }, json: { type: "boolean" },
     });
+    const days = intFlag(values.days, "--days", { min: 1, max: 366, unit: "days per purchase" });
     const { scheme, date } = schemeAndDate(onePositional(positionals, "scheme", schemeIds), values.date, values.reform);
     const person = scheme.parsePerson(values.person === undefined ? {} : readJson(values.person, "person"));
     let purchaseInput = values.purchase === undefined ? {} : readJson(values.purchase, "purchase");
-    if (values.days !== undefined) {
+    if (days !== undefined) {
       if (typeof purchaseInput !== "object" || purchaseInput === null || Array.isArray(purchaseInput)) purchaseInput = {};
-      const days = values.days.trim() === "" ? Number.NaN : Number(values.days);
       purchaseInput = { ...(purchaseInput as object), days };
     }
-    const purchase = scheme.parsePurchase(purchaseInput, date);
+    const purchase = days === undefined ? scheme.parsePurchase(purchaseInput, date) : parseDays(scheme, purchaseInput, date, days);
     const elig = scheme.eligibility(person, date);
     const premium = scheme.premium(person, purchase, date);
     if (values.json) {
@@ -168,6 +170,34 @@ documented defaults (see docs/rules.md); unknown fields are errors.
     return 0;
   },
 };
+
+/** The purchase with --days; the scheme's range check is reported against --days. */
+function parseDays(scheme: AnyScheme, purchaseInput: unknown, date: string, days: number) {
+  try {
+    return scheme.parsePurchase(purchaseInput, date);
+  } catch (error) {
+    if (!(error instanceof InputError) || error.field !== "purchase.days") throw error;
+    const detail = error.message.slice(error.field.length + 2);
+    if (detail.startsWith("unknown field")) {
+      throw new InputError("--days", `${scheme.id} is not bought by the day (allowed: --days only for ${schemeIds.filter(acceptsDays).join(", ")}; got ${days})`);
+    }
+    const range = /from (\d+) to (\d+)/.exec(detail);
+    throw new InputError("--days", range
+      ? `out of range for ${scheme.id} on ${date} (allowed: integers ${range[1]} to ${range[2]} days per purchase; got ${days})`
+      : `${detail} (got ${days})`);
+  }
+}
+
+/** Whether a scheme's purchases are counted in days (its purchase accepts a "days" field). */
+function acceptsDays(id: string): boolean {
+  const s = getScheme(id);
+  try {
+    s.parsePurchase({ days: 1 }, s.referenceDate);
+    return true;
+  } catch (error) {
+    return !(error instanceof InputError && error.field === "purchase.days" && error.message.includes("unknown field"));
+  }
+}
 
 export const benefit: Command = {
   path: ["benefit"],

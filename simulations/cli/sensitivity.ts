@@ -4,13 +4,12 @@
  * variance-based first-order indices with standard errors (src/sim/sensitivity.ts). A readable
  * report, or --json. Bad input exits 2 with one line; progress goes to stderr.
  */
-import { readFileSync } from "node:fs";
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
 import { readScenarioFile } from "./scenario-file.js";
 import { parseStrict, table } from "./args.js";
 import { createProgress } from "./progress.js";
-import { parseIntFlag, wanYi } from "./simulate.js";
+import { checkRows, LIMITS, parseIntFlag, wanYi } from "./simulate.js";
 import { InputError } from "../../src/rules/input-error.js";
 import type { Prior } from "../../src/rules/parameter.js";
 import { parseScenarioText, type Scenario } from "../../src/sim/scenario.js";
@@ -115,16 +114,7 @@ interface Options {
 }
 
 async function runSensitivity(args: string[], io: Io): Promise<number> {
-  const joined: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const next = args[i + 1];
-    if (/^--(replicates|seed)$/.test(a) && next !== undefined && /^-\d/.test(next)) {
-      joined.push(`${a}=${next}`);
-      i++;
-    } else joined.push(a);
-  }
-  const { values, positionals } = parseStrict(joined, {
+  const { values, positionals } = parseStrict(args, {
     option: { type: "string" },
     replicates: { type: "string" },
     seed: { type: "string" },
@@ -132,9 +122,8 @@ async function runSensitivity(args: string[], io: Io): Promise<number> {
   });
   const v = values as Options;
   if (positionals.length === 0) throw new UsageError("missing <scenario.json> (e.g. test/fixtures/small-gonghuibao.json)");
-  if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}; expected one <scenario.json>`);
-  const replicatesFlag = parseIntFlag(v.replicates, "replicates");
-  if (replicatesFlag !== undefined && replicatesFlag < 4) throw new InputError("--replicates", `must be an integer from 4 to 1000000 for the variance-based indices (got ${replicatesFlag})`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])} (allowed: one <scenario.json>)`);
+  const replicatesFlag = parseIntFlag(v.replicates, "replicates", { ...LIMITS.replicates, min: 4, unit: "replicates (the variance-based indices need at least 4)" });
   const seedFlag = parseIntFlag(v.seed, "seed");
   const path = positionals[0]!;
   const text = readScenarioFile(path);
@@ -143,7 +132,8 @@ async function runSensitivity(args: string[], io: Io): Promise<number> {
     throw new InputError("--option", `unknown option ${JSON.stringify(v.option)}; the scenario's options are ${options.map((o) => o.option.id).join(", ")}`);
   }
   const replicates = replicatesFlag ?? scenario.replicates;
-  if (replicates < 4) throw new InputError("--replicates", `the variance-based indices need at least 4 replicates (the scenario has ${replicates}); give --replicates`);
+  if (replicates < 4) throw new InputError("scenario.replicates", `too few for the variance-based indices (allowed: at least 4; got ${replicates}); give --replicates`);
+  checkRows(replicates, scenario, replicatesFlag !== undefined, LIMITS.rows, v.option === undefined ? scenario.options.length : 1);
   let progress: ReturnType<typeof createProgress> | undefined;
   let result: SensitivityResult;
   try {
@@ -182,7 +172,8 @@ For every assumption with a non-fixed prior:
             Y = E[benefits | θ] and Y = E[enrolled | θ] from an ordinary run with every
             assumption drawn from its prior (binning estimator, bootstrap standard errors)
   --option ID       analyse one option (default: every option)
-  --replicates N    replicates of the variance-based run, 4 to 1000000 (default: the scenario's)
+  --replicates N    replicates of the variance-based run, 4 to 100000 (default: the scenario's),
+                    and at most 500000 rows (replicates × options × years)
   --seed S          integer 0 to 2^53−1 (default: the scenario's)
   --json            print the whole result as JSON
 Progress is drawn on stderr when it is a terminal; otherwise one final line.

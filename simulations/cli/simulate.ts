@@ -5,12 +5,14 @@
  * and appends the run to a DuckDB results store (--db). Bad input exits 2 with one line naming the
  * field or flag (InputError/UsageError, handled by main.ts). Progress goes to stderr.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
 import { readScenarioFile } from "./scenario-file.js";
-import { parseStrict, readJson, table, joinNegativeNumbers } from "./args.js";
+import { intFlag, parseStrict, readJson, table, type IntRange } from "./args.js";
+import { checkDistinct, checkOutputPath, writeFileAtomic, type InputFile } from "./files.js";
 import { createProgress } from "./progress.js";
 import { InputError } from "../../src/rules/input-error.js";
 import { getScheme, parseReform } from "../../src/rules/index.js";
@@ -23,27 +25,55 @@ import { compareOptions, summarize, type GroupSummary, type MetricSummary, type 
 /** Workbench version (package.json), recorded with each stored run. */
 const version: string = (JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf-8")) as { version: string }).version;
 
+/**
+ * Bounds of the numeric flags, shared by simulate, solve-premium and sensitivity. Rows are held in
+ * memory (≈ 0.5 kB each, about 2 kB at the peak while a results file is formatted), so a run may
+ * have at most `rows` rows (replicates × options × years): about 1 GB at the peak.
+ */
 export const LIMITS = {
-  replicates: { min: 1, max: 1_000_000 },
-  workers: { min: 1, max: 64 },
+  replicates: { min: 1, max: 100_000, unit: "replicates" },
+  workers: { min: 1, max: 64, unit: "worker threads" },
   seed: { min: 0, max: 2 ** 53 - 1 },
+  rows: 500_000,
 } as const;
 
-/** An integer flag in [min, max]; anything else is an InputError naming the flag. */
-export function parseIntFlag(value: string | undefined, flag: keyof typeof LIMITS): number | undefined {
-  if (value === undefined) return undefined;
-  const { min, max } = LIMITS[flag];
-  const n = /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) {
-    throw new InputError(`--${flag}`, `must be an integer from ${min} to ${max} (got ${JSON.stringify(value)})`);
+/** An integer flag of LIMITS; anything else is an InputError naming the flag and the range. */
+export function parseIntFlag(value: string | undefined, flag: "replicates" | "workers" | "seed", range?: IntRange): number | undefined {
+  return intFlag(value, `--${flag}`, range ?? LIMITS[flag]);
+}
+
+/**
+ * Refuses a run whose rows (replicates × options × years) would not fit comfortably in memory;
+ * `fromFlag` says whether the replicates came from --replicates or from the scenario file.
+ */
+export function checkRows(replicates: number, scenario: Pick<Scenario, "options" | "years">, fromFlag: boolean, maxRows: number = LIMITS.rows, options = scenario.options.length): void {
+  const perReplicate = options * scenario.years;
+  if (replicates * perReplicate <= maxRows) return;
+  const most = Math.floor(maxRows / perReplicate);
+  const shape = `${options} option${options === 1 ? "" : "s"} × ${scenario.years} year${scenario.years === 1 ? "" : "s"}`;
+  throw new InputError(
+    fromFlag ? "--replicates" : "scenario.replicates",
+    `too many rows to hold in memory: ${replicates} replicates × ${shape} = ${replicates * perReplicate} rows (allowed: at most ${maxRows} rows, so at most ${most} replicates for this scenario; got ${replicates})`,
+  );
+}
+
+/**
+ * The worker threads to use: more than the replicates (or than 64) is refused; more than the
+ * machine's CPUs is lowered to one per CPU, with a note (results are identical for any number).
+ */
+export function planWorkers(requested: number, replicates: number, cpus: number): { workers: number; note?: string } {
+  if (requested > replicates) {
+    throw new InputError("--workers", `more worker threads than replicates (allowed: 1 to ${Math.min(LIMITS.workers.max, replicates)}, at most one per replicate; got ${requested})`);
   }
-  return n;
+  const most = Math.max(1, cpus);
+  if (requested <= most) return { workers: requested };
+  return { workers: most, note: `--workers ${requested}: this machine has ${most} CPU${most === 1 ? "" : "s"}; using ${most} worker thread${most === 1 ? "" : "s"} (results are identical for any number)` };
 }
 
 export function parseMode(value: string | undefined): Mode {
   if (value === undefined) return "fast";
   if ((MODES as readonly string[]).includes(value)) return value as Mode;
-  throw new InputError("--mode", `must be one of ${MODES.join(", ")} (got ${JSON.stringify(value)})`);
+  throw new InputError("--mode", `unknown mode (allowed: ${MODES.join(", ")}; got ${JSON.stringify(value)})`);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -205,7 +235,7 @@ interface Options {
 }
 
 async function runSimulate(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseStrict(joinNegativeNumbers(args, ["replicates", "seed", "workers"]), {
+  const { values, positionals } = parseStrict(args, {
     replicates: { type: "string" },
     seed: { type: "string" },
     mode: { type: "string" },
@@ -218,18 +248,27 @@ async function runSimulate(args: string[], io: Io): Promise<number> {
   });
   const v = values as Options;
   if (positionals.length === 0) throw new UsageError("missing <scenario.json> (e.g. test/fixtures/small-gonghuibao.json)");
-  if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}; expected one <scenario.json>`);
+  if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])} (allowed: one <scenario.json>)`);
   const path = positionals[0]!;
   const replicatesFlag = parseIntFlag(v.replicates, "replicates");
   const seedFlag = parseIntFlag(v.seed, "seed");
-  const workers = parseIntFlag(v.workers, "workers") ?? 1;
+  const workersFlag = parseIntFlag(v.workers, "workers") ?? 1;
   const mode = parseMode(v.mode);
   const uncertainty = !v["no-uncertainty"];
+
+  // Every file the run writes is checked before any work starts.
+  const inputs: InputFile[] = [{ what: "the scenario file", path }];
+  if (v.reform?.startsWith("@")) inputs.push({ what: "the --reform file", path: v.reform.slice(1) });
   const outFormat = v.out === undefined ? undefined : formatOfPath(v.out);
-  if (v.out !== undefined && outFormat === undefined) {
-    throw new InputError("--out", `must be a file ending in .arrow, .csv or .json (got ${JSON.stringify(v.out)})`);
+  if (v.out !== undefined) {
+    if (outFormat === undefined) throw new InputError("--out", `unknown file type (allowed: a file ending in .arrow, .csv or .json; got ${JSON.stringify(v.out)})`);
+    checkOutputPath("--out", v.out, inputs, "results.arrow");
   }
-  if (v.db !== undefined && v.db.trim() === "") throw new InputError("--db", "must be a file path, e.g. results.duckdb");
+  if (v.db !== undefined) {
+    const { checkDbPath } = await import("./results-db.js");
+    checkDbPath(v.db, inputs);
+    if (v.out !== undefined) checkDistinct({ flag: "--out", path: v.out }, { flag: "--db", path: v.db });
+  }
 
   const text = readScenarioFile(path);
   let { scenario } = parseScenarioText(text, path);
@@ -242,7 +281,15 @@ async function runSimulate(args: string[], io: Io): Promise<number> {
     effectiveText = JSON.stringify(merged);
   }
   const replicates = replicatesFlag ?? scenario.replicates;
+  checkRows(replicates, scenario, replicatesFlag !== undefined);
   const seed = seedFlag ?? scenario.seed;
+  const { workers, note } = planWorkers(workersFlag, replicates, availableParallelism());
+  if (note !== undefined) io.err(`puhui simulate: note: ${note}\n`);
+  if (v.db !== undefined) {
+    // The database must open and hold no foreign runs/replicates table, before the simulation.
+    const { checkResultsDb } = await import("./results-db.js");
+    await checkResultsDb(v.db);
+  }
   const job: SimulationJob = { scenarioText: effectiveText, mode, replicates, seed, uncertainty, range: [0, replicates] };
 
   const startedAt = new Date();
@@ -271,7 +318,7 @@ async function runSimulate(args: string[], io: Io): Promise<number> {
     io.out(summaryText(scenario, summaries, runInfo, comparisons));
   }
   if (v.out !== undefined && outFormat !== undefined) {
-    writeFileSync(v.out, formatResults(rows, outFormat));
+    writeFileAtomic("--out", v.out, formatResults(rows, outFormat));
     io.err(`wrote ${rows.length} rows to ${v.out}\n`);
   }
   if (v.db !== undefined) {
@@ -309,18 +356,26 @@ then enrolment, claims and benefits per option and population cell. Prints per o
 Monte Carlo standard error, 5 %, median and 95 % of enrolment, coverage, premiums, subsidies by
 payer, benefits and the loss ratio, P(loss ratio > 1), and how much of the spread of benefits
 comes from parameter uncertainty versus process randomness. Amounts in 元 (万 = 1e4, 亿 = 1e8).
-  --replicates N    1 to 1000000 (default: the scenario's)
+  --replicates N    1 to 100000 (default: the scenario's), and at most 500000 rows in all
+                    (replicates × options × years: the rows are held in memory)
   --seed S          integer 0 to 2^53−1 (default: the scenario's); same seed, same results
   --mode M          fast (moment-matched totals; default), exact (binned claims) or person
                     (every person and claim drawn: slow, the reference)
-  --workers K       split replicates over K worker threads (1 to 64; results identical for any K)
+  --workers K       split replicates over K worker threads, 1 to 64 and at most the replicates
+                    (more is refused); more than the machine's CPUs runs one thread per CPU,
+                    with a note on stderr. Results are identical for any K.
   --reform R        parameter overrides on top of each option's reform:
                     {"<option-id>": {"<path>": value}}, or {"<path>": value} for one option
                     (paths: puhui rules show <scheme>)
   --no-uncertainty  use the assumptions' point values instead of drawing from their priors
   --out FILE        write the per-replicate rows (tidy: subsidy_<payer> columns) as Arrow IPC
-                    (.arrow), CSV (.csv) or JSON (.json)
+                    (.arrow), CSV (.csv) or JSON (.json); replaced atomically (a failed write
+                    leaves the previous file whole)
   --db FILE         append the run (runs table) and its rows (replicates table) to a DuckDB file
+                    (not :memory:) in one transaction; waits up to 30 s for another process's
+                    append; refuses runs/replicates tables it did not create
+--out and --db are checked before the simulation starts: an existing directory, writable, not a
+directory, not the scenario or --reform file, not each other.
   --json            print the summaries (and paired comparisons against the first option) as JSON
 Progress is drawn on stderr when it is a terminal; otherwise one final line.
 `,

@@ -5,25 +5,31 @@
  * parameter's current and solved value, and the loss-ratio distribution before and after; --json
  * prints the whole result. Bad input exits 2 with one line; progress goes to stderr.
  */
-import { readFileSync } from "node:fs";
 import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
 import { readScenarioFile } from "./scenario-file.js";
-import { parseStrict, table, joinNegativeNumbers } from "./args.js";
+import { numberFlag, parseStrict, table, type NumberRange } from "./args.js";
 import { createProgress, formatSeconds, type Progress } from "./progress.js";
-import { parseIntFlag } from "./simulate.js";
+import { checkRows, parseIntFlag } from "./simulate.js";
 import { InputError } from "../../src/rules/input-error.js";
 import type { Mode } from "../../src/sim/run.js";
 import { parseScenarioText, type ResolvedOption, type Scenario } from "../../src/sim/scenario.js";
-import { solvePremium, validateTarget, type LossRatioSummary, type SolvePremiumResult } from "../../src/sim/solve-premium.js";
+import { solvePremium, TARGET_RANGE, validateTarget, type LossRatioSummary, type SolvePremiumResult } from "../../src/sim/solve-premium.js";
 
-/** A number flag; anything else is an InputError naming the flag. */
+/** A number flag (plain decimal); anything else is an InputError naming the flag. */
 export function parseNumberFlag(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(n)) throw new InputError(flag, `must be a number (got ${JSON.stringify(value)})`);
-  return n;
+  return numberFlag(value, flag, { test: () => true, text: "a decimal number" });
 }
+
+/** The target loss ratio: > 0 and ≤ 10 (src/sim/solve-premium.ts TARGET_RANGE). */
+export const TARGET_LOSS_RATIO: NumberRange = { test: (n) => n > TARGET_RANGE.min && n <= TARGET_RANGE.max, text: `a loss ratio > ${TARGET_RANGE.min} and ≤ ${TARGET_RANGE.max}, e.g. 0.85` };
+/** The confidence: a probability strictly between 0 and 1. */
+export const CONFIDENCE: NumberRange = { test: (n) => n > 0 && n < 1, text: "a probability strictly between 0 and 1, e.g. 0.9" };
+/**
+ * The solver keeps every engine run's rows (up to 60 runs, usually 10–20), so one run may have at
+ * most this many rows (replicates × years).
+ */
+export const SOLVE_MAX_ROWS = 50_000;
 
 /** The option chosen by --option, or by --scheme when exactly one option uses it, or the only option. */
 export function chooseOption(options: readonly ResolvedOption[], optionId: string | undefined, schemeId: string | undefined): ResolvedOption {
@@ -113,7 +119,7 @@ interface Options {
 }
 
 async function runSolve(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseStrict(joinNegativeNumbers(args, ["replicates", "seed", "target-loss-ratio", "confidence"]), {
+  const { values, positionals } = parseStrict(args, {
     option: { type: "string" },
     scheme: { type: "string" },
     "target-loss-ratio": { type: "string" },
@@ -125,21 +131,22 @@ async function runSolve(args: string[], io: Io): Promise<number> {
   });
   const v = values as Options;
   if (positionals.length === 0) throw new UsageError("missing <scenario.json> (e.g. test/fixtures/small-gonghuibao.json)");
-  if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])}; expected one <scenario.json>`);
-  if (v["target-loss-ratio"] === undefined) throw new UsageError("missing --target-loss-ratio R (a loss ratio > 0 and ≤ 10, e.g. 0.85)");
-  const R = parseNumberFlag(v["target-loss-ratio"], "--target-loss-ratio")!;
-  const C = parseNumberFlag(v.confidence, "--confidence");
+  if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])} (allowed: one <scenario.json>)`);
+  if (v["target-loss-ratio"] === undefined) throw new UsageError(`--target-loss-ratio: missing (allowed: ${TARGET_LOSS_RATIO.text}; got nothing)`);
+  const R = numberFlag(v["target-loss-ratio"], "--target-loss-ratio", TARGET_LOSS_RATIO)!;
+  const C = numberFlag(v.confidence, "--confidence", CONFIDENCE);
   validateTarget(R, C, { targetLossRatio: "--target-loss-ratio", confidence: "--confidence", option: "--option" });
   const replicatesFlag = parseIntFlag(v.replicates, "replicates");
   const seedFlag = parseIntFlag(v.seed, "seed");
   const mode: Mode = v.mode === undefined ? "fast" : v.mode === "fast" || v.mode === "exact" ? v.mode : (() => {
-    throw new InputError("--mode", `must be one of fast, exact (got ${JSON.stringify(v.mode)})`);
+    throw new InputError("--mode", `unknown mode (allowed: fast, exact; got ${JSON.stringify(v.mode)})`);
   })();
   const path = positionals[0]!;
   const text = readScenarioFile(path);
   const { scenario, options } = parseScenarioText(text, path);
   const chosen = chooseOption(options, v.option, v.scheme);
   const replicates = replicatesFlag ?? scenario.replicates;
+  checkRows(replicates, scenario, replicatesFlag !== undefined, SOLVE_MAX_ROWS, 1);
   const seed = seedFlag ?? scenario.seed;
 
   const start = performance.now();
@@ -192,7 +199,8 @@ and the solved premiums.
   --scheme ID           the option using this scheme (when exactly one option does)
   --target-loss-ratio R a loss ratio > 0 and ≤ 10, e.g. 0.85
   --confidence C        a probability in (0, 1), e.g. 0.9
-  --replicates N        1 to 1000000 (default: the scenario's)
+  --replicates N        1 to 100000 (default: the scenario's), and at most 50000 rows
+                        (replicates × years) per engine run: the solver keeps every run's rows
   --seed S              integer 0 to 2^53−1 (default: the scenario's)
   --mode M              fast (default) or exact
   --json                print the whole result as JSON

@@ -53,10 +53,10 @@ describe("puhui sensitivity: output", () => {
 describe("puhui sensitivity: bad input exits 2 with one line", () => {
   it.each([
     [["--option", "nope"], /^puhui sensitivity: --option: unknown option "nope"; the scenario's options are baseline\n$/],
-    [["--replicates", "3"], /^puhui sensitivity: --replicates: must be an integer from 4 to 1000000/],
-    [["--replicates", "x"], /^puhui sensitivity: --replicates: must be an integer from 1 to 1000000/],
-    [["--seed", "-1"], /^puhui sensitivity: --seed: must be an integer from 0/],
-    [["--bogus"], /Unknown option '--bogus'/],
+    [["--replicates", "3"], /^puhui sensitivity: --replicates: out of range \(allowed: integers 4 to 100000 replicates \(the variance-based indices need at least 4\); got 3\)\n$/],
+    [["--replicates", "x"], /^puhui sensitivity: --replicates: not a decimal integer \(allowed: integers 4 to 100000/],
+    [["--seed", "-1"], /^puhui sensitivity: --seed: out of range \(allowed: integers 0 to 9007199254740991; got -1\)\n$/],
+    [["--bogus"], /^puhui sensitivity: unknown option "--bogus" \(allowed: --option <value>, --replicates <value>, --seed <value>, --json\)\n$/],
   ])("%j", async (flags, message) => {
     const r = await run("sensitivity", FIXTURE, ...flags);
     expect(r.code).toBe(2);
