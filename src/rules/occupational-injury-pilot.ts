@@ -11,7 +11,7 @@ import { age, amount, bool, integer, oneOf, parseWith } from "./input.js";
 import { fmt, roundFen } from "./money.js";
 import { assumed, def, noSource, ParameterTable, regulation, SEED, ver, type Parameter } from "./parameter.js";
 import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "./scheme.js";
-import { statutoryItems, statutoryParameters } from "./statutory-wii.js";
+import { statutoryBenefit, statutoryClaimFields, statutoryItems, statutoryParameters } from "./statutory-wii.js";
 
 export const ID = "occupational-injury-pilot";
 /** The pilot started on 2022-07-01 in 7 provinces with 7 platforms (MOHRSS; not in the seeds). */
@@ -67,6 +67,7 @@ const ClaimSchema = z.strictObject({
   medicalCost: amount(),
   disabilityGrade: integer(1, 10, "disability grade, 1 = most severe").optional(),
   death: bool().optional(),
+  ...statutoryClaimFields,
 });
 const PurchaseSchema = z.strictObject({ orders: integer(0, 100_000_000, "orders").default(1) });
 export type PilotPerson = z.output<typeof PersonSchema>;
@@ -88,7 +89,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: PILOT_START, until: null },
     referenceDate: "2025-06-01",
     parameters: t,
-    benefitPersonFields: [],
+    benefitPersonFields: ["age"],
     pricing: [P.rideHailing, P.delivery, P.deliveryNew, P.freight],
     personDefaults: {
       en: "age 30, instant-delivery rider on an existing pilot platform",
@@ -130,12 +131,13 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
       }]);
     },
 
-    benefit(claim, _person, date) {
+    benefit(claim, person, date) {
       if (!claim.onOrder) {
         return benefitOf([{ rule: `${ID}.onOrder`, label: { zh: "非接单期间受伤，不予保障", en: "injured while not on an order: not covered" }, amount: 0, params: [], formula: "only injuries while on an order are covered → 0" }]);
       }
       const w = { monthly: t.v(P.wage, date), path: P.wage, name: "region's average monthly wage" };
-      return benefitOf(statutoryItems(t, ID, claim, w, w, date));
+      // The platform carries the employer's statutory share (5–6 allowance, employment lump sum).
+      return statutoryBenefit(statutoryItems(t, ID, claim, { personAge: person.age, wage: w, regionalWage: w, region: "national", lumpSumWage: "regional", employerPayer: "platform" }, date));
     },
 
     describe(date, lang: Lang) {

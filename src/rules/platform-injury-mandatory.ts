@@ -10,7 +10,7 @@ import { age, amount, bool, integer, parseWith } from "./input.js";
 import { fmt, mulRate, roundFen } from "./money.js";
 import { assumed, def, ParameterTable, SEED, seed, ver, type Parameter } from "./parameter.js";
 import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type PremiumLine, type Scheme, type TraceLine } from "./scheme.js";
-import { statutoryItems, statutoryParameters } from "./statutory-wii.js";
+import { statutoryBenefit, statutoryClaimFields, statutoryItems, statutoryParameters } from "./statutory-wii.js";
 
 export const ID = "platform-injury-mandatory";
 const F = SEED.singleType;
@@ -65,6 +65,7 @@ const ClaimSchema = z.strictObject({
   disabilityGrade: integer(1, 10, "disability grade, 1 = most severe").optional(),
   death: bool().optional(),
   thirdPartyDamage: amount().optional(),
+  ...statutoryClaimFields,
 });
 const PurchaseSchema = z.strictObject({ orders: integer(0, 100_000_000, "orders").default(1) });
 export type MandatoryPerson = z.output<typeof PersonSchema>;
@@ -80,7 +81,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     period: { from: FROM, until: null },
     referenceDate: FROM,
     parameters: t,
-    benefitPersonFields: ["thirdPartyCover"],
+    benefitPersonFields: ["age", "thirdPartyCover"],
     pricing: [P.perOrder, P.tpPerOrder],
     personDefaults: {
       en: "age 30, works through a platform, no third-party liability add-on",
@@ -130,7 +131,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         return benefitOf([{ rule: `${ID}.causation`, label: { zh: "伤害与工作无因果关系", en: "injury not caused by the work" }, amount: 0, params: [], formula: "determination centred on causation: not work-related → 0" }]);
       }
       const w = { monthly: t.v(P.wage, date), path: P.wage, name: "region's average monthly wage" };
-      const items = statutoryItems(t, ID, claim, w, w, date);
+      const items = statutoryItems(t, ID, claim, { personAge: person.age, wage: w, regionalWage: w, region: "national", lumpSumWage: "regional", employerPayer: "platform" }, date);
       if (claim.thirdPartyDamage !== undefined && claim.thirdPartyDamage > 0) {
         if (person.thirdPartyCover) {
           const rate = t.v(P.tpRate, date);
@@ -140,14 +141,15 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
             rule: `${ID}.thirdParty`,
             label: { zh: "第三者责任", en: "third-party liability" },
             amount: amt,
+            payer: "fund",
             params: [P.tpRate, P.tpCap],
             get formula() { return `min(${fmt(claim.thirdPartyDamage ?? 0)} × ${fmt(rate * 100)}%, ${fmt(cap)}) = ${fmt(amt)}`; },
           });
         } else {
-          items.push({ rule: `${ID}.thirdParty`, label: { zh: "第三者责任(未投保附加险)", en: "third-party liability (no add-on)" }, amount: 0, params: [], formula: "no third-party add-on → 0" });
+          items.push({ rule: `${ID}.thirdParty`, label: { zh: "第三者责任(未投保附加险)", en: "third-party liability (no add-on)" }, amount: 0, payer: "fund", params: [], formula: "no third-party add-on → 0" });
         }
       }
-      return benefitOf(items);
+      return statutoryBenefit(items);
     },
 
     describe(date, lang: Lang) {

@@ -14,7 +14,7 @@ import { age, amount, bool, integer, oneOf, parseWith } from "./input.js";
 import { fmt, roundFen } from "./money.js";
 import { assumed, def, noSource, ParameterTable, pct, regulation, SEED, seed, ver, type Parameter } from "./parameter.js";
 import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "./scheme.js";
-import { statutoryItems, statutoryParameters } from "./statutory-wii.js";
+import { statutoryBenefit, statutoryClaimFields, statutoryItems, statutoryParameters } from "./statutory-wii.js";
 import { classRateParameters, classRatePath, INDUSTRY_CLASSES } from "./industry-class.js";
 
 export const ID = "single-type-wii";
@@ -52,7 +52,7 @@ export const parameters: Parameter[] = [
     ver(FROM, 16, regulation("劳动法 (Labour Law) art. 15", "employers may not recruit minors under 16"),
       assumed("no age limit is given for single-type WII; the legal minimum working age applies", { dist: "fixed" })),
   ], true),
-  ...statutoryParameters(ID, FROM),
+  ...statutoryParameters(ID, FROM, VARIANTS),
 ];
 
 const PersonSchema = z.strictObject({
@@ -66,6 +66,7 @@ const ClaimSchema = z.strictObject({
   disabilityGrade: integer(1, 10, "disability grade, 1 = most severe").optional(),
   death: bool().optional(),
   injuryDetermined: bool().default(true),
+  ...statutoryClaimFields,
 });
 const PurchaseSchema = z.strictObject({
   months: integer(1, 120, "months").default(1),
@@ -75,6 +76,21 @@ export type SingleTypePerson = z.output<typeof PersonSchema>;
 export type SingleTypeClaim = z.output<typeof ClaimSchema>;
 export type SingleTypePurchase = z.output<typeof PurchaseSchema>;
 export { liablePlatform, parseTasks, type ActiveTask, type Liability };
+
+/**
+ * Last day of a cover of `months` calendar months starting on `from` (inclusive): the day before
+ * the corresponding day `months` later, or the last day of that month when it has no such day
+ * (民法典 art. 203: a period in months ends on the corresponding day; no such day → month end).
+ */
+export function coverUntil(from: string, months: number): string {
+  const [y, m, d] = from.split("-").map(Number) as [number, number, number];
+  const total = m - 1 + months;
+  const ty = y + Math.floor(total / 12);
+  const tm = total % 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  if (d > last) return new Date(Date.UTC(ty, tm, last)).toISOString().slice(0, 10);
+  return addDays(new Date(Date.UTC(ty, tm, d)).toISOString().slice(0, 10), -1);
+}
 
 function inForce(v: Variant, date: string): boolean {
   const p = PERIODS[v];
@@ -97,7 +113,9 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     parameters: t,
     // Premium = base × class rate; the base is also the wage the statutory benefits are computed on,
     // so the class rates (premium only) are the pricing parameters.
-    benefitPersonFields: ["variant"],
+    // The benefit reads the variant (wage, lump sums), the age (present values) and every field the
+    // eligibility reads (an ineligible person, e.g. after the measures expired, is paid nothing).
+    benefitPersonFields: ["variant", "age", "insuredByPlatform"],
     pricing: Array.from({ length: INDUSTRY_CLASSES }, (_, i) => P.rate(i + 1)),
     personDefaults: {
       en: "age 35, Zhejiang variant, industry class 2 (postal/express, catering), insured by the platform",
@@ -138,15 +156,28 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         amount: gross,
         params: [],
         get formula() { return `${purchase.payer} pays ${fmt(gross)}`; },
-      }], { from: date, until: addDays(date, 30 * purchase.months - 1) });
+      }], { from: date, until: coverUntil(date, purchase.months) });
     },
 
     benefit(claim, person, date) {
       if (!claim.injuryDetermined) {
         return benefitOf([{ rule: `${ID}.determination`, label: { zh: "未认定工伤", en: "no work-injury determination" }, amount: 0, params: [], formula: "benefits need a work-injury determination (工伤认定) → 0" }]);
       }
+      const elig = scheme.eligibility(person, date);
+      if (!elig.eligible) {
+        const unmet = elig.reasons.filter((r) => !r.met);
+        return benefitOf([{ rule: `${ID}.notCovered`, label: { zh: "不在保障范围内", en: "not covered on the date of injury" }, amount: 0, params: [], formula: `${unmet.map((r) => r.en).join("; ")} → 0` }]);
+      }
       const w = wage(person, date);
-      return benefitOf(statutoryItems(t, ID, claim, w, { ...w, name: "provincial average monthly wage (= the base)" }, date));
+      return statutoryBenefit(statutoryItems(t, ID, claim, {
+        personAge: person.age,
+        wage: w,
+        regionalWage: { ...w, name: "provincial average monthly wage (= the base)" },
+        region: person.variant,
+        // Zhejiang: months of the province's average wage; Guangdong: of the worker's own wage.
+        lumpSumWage: person.variant === "guangdong" ? "worker" : "regional",
+        employerPayer: "employer",
+      }, date));
     },
 
     describe(date, lang: Lang) {

@@ -1,19 +1,36 @@
 /**
- * The statutory work-injury benefit pattern (工伤保险条例, Work-Injury Insurance Regulations),
+ * The statutory work-injury benefit package (工伤保险条例, Work-Injury Insurance Regulations),
  * shared by single-type WII, the national occupational-injury pilot and the mandatory-scheme
- * proposal. Modelled lump sums and costs of one injury:
- *   - medical costs within the WII catalogues, paid in full (art. 30);
- *   - one-time disability subsidy = months(grade) × monthly wage (arts. 35–37);
+ * proposal. Every benefit of one injury, each as its own trace line naming its article and who
+ * pays it, periodic streams as expected present values at the date of injury
+ * (statutory-periodic.ts):
+ *   - medical costs within the WII catalogues, paid in full (art. 30) — fund;
+ *   - disability: one-time disability subsidy = months(grade) × wage (arts. 35–37) — fund;
+ *     grades 1–4 the 伤残津贴 to retirement and the top-up of the pension after it (art. 35) and
+ *     the nursing allowance (art. 34) — fund; grades 5–6 the allowance when the employer cannot
+ *     place the worker (art. 36) — employer; grades 5–10 on leaving the job the medical lump sum
+ *     (fund) and the employment lump sum (employer) (arts. 36–37, provincial amounts);
  *   - death: one-time subsidy = 20 × previous year's national urban per-capita disposable income,
- *     funeral grant = 6 × the region's average monthly wage (art. 39).
- * Not modelled (periodic or employer-paid): disability allowances and survivors' pensions,
- * paid-leave wages, nursing allowances. Figures: /work/shared/reference/public-figures.md.
+ *     funeral grant = 6 × the region's average monthly wage, survivors' pensions (art. 39) — fund.
+ *     Death replaces the disability benefits of the same injury.
+ * The wage is the worker's, floored at 60 % and capped at 300 % of the region's average (art. 64).
+ * A line's `payer` is "fund" (in the payout) or the employer/platform (shown, not in the payout).
+ * Not modelled: paid-leave wages (employer, art. 33), rehabilitation, assistive devices, food and
+ * travel allowances, the survivors' benefits when a grade 1–4 pensioner later dies of the injury.
+ * Figures: /work/shared/reference/public-figures.md.
  */
+import { z } from "zod";
 import { statutoryMonthsParameters, gradePath } from "./disability.js";
+import { bool, integer, number, oneOf } from "./input.js";
+import { checkAge, OMEGA } from "./life-table.js";
 import type { Parameter, ParameterTable, ParameterVersion } from "./parameter.js";
-import { regulation } from "./parameter.js";
+import { pct, regulation } from "./parameter.js";
 import { fmt, mulRate, roundFen } from "./money.js";
-import type { TraceLine } from "./scheme.js";
+import type { Benefit, TraceLine } from "./scheme.js";
+import {
+  certainFactor, mixedFactor, NURSING_LEVELS, periodicParameters, periodicPaths, SEXES, taperShare, valuationBasis, valuationParams,
+  type LeavingJobRegion, type NursingLevel, type Sex, type ValuationBasis,
+} from "./statutory-periodic.js";
 
 const NBS = (year: number, value: number) =>
   regulation("国家统计局 (NBS) statistical communiqué", `national urban per-capita disposable income ${year}: ${value} 元`);
@@ -47,8 +64,8 @@ function nationalIncomeParameter(path: string): Parameter {
   };
 }
 
-/** The statutory parameters under `${schemeId}.statutory`. */
-export function statutoryParameters(schemeId: string, from: string): Parameter[] {
+/** The statutory parameters under `${schemeId}.statutory`; `regions`: whose lump sums on leaving the job. */
+export function statutoryParameters(schemeId: string, from: string, regions: readonly LeavingJobRegion[] = ["national"]): Parameter[] {
   const p = `${schemeId}.statutory`;
   const regs = "工伤保险条例 (Work-Injury Insurance Regulations)";
   return [
@@ -75,14 +92,41 @@ export function statutoryParameters(schemeId: string, from: string): Parameter[]
       range: { min: 0, max: 24 },
       versions: [{ from, value: 6, reference: regulation(`${regs} art. 39`, "funeral grant of 6 months of the region's average monthly wage") }],
     },
+    ...periodicParameters(schemeId, from, regions),
   ];
 }
+
+
+/** Claim fields of the statutory package shared by the three schemes (all optional). */
+export const statutoryClaimFields = {
+  /** Age at injury; defaults to the person's age. */
+  age: integer(0, OMEGA, `age at injury, years; the life table ends at ${OMEGA}`).optional(),
+  /** Sex, for mortality and retirement age; when absent the assumed mix is used. */
+  sex: oneOf(SEXES).optional(),
+  /** The worker's monthly wage, 元; when absent the scheme's benefit wage. */
+  wage: number(0, 10_000_000, "the worker's monthly wage, 元").optional(),
+  /** Nursing dependence as assessed; when absent the assumed need by grade (grades 1–4). */
+  nursing: oneOf(["none", ...NURSING_LEVELS] as const).optional(),
+  /** Eligible dependants (供养亲属) of a deceased worker; when absent the assumed share and count. */
+  dependants: integer(0, 10, "eligible dependants (供养亲属)").optional(),
+  /** Grades 5–10: whether the worker left the job (and takes the lump sums); when absent the assumed share. */
+  leftJob: bool().optional(),
+};
 
 export interface StatutoryClaim {
   medicalCost: number;
   disabilityGrade?: number | undefined;
   death?: boolean | undefined;
+  age?: number | undefined;
+  sex?: Sex | undefined;
+  wage?: number | undefined;
+  nursing?: "none" | NursingLevel | undefined;
+  dependants?: number | undefined;
+  leftJob?: boolean | undefined;
 }
+
+/** A zod object of the shared fields, for tests and docs. */
+export const StatutoryClaimFieldsSchema = z.strictObject(statutoryClaimFields);
 
 /** The wage the benefits are computed on: value, the parameter it comes from, and a label. */
 export interface WageBasis {
@@ -91,51 +135,261 @@ export interface WageBasis {
   name: string;
 }
 
-/** Itemised statutory benefits for one injury. Both disability and death lines are paid if both apply. */
-export function statutoryItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim, wage: WageBasis, funeralWage: WageBasis, date: string): TraceLine[] {
+/** Who pays a benefit line: the scheme's fund (counted in the payout) or the employer/platform. */
+export type BenefitPayer = "fund" | "employer" | "platform";
+
+/** A benefit trace line with its payer. */
+export interface PayerTraceLine extends TraceLine {
+  payer: BenefitPayer;
+}
+
+export interface StatutoryContext {
+  /** The person's age (used when the claim gives none) and the field it came from. */
+  personAge: number;
+  /** The scheme's benefit wage when the claim gives none (contribution base, regional average). */
+  wage: WageBasis;
+  /** The region's average monthly wage: funeral grant, nursing, lump sums, art. 64 bounds. */
+  regionalWage: WageBasis;
+  /** Whose lump sums on leaving the job (parameters under leavingJob.<region>). */
+  region: LeavingJobRegion;
+  /** Lump sums in months of the worker's wage (Guangdong) or of the regional average (Zhejiang). */
+  lumpSumWage: "worker" | "regional";
+  /** Who carries the employer's statutory share. */
+  employerPayer: "employer" | "platform";
+}
+
+/** Payout = the fund's lines; employer/platform lines are shown but not paid by the scheme. */
+export function statutoryBenefit(items: PayerTraceLine[]): Benefit {
+  let total = 0;
+  for (const i of items) if (i.payer === "fund") total += i.amount;
+  return { payout: Math.round(total * 100) / 100 + 0, items };
+}
+
+/** The benefit wage after art. 64's floor and cap, with a text for formulas. */
+function benefitWage(t: ParameterTable, p: ReturnType<typeof periodicPaths>, claim: StatutoryClaim, ctx: StatutoryContext, date: string): { monthly: number; text: string; params: string[] } {
+  if (claim.wage === undefined) return { monthly: ctx.wage.monthly, text: `${fmt(ctx.wage.monthly)} (${ctx.wage.name})`, params: [ctx.wage.path] };
+  const floor = t.v(p.wageFloor, date);
+  const cap = t.v(p.wageCap, date);
+  const avg = ctx.regionalWage.monthly;
+  const lo = roundFen(floor * avg);
+  const hi = roundFen(cap * avg);
+  const monthly = Math.min(Math.max(claim.wage, lo), hi);
+  const bound = monthly === claim.wage ? "" : monthly === lo ? `, raised to ${pct(floor)} of ${fmt(avg)}` : `, capped at ${fmt(cap)} × ${fmt(avg)}`;
+  return { monthly, text: `${fmt(monthly)} (worker's wage ${fmt(claim.wage)}${bound}; art. 64)`, params: [p.wageFloor, p.wageCap, ctx.regionalWage.path] };
+}
+
+function ageOf(claim: StatutoryClaim, ctx: StatutoryContext): number {
+  const field = claim.age === undefined ? "person.age" : "claim.age";
+  const age = claim.age ?? ctx.personAge;
+  checkAge(age, field);
+  return age;
+}
+
+/**
+ * Itemised statutory benefits for one injury. Death replaces the disability benefits; periodic
+ * streams are expected present values at the date of injury.
+ */
+export function statutoryItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim, ctx: StatutoryContext, date: string): PayerTraceLine[] {
   const p = `${schemeId}.statutory`;
-  const items: TraceLine[] = [];
+  const pp = periodicPaths(schemeId);
+  const items: PayerTraceLine[] = [];
   const rate = t.v(`${p}.medical.rate`, date);
   const medical = mulRate(claim.medicalCost, rate);
   items.push({
     rule: `${p}.medical`,
-    label: { zh: "工伤医疗费用", en: "medical costs" },
+    label: { zh: "工伤医疗费用(第三十条)", en: "medical costs (art. 30)" },
     amount: medical,
+    payer: "fund",
     params: [`${p}.medical.rate`],
     get formula() { return `${fmt(claim.medicalCost)} × ${fmt(rate * 100)}% = ${fmt(medical)}`; },
   });
-  if (claim.disabilityGrade !== undefined) {
-    const path = gradePath(`${p}.disabilityMonths`, claim.disabilityGrade);
-    const months = t.v(path, date);
-    const amount = roundFen(months * wage.monthly);
-    items.push({
-      rule: `${p}.disabilitySubsidy`,
-      label: { zh: `一次性伤残补助金(${claim.disabilityGrade}级)`, en: `one-time disability subsidy (grade ${claim.disabilityGrade})` },
-      amount,
-      params: [path, wage.path],
-      get formula() { return `${fmt(months)} months × ${fmt(wage.monthly)} (${wage.name}) = ${fmt(amount)}`; },
-    });
-  }
   if (claim.death) {
-    const multiple = t.v(`${p}.death.incomeMultiple`, date);
-    const income = t.v(`${p}.death.nationalIncome`, date);
-    const death = roundFen(multiple * income);
+    deathItems(t, schemeId, claim, ctx, date, items);
+    return items;
+  }
+  if (claim.disabilityGrade === undefined) return items;
+  const grade = claim.disabilityGrade;
+  const w = benefitWage(t, pp, claim, ctx, date);
+  const path = gradePath(`${p}.disabilityMonths`, grade);
+  const months = t.v(path, date);
+  const amount = roundFen(months * w.monthly);
+  items.push({
+    rule: `${p}.disabilitySubsidy`,
+    label: { zh: `一次性伤残补助金(${grade}级，第三十五至三十七条)`, en: `one-time disability subsidy (grade ${grade}, arts. 35–37)` },
+    amount,
+    payer: "fund",
+    params: [path, ...w.params],
+    get formula() { return `${fmt(months)} months × ${w.text} = ${fmt(amount)}`; },
+  });
+  const age = ageOf(claim, ctx);
+  const b = valuationBasis(t, schemeId, date);
+  if (grade <= 4) severeItems(t, schemeId, claim, ctx, date, grade, age, b, w, items);
+  else if (claim.nursing !== undefined && claim.nursing !== "none") items.push(nursingLine(t, schemeId, ctx, date, grade, age, b, claim, 1, claim.nursing, false));
+  if (grade >= 5) lumpSumItems(t, schemeId, claim, ctx, date, grade, age, b, w, items);
+  return items;
+}
+
+function basisText(b: ValuationBasis, severe: boolean): string {
+  const mort = `mortality CL2010–13 GM × ${fmt(1 - b.improvement)}${severe ? ` × ${fmt(b.severe)} (grades 1–4)` : ""}`;
+  return `g ${pct(b.indexation)}, i ${pct(b.discount)}, first payment after ${b.deferral} months, ${mort}`;
+}
+
+function severeItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim, ctx: StatutoryContext, date: string, grade: number, age: number, b: ValuationBasis, w: { monthly: number; text: string; params: string[] }, items: PayerTraceLine[]): void {
+  const p = `${schemeId}.statutory`;
+  const pp = periodicPaths(schemeId);
+  const rate = t.v(pp.allowanceRate(grade), date);
+  const monthly = roundFen(rate * w.monthly);
+  const toRet = mixedFactor(b, claim.sex, age, "toRetirement", true);
+  const allowance = roundFen(monthly * toRet.factor);
+  items.push({
+    rule: `${p}.disabilityAllowance`,
+    label: { zh: `伤残津贴至退休(${grade}级，第三十五条)现值`, en: `disability allowance to retirement (grade ${grade}, art. 35), present value` },
+    amount: allowance,
+    payer: "fund",
+    params: [pp.allowanceRate(grade), ...w.params, ...valuationParams(schemeId, { retirement: true, severe: true })],
+    get formula() { return `${pct(rate)} × ${w.text} = ${fmt(monthly)}/month × ä ${toRet.text} [age ${age}; ${basisText(b, true)}] = ${fmt(allowance)}`; },
+  });
+  const topUp = t.v(pp.topUp, date);
+  const after = mixedFactor(b, claim.sex, age, "afterRetirement", true);
+  const topUpAmount = roundFen(topUp * monthly * after.factor);
+  items.push({
+    rule: `${p}.disabilityAllowanceTopUp`,
+    label: { zh: `退休后基金补足伤残津贴差额(${grade}级，第三十五条)现值`, en: `fund top-up of the pension to the allowance after retirement (grade ${grade}, art. 35), present value` },
+    amount: topUpAmount,
+    payer: "fund",
+    params: [pp.topUp, pp.allowanceRate(grade), ...w.params, ...valuationParams(schemeId, { retirement: true, severe: true })],
+    get formula() { return `${pct(topUp)} × ${fmt(monthly)}/month × ä ${after.text} [for life from retirement] = ${fmt(topUpAmount)}`; },
+  });
+  if (claim.nursing === "none") return;
+  const share = claim.nursing === undefined ? t.v(pp.nursingShare(grade), date) : 1;
+  const level: NursingLevel = claim.nursing ?? NURSING_LEVELS[t.v(pp.nursingLevel(grade), date) - 1]!;
+  items.push(nursingLine(t, schemeId, ctx, date, grade, age, b, claim, share, level, true));
+}
+
+function nursingLine(t: ParameterTable, schemeId: string, ctx: StatutoryContext, date: string, grade: number, age: number, b: ValuationBasis, claim: StatutoryClaim, share: number, level: NursingLevel, severe: boolean): PayerTraceLine {
+  const p = `${schemeId}.statutory`;
+  const pp = periodicPaths(schemeId);
+  const rate = t.v(pp.nursingRate(level), date);
+  const monthly = roundFen(rate * ctx.regionalWage.monthly);
+  const life = mixedFactor(b, claim.sex, age, "life", severe);
+  const amount = roundFen(share * monthly * life.factor);
+  const assumedNeed = claim.nursing === undefined;
+  return {
+    rule: `${p}.nursingAllowance`,
+    label: { zh: `生活护理费(${grade}级，第三十四条)现值`, en: `nursing allowance (grade ${grade}, art. 34), present value` },
+    amount,
+    payer: "fund",
+    params: [pp.nursingRate(level), ctx.regionalWage.path, ...(assumedNeed ? [pp.nursingShare(grade), pp.nursingLevel(grade)] : []), ...valuationParams(schemeId, { severe })],
+    get formula() {
+      const need = assumedNeed ? `${pct(share)} need care × ` : "";
+      return `${need}${pct(rate)} (${level} dependence) × ${fmt(ctx.regionalWage.monthly)} (${ctx.regionalWage.name}) = ${fmt(monthly)}/month × ä ${life.text} [for life, age ${age}; ${basisText(b, severe)}] = ${fmt(amount)}`;
+    },
+  };
+}
+
+function lumpSumItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim, ctx: StatutoryContext, date: string, grade: number, age: number, b: ValuationBasis, w: { monthly: number; text: string; params: string[] }, items: PayerTraceLine[]): void {
+  const p = `${schemeId}.statutory`;
+  const pp = periodicPaths(schemeId);
+  const r = ctx.region;
+  const leavePath = grade <= 6 ? pp.leaveShare56 : pp.leaveShare710;
+  const leave = claim.leftJob === undefined ? t.v(leavePath, date) : claim.leftJob ? 1 : 0;
+  const leaveText = claim.leftJob === undefined ? `${pct(leave)} leave the job × ` : claim.leftJob ? "" : "stays in the job → ";
+  const leaveParams = claim.leftJob === undefined ? [leavePath] : [];
+  const base = ctx.lumpSumWage === "worker" ? { monthly: w.monthly, text: w.text, params: w.params } : { monthly: ctx.regionalWage.monthly, text: `${fmt(ctx.regionalWage.monthly)} (${ctx.regionalWage.name})`, params: [ctx.regionalWage.path] };
+  const art = grade <= 6 ? "第三十六条" : "第三十七条";
+  const artEn = grade <= 6 ? "art. 36" : "art. 37";
+  // Grades 5–6 who stay and cannot be placed: the employer's allowance to retirement.
+  if (grade <= 6) {
+    const rate = t.v(pp.allowanceRate(grade), date);
+    const unplaced = t.v(pp.unplaced, date);
+    const stay = 1 - leave;
+    const monthly = roundFen(rate * w.monthly);
+    const f = mixedFactor(b, claim.sex, age, "toRetirement", false);
+    const amount = roundFen(stay * unplaced * monthly * f.factor);
     items.push({
-      rule: `${p}.deathSubsidy`,
-      label: { zh: "一次性工亡补助金", en: "one-time death subsidy" },
-      amount: death,
-      params: [`${p}.death.incomeMultiple`, `${p}.death.nationalIncome`],
-      get formula() { return `${fmt(multiple)} × ${fmt(income)} (previous year's national urban per-capita disposable income) = ${fmt(death)}`; },
-    });
-    const months = t.v(`${p}.funeral.months`, date);
-    const funeral = roundFen(months * funeralWage.monthly);
-    items.push({
-      rule: `${p}.funeralGrant`,
-      label: { zh: "丧葬补助金", en: "funeral grant" },
-      amount: funeral,
-      params: [`${p}.funeral.months`, funeralWage.path],
-      get formula() { return `${fmt(months)} months × ${fmt(funeralWage.monthly)} (${funeralWage.name}) = ${fmt(funeral)}`; },
+      rule: `${p}.employerDisabilityAllowance`,
+      label: { zh: `伤残津贴(${grade}级，第三十六条，用人单位支付，不计入基金赔付)现值`, en: `disability allowance (grade ${grade}, art. 36), present value — paid by the ${ctx.employerPayer}, not the fund` },
+      amount,
+      payer: ctx.employerPayer,
+      params: [pp.allowanceRate(grade), pp.unplaced, ...leaveParams, ...w.params, ...valuationParams(schemeId, { retirement: true })],
+      get formula() { return `${pct(stay)} stay × ${pct(unplaced)} not placed × ${pct(rate)} × ${w.text} = ${fmt(monthly)}/month × ä ${f.text} [age ${age}; ${basisText(b, false)}] = ${fmt(amount)}`; },
     });
   }
-  return items;
+  const medPath = pp.medicalMonths(r, grade);
+  const medMonths = t.v(medPath, date);
+  const med = roundFen(leave * medMonths * base.monthly);
+  items.push({
+    rule: `${p}.medicalLumpSum`,
+    label: { zh: `一次性工伤医疗补助金(${grade}级，${art}，离职时)`, en: `one-time work-injury medical lump sum on leaving the job (grade ${grade}, ${artEn})` },
+    amount: med,
+    payer: "fund",
+    params: [medPath, ...leaveParams, ...base.params],
+    get formula() { return `${leaveText}${fmt(medMonths)} months × ${base.text} = ${fmt(med)}`; },
+  });
+  const empPath = pp.employmentMonths(r, grade);
+  const empMonths = t.v(empPath, date);
+  const taperYears = t.v(pp.taperYears(r), date);
+  const perYear = t.v(pp.taperPerYear(r), date);
+  const weights = claim.sex ? [[claim.sex, 1] as const] : ([["male", b.maleShare], ["female", 1 - b.maleShare]] as const);
+  const taper = weights.reduce((a, [s, wt]) => a + wt * taperShare(b.retire[s] - age, taperYears, perYear), 0);
+  const emp = roundFen(leave * taper * empMonths * base.monthly);
+  items.push({
+    rule: `${p}.employmentLumpSum`,
+    label: { zh: `一次性伤残就业补助金(${grade}级，${art}，用人单位支付，不计入基金赔付)`, en: `one-time disability employment lump sum (grade ${grade}, ${artEn}) — paid by the ${ctx.employerPayer}, not the fund` },
+    amount: emp,
+    payer: ctx.employerPayer,
+    params: [empPath, pp.taperYears(r), pp.taperPerYear(r), pp.retireMale, pp.retireFemale, ...leaveParams, ...base.params],
+    get formula() { return `${leaveText}${taper === 1 ? "" : `${pct(taper)} (tapered within ${fmt(taperYears)} years of retirement) × `}${fmt(empMonths)} months × ${base.text} = ${fmt(emp)}`; },
+  });
+}
+
+function deathItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim, ctx: StatutoryContext, date: string, items: PayerTraceLine[]): void {
+  const p = `${schemeId}.statutory`;
+  const pp = periodicPaths(schemeId);
+  const replaces = claim.disabilityGrade !== undefined ? ` (death replaces the grade ${claim.disabilityGrade} disability benefits)` : "";
+  const multiple = t.v(`${p}.death.incomeMultiple`, date);
+  const income = t.v(`${p}.death.nationalIncome`, date);
+  const death = roundFen(multiple * income);
+  items.push({
+    rule: `${p}.deathSubsidy`,
+    label: { zh: "一次性工亡补助金(第三十九条)", en: "one-time death subsidy (art. 39)" },
+    amount: death,
+    payer: "fund",
+    params: [`${p}.death.incomeMultiple`, `${p}.death.nationalIncome`],
+    get formula() { return `${fmt(multiple)} × ${fmt(income)} (previous year's national urban per-capita disposable income) = ${fmt(death)}${replaces}`; },
+  });
+  const months = t.v(`${p}.funeral.months`, date);
+  const rw = ctx.regionalWage;
+  const funeral = roundFen(months * rw.monthly);
+  items.push({
+    rule: `${p}.funeralGrant`,
+    label: { zh: "丧葬补助金(第三十九条)", en: "funeral grant (art. 39)" },
+    amount: funeral,
+    payer: "fund",
+    params: [`${p}.funeral.months`, rw.path],
+    get formula() { return `${fmt(months)} months × ${fmt(rw.monthly)} (${rw.name}) = ${fmt(funeral)}`; },
+  });
+  const w = benefitWage(t, pp, claim, ctx, date);
+  const b = valuationBasis(t, schemeId, date);
+  const perDependant = t.v(pp.survivorRate, date);
+  const cap = t.v(pp.survivorCap, date);
+  const known = claim.dependants !== undefined;
+  const share = known ? (claim.dependants! > 0 ? 1 : 0) : t.v(pp.survivorShare, date);
+  const count = known ? claim.dependants! : t.v(pp.survivorCount, date);
+  const rate = Math.min(count * perDependant, cap);
+  const years = t.v(pp.survivorYears, date);
+  const monthly = roundFen(rate * w.monthly);
+  const f = certainFactor(b, years);
+  const amount = roundFen(share * monthly * f);
+  items.push({
+    rule: `${p}.survivorsPension`,
+    label: { zh: "供养亲属抚恤金(第三十九条)现值", en: "survivors' pensions (art. 39), present value" },
+    amount,
+    payer: "fund",
+    params: [pp.survivorRate, pp.survivorCap, ...(known ? [] : [pp.survivorShare, pp.survivorCount]), pp.survivorYears, ...w.params, ...valuationParams(schemeId, { life: false })],
+    get formula() {
+      const who = known ? `${count} dependants` : `${pct(share)} leave dependants × ${fmt(count)} dependants`;
+      return `${who}: min(${fmt(count)} × ${pct(perDependant)}, ${pct(cap)}) × ${w.text} = ${fmt(monthly)}/month × ä ${f.toFixed(2)} [${fmt(years)} years certain, g ${pct(b.indexation)}, i ${pct(b.discount)}] = ${fmt(amount)}`;
+    },
+  });
 }

@@ -25,9 +25,18 @@ describe("single-type WII (statutory pattern)", () => {
     const items = b({ medicalCost: 0, disabilityGrade: grade }).items;
     expect(items.find((i) => i.rule === "single-type-wii.statutory.disabilitySubsidy")!.amount).toBe(expected);
   });
-  it("death: 20 × 51821 = 1036420 in 2024, 20 × 54188 = 1083760 in 2025, plus funeral 6 × 7000", () => {
-    expect(b({ medicalCost: 0, death: true }, "2024-12-31").payout).toBe(1036420 + 42000);
-    expect(b({ medicalCost: 0, death: true }, "2025-01-01").payout).toBe(1083760 + 42000);
+  it("death: 20 × 51821 = 1036420 in 2024, 20 × 54188 = 1083760 in 2025, plus funeral 6 × 7000, plus survivors' pensions", () => {
+    // Survivors' pensions (art. 39), by hand: 70 % of deaths leave dependants × min(1.8 × 30 %, 100 %)
+    // × 7000 = 3780 元/month, for 15 years certain (180 payments, g 2.5 %, i 3 %):
+    // r = (1.025 / 1.03)^(1/12) = 0.99959457, ä = (1 − r^180) / (1 − r) = (1 − 0.92960748) / 0.00040543 = 173.6228
+    // → 0.7 × 3780 × 173.6228 = 459405.95.
+    const survivors = 459405.95;
+    expect(b({ medicalCost: 0, death: true }, "2024-12-31").payout).toBe(1036420 + 42000 + survivors);
+    expect(b({ medicalCost: 0, death: true }, "2025-01-01").payout).toBe(1083760 + 42000 + survivors);
+    // Two dependants known: min(2 × 30 %, 100 %) × 7000 = 4200/month × 173.6228 = 729215.79.
+    const two = b({ medicalCost: 0, death: true, dependants: 2 }, "2025-01-01").items.find((i) => i.rule.endsWith("survivorsPension"))!;
+    expect(two.amount).toBeCloseTo(4200 * 173.62280657, 1);
+    expect(b({ medicalCost: 0, death: true, dependants: 0 }, "2025-01-01").payout).toBe(1083760 + 42000);
   });
   it("medical costs paid in full; no determination → 0", () => {
     expect(b({ medicalCost: 12345.67 }).payout).toBe(12345.67);
@@ -102,8 +111,12 @@ describe("occupational-injury pilot", () => {
   it("only injuries while on an order are covered", () => {
     const person = pilot.parsePerson({});
     expect(pilot.benefit(pilot.parseClaim({ onOrder: false, medicalCost: 5000 }), person, "2025-06-01").payout).toBe(0);
-    // on order: medical 5000 + grade 10: 7 × 8000 (assumed regional wage) = 56000
-    expect(pilot.benefit(pilot.parseClaim({ onOrder: true, medicalCost: 5000, disabilityGrade: 10 }), person, "2025-06-01").payout).toBe(61000);
+    // on order: medical 5000 + grade 10: 7 × 8000 (assumed regional wage) = 56000, + the fund's
+    // medical lump sum on leaving the job: 80 % leave × 2 months × 8000 = 12800 (the employment
+    // lump sum, 80 % × 2 × 8000 = 12800, is the platform's and not in the payout)
+    const r = pilot.benefit(pilot.parseClaim({ onOrder: true, medicalCost: 5000, disabilityGrade: 10 }), person, "2025-06-01");
+    expect(r.payout).toBe(5000 + 56000 + 12800);
+    expect(r.items.find((i) => i.rule.endsWith("employmentLumpSum"))).toMatchObject({ amount: 12800, payer: "platform" });
   });
   it("the pilot is not in force before 2022-07-01", () => {
     expect(() => pilot.premium(pilot.parsePerson({}), { orders: 1 }, "2022-06-30")).toThrow(/date: 2022-06-30 is before/);
