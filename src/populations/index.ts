@@ -23,6 +23,6 @@ export function builderNames(): string[] {
 
 export function buildPopulation(name: string, options: unknown, figures: readonly Figure[]): unknown {
   const builder = builders.find((b) => b.name === name);
-  if (!builder) throw new InputError("scenario.population.builder", `unknown population builder "${name}"; known: ${builderNames().join(", ")}`);
+  if (!builder) throw new InputError("scenario.population.builder", `unknown population builder (allowed: ${builderNames().join(", ")}; got ${JSON.stringify(name)})`);
   return builder.build(options, figures);
 }

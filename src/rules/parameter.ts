@@ -135,7 +135,7 @@ export class ParameterTable {
     const p = this.param(path);
     const version = versionAt(p, date);
     if (!version) {
-      throw new InputError("date", `${date} is before the first version of ${path} (in force from ${p.versions[0]!.from})`);
+      throw new InputError("date", `before the first version of ${path} (allowed: a date on or after ${p.versions[0]!.from}; got ${JSON.stringify(date)})`);
     }
     return version.value;
   }

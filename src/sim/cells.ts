@@ -6,6 +6,8 @@
  * per-person array.
  */
 import { InputError } from "../rules/input-error.js";
+import { problem } from "./issues.js";
+import { MAX_CELLS, MAX_PERSONS } from "./limits.js";
 import type { Scenario } from "./scenario.js";
 
 export type AttrValue = string | number | boolean;
@@ -30,6 +32,9 @@ export interface Cell {
 
 /** Splits `total` in proportion to `weights`, summing exactly (largest remainder). */
 export function apportion(total: number, weights: readonly number[]): number[] {
+  if (!(Number.isInteger(total) && total >= 0 && total <= MAX_PERSONS)) throw new InputError("population total", problem("out of range", `an integer from 0 to ${MAX_PERSONS}`, total));
+  const bad = weights.findIndex((w) => !(w >= 0 && w < Infinity));
+  if (bad >= 0) throw new InputError(`population share ${bad + 1} of ${weights.length}`, problem("out of range", "a finite number ≥ 0", weights[bad]));
   const sum = weights.reduce((a, b) => a + b, 0);
   if (!(sum > 0)) return weights.map(() => 0);
   const exact = weights.map((w) => (total * w) / sum);
@@ -44,7 +49,7 @@ export function buildCells(population: Scenario["population"]): Cell[] {
   if (population.cells) {
     const seen = new Set<string>();
     return population.cells.map((c, i) => {
-      if (seen.has(c.id)) throw new InputError(`scenario.population.cells[${i}].id`, `duplicate cell id "${c.id}"`);
+      if (seen.has(c.id)) throw new InputError(`scenario.population.cells[${i}].id`, problem("duplicate cell id", "an id no other cell has", c.id));
       seen.add(c.id);
       return {
         id: c.id,
@@ -60,10 +65,15 @@ export function buildCells(population: Scenario["population"]): Cell[] {
     });
   }
   const grid = population.grid!;
+  // Fail before expanding: the cross product grows as the product of the level counts.
+  const size = grid.dimensions.reduce((n, d) => n * d.levels.length, 1);
+  if (size > MAX_CELLS) {
+    throw new InputError("scenario.population.grid.dimensions", `too many cells (allowed: the product of the dimensions' level counts ≤ ${MAX_CELLS}; got ${grid.dimensions.map((d) => d.levels.length).join(" × ")} = ${size})`);
+  }
   grid.dimensions.forEach((d, i) => {
     const total = d.levels.reduce((a, l) => a + l.share, 0);
     if (Math.abs(total - 1) > 1e-6) {
-      throw new InputError(`scenario.population.grid.dimensions[${i}].levels`, `shares of "${d.name}" must sum to 1, got ${Number(total.toFixed(6))}`);
+      throw new InputError(`scenario.population.grid.dimensions[${i}].levels`, `shares of "${d.name}" do not sum to 1 (allowed: a sum within 1e-6 of 1; got ${Number(total.toFixed(6))})`);
     }
   });
   let partial: { id: string[]; share: number; cell: Omit<Cell, "id" | "count"> }[] = [
@@ -97,5 +107,5 @@ export function buildCells(population: Scenario["population"]): Cell[] {
 /** True when the cell's attributes match every listed attribute's allowed values. */
 export function cellMatches(cell: Cell, filter: Record<string, AttrValue[]> | undefined): boolean {
   if (!filter) return true;
-  return Object.entries(filter).every(([attr, allowed]) => allowed.includes(cell.attributes[attr] as AttrValue));
+  return Object.entries(filter).every(([attr, allowed]) => Object.hasOwn(cell.attributes, attr) && allowed.includes(cell.attributes[attr]!));
 }

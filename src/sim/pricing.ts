@@ -11,7 +11,16 @@
  */
 import { applyReform, type AnyScheme } from "../rules/index.js";
 import { InputError } from "../rules/input-error.js";
+import { parseDate } from "../rules/dates.js";
 import { versionAt } from "../rules/parameter.js";
+import { problem } from "./issues.js";
+
+/** A multiplier must be a finite number > 0 (InputError on "multiplier"). */
+function checkMultiplier(multiplier: number): void {
+  if (typeof multiplier !== "number" || !Number.isFinite(multiplier) || !(multiplier > 0)) {
+    throw new InputError("multiplier", problem(typeof multiplier === "number" ? "out of range" : "not a number", "a finite number > 0", multiplier));
+  }
+}
 
 export interface PricingValue {
   path: string;
@@ -24,10 +33,12 @@ export interface PricingValue {
 
 /** The pricing parameters' values on `date`, before and after multiplying by `multiplier`. */
 export function pricingValues(scheme: AnyScheme, multiplier: number, date: string = scheme.referenceDate): PricingValue[] {
+  checkMultiplier(multiplier);
+  parseDate(date, "date");
   return scheme.pricing.map((path) => {
     const p = scheme.parameters.param(path);
     const version = versionAt(p, date);
-    if (!version) throw new InputError("date", `${date} is before the first version of ${path} (in force from ${p.versions[0]!.from})`);
+    if (!version) throw new InputError("date", problem(`before the first version of ${path}`, `a date on or after ${p.versions[0]!.from}`, date));
     // 15 significant digits: 0.6 × 1.5 is 0.9, not 0.8999999999999999 (a relative change < 1e-15).
     return { path, base: version.value, value: Number((version.value * multiplier).toPrecision(15)), unit: p.unit };
   });
@@ -57,9 +68,7 @@ export function multiplierRange(scheme: AnyScheme, date: string = scheme.referen
  * an InputError naming that parameter.
  */
 export function repriced<S extends AnyScheme>(scheme: S, multiplier: number, date: string = scheme.referenceDate): S {
-  if (typeof multiplier !== "number" || !Number.isFinite(multiplier) || !(multiplier > 0)) {
-    throw new InputError("multiplier", `must be a finite number > 0, got ${JSON.stringify(multiplier)}`);
-  }
+  checkMultiplier(multiplier);
   if (scheme.pricing.length === 0) throw new InputError("scheme", `${scheme.id} names no pricing parameters; it cannot be repriced`);
   const reform: Record<string, number> = {};
   for (const { path, base, value, unit } of pricingValues(scheme, multiplier, date)) {

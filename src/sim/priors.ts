@@ -11,33 +11,58 @@ import { normalQuantile } from "./quantiles.js";
 
 export type { Prior };
 
-/** Checks a prior's own parameters; `field` names it in the error. `value` is the point value. */
+/**
+ * Checks a prior's own parameters and that the point value lies in its support; `field` names the
+ * assumption (errors name `<field>.prior` or `<field>.value`). Parameters must be finite.
+ */
 export function validatePrior(prior: Prior, value: number, field: string): void {
-  const bad = (msg: string): never => {
-    throw new InputError(field, msg);
+  const bad = (at: string, what: string, allowed: string, got: string): never => {
+    throw new InputError(`${field}.${at}`, `${what} (allowed: ${allowed}; got ${got})`);
   };
+  if (!Number.isFinite(value)) bad("value", "not a finite number", "a finite number", String(value));
+  for (const [k, v] of Object.entries(prior)) if (k !== "dist" && !Number.isFinite(v)) bad(`prior.${k}`, "not a finite number", "a finite number", String(v));
   switch (prior.dist) {
     case "fixed":
       return;
     case "uniform":
-      if (!(prior.min < prior.max)) bad(`uniform prior needs min < max, got min ${prior.min}, max ${prior.max}`);
-      if (value < prior.min || value > prior.max) bad(`value ${value} must lie inside its uniform prior [${prior.min}, ${prior.max}]`);
+      if (!(prior.min < prior.max)) bad("prior", "min must be below max", "min < max", `min ${prior.min}, max ${prior.max}`);
+      if (value < prior.min || value > prior.max) bad("value", "outside its prior", `a number from ${prior.min} to ${prior.max} (the uniform prior)`, String(value));
       return;
     case "triangular":
       if (!(prior.min <= prior.mode && prior.mode <= prior.max && prior.min < prior.max)) {
-        bad(`triangular prior needs min ≤ mode ≤ max and min < max, got ${prior.min}, ${prior.mode}, ${prior.max}`);
+        bad("prior", "min, mode and max out of order", "min ≤ mode ≤ max and min < max", `min ${prior.min}, mode ${prior.mode}, max ${prior.max}`);
       }
-      if (value < prior.min || value > prior.max) bad(`value ${value} must lie inside its triangular prior [${prior.min}, ${prior.max}]`);
+      if (value < prior.min || value > prior.max) bad("value", "outside its prior", `a number from ${prior.min} to ${prior.max} (the triangular prior)`, String(value));
       return;
     case "lognormal":
-      if (!(prior.median > 0)) bad(`lognormal prior needs median > 0, got ${prior.median}`);
-      if (!(prior.sigma > 0 && prior.sigma <= 5)) bad(`lognormal prior needs sigma in (0, 5], got ${prior.sigma}`);
-      if (!(value > 0)) bad(`a lognormal-prior value must be > 0, got ${value}`);
+      if (!(prior.median > 0)) bad("prior.median", "out of range", "a number > 0", String(prior.median));
+      if (!(prior.sigma > 0 && prior.sigma <= 5)) bad("prior.sigma", "out of range", "a number > 0 and ≤ 5", String(prior.sigma));
+      if (!(value > 0)) bad("value", "outside its prior", "a number > 0 (the lognormal prior)", String(value));
       return;
     case "beta":
-      if (!(prior.alpha > 0 && prior.beta > 0)) bad(`beta prior needs alpha > 0 and beta > 0, got ${prior.alpha}, ${prior.beta}`);
-      if (value < 0 || value > 1) bad(`a beta-prior value must be in [0, 1], got ${value}`);
+      if (!(prior.alpha > 0)) bad("prior.alpha", "out of range", "a number > 0", String(prior.alpha));
+      if (!(prior.beta > 0)) bad("prior.beta", "out of range", "a number > 0", String(prior.beta));
+      if (value < 0 || value > 1) bad("value", "outside its prior", "a number from 0 to 1 (the beta prior)", String(value));
       return;
+  }
+}
+
+/**
+ * The values an assumption's draws can take: [lo, hi]. A lognormal is unbounded above; for it
+ * `practicalHi` is its 1 − 10⁻⁹ quantile (median · e^{6σ}), the bound checked against a field's
+ * upper limit (a draw beyond is still refused, at run time).
+ */
+export function priorSupport(prior: Prior, value: number): { lo: number; hi: number; practicalHi: number } {
+  switch (prior.dist) {
+    case "fixed":
+      return { lo: value, hi: value, practicalHi: value };
+    case "uniform":
+    case "triangular":
+      return { lo: prior.min, hi: prior.max, practicalHi: prior.max };
+    case "lognormal":
+      return { lo: 0, hi: Infinity, practicalHi: prior.median * detExp(6 * prior.sigma) };
+    case "beta":
+      return { lo: 0, hi: 1, practicalHi: 1 };
   }
 }
 

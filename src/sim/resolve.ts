@@ -20,22 +20,30 @@ function isObject(v: Json): v is Record<string, Json> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Sets an own property, even "__proto__" (a plain assignment would set the prototype and drop the
+ * key), so validation sees every key the file has and refuses unknown ones.
+ */
+function setOwn(out: Record<string, Json>, key: string, value: Json): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function lookup(figures: readonly Figure[], id: unknown, field: string): Figure {
-  if (typeof id !== "string") throw new InputError(field, `"figure" must be a figure id string, got ${JSON.stringify(id)}`);
+  if (typeof id !== "string") throw new InputError(field, `not a string (allowed: a figure id such as "national.new_form_workers"; got ${JSON.stringify(id) ?? "nothing"})`);
   const f = figures.find((x) => x.id === id);
   if (!f) {
     const close = figures.filter((x) => x.id.split(".")[0] === id.split(".")[0]).map((x) => x.id).slice(0, 6);
-    throw new InputError(field, `unknown figure "${id}" (data/figures.csv, data/assumptions/*.csv)${close.length ? `; figures of "${id.split(".")[0]}": ${close.join(", ")}` : ""}`);
+    throw new InputError(field, `unknown figure (allowed: an id in data/figures.csv or data/assumptions/*.csv${close.length ? `, e.g. ${close.join(", ")}` : ""}; got "${id}")`);
   }
   return f;
 }
 
 function figureNumber(node: Record<string, Json>, figures: readonly Figure[], field: string): number {
   const extra = Object.keys(node).filter((k) => k !== "figure" && k !== "times");
-  if (extra.length) throw new InputError(field, `a figure reference takes "figure" and optionally "times"; unknown ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
+  if (extra.length) throw new InputError(field, `unknown field(s) ${extra.map((k) => JSON.stringify(k)).join(", ")} of a figure reference (allowed: figure, times)`);
   const f = lookup(figures, node["figure"], `${field}.figure`);
   const times = node["times"] ?? 1;
-  if (typeof times !== "number" || !Number.isFinite(times)) throw new InputError(`${field}.times`, `must be a finite number, got ${JSON.stringify(times)}`);
+  if (typeof times !== "number" || !Number.isFinite(times)) throw new InputError(`${field}.times`, `not a number (allowed: a finite number; got ${JSON.stringify(times)})`);
   return f.value * times;
 }
 
@@ -44,7 +52,7 @@ function resolveNumbers(node: Json, figures: readonly Figure[], field: string): 
   if (!isObject(node)) return node;
   if ("figure" in node) return figureNumber(node, figures, field);
   const out: Record<string, Json> = {};
-  for (const [k, v] of Object.entries(node)) out[k] = resolveNumbers(v, figures, field ? `${field}.${k}` : k);
+  for (const [k, v] of Object.entries(node)) setOwn(out, k, resolveNumbers(v, figures, field ? `${field}.${k}` : k));
   return out;
 }
 
@@ -52,7 +60,7 @@ function resolveAssumption(node: Json, figures: readonly Figure[], field: string
   if (!isObject(node) || !("figure" in node)) return resolveNumbers(node, figures, field);
   const allowed = ["figure", "prior", "rationale", "label"];
   const extra = Object.keys(node).filter((k) => !allowed.includes(k));
-  if (extra.length) throw new InputError(field, `an assumption from a figure takes ${allowed.join(", ")}; unknown ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
+  if (extra.length) throw new InputError(field, `unknown field(s) ${extra.map((k) => JSON.stringify(k)).join(", ")} of an assumption from a figure (allowed: ${allowed.join(", ")})`);
   const f = lookup(figures, node["figure"], `${field}.figure`);
   const prior = node["prior"] ?? parsePrior(f.prior);
   const cite = `${f.source} (${f.source_ref})`;
@@ -73,22 +81,23 @@ export function resolveScenario(input: Json, figures: readonly Figure[]): Json {
     const field = `scenario.${key}`;
     if (key === "assumptions" && isObject(value)) {
       const assumptions: Record<string, Json> = {};
-      for (const [name, a] of Object.entries(value)) assumptions[name] = resolveAssumption(a, figures, `${field}.${name}`);
-      out[key] = assumptions;
+      for (const [name, a] of Object.entries(value)) setOwn(assumptions, name, resolveAssumption(a, figures, `${field}.${name}`));
+      setOwn(out, key, assumptions);
     } else if (key === "calibration" && isObject(value) && Array.isArray(value["targets"])) {
-      out[key] = {
+      setOwn(out, key, {
         ...value,
         targets: value["targets"].map((t: Json, i: number) => {
           if (!isObject(t) || "value" in t) return t;
           return { ...t, value: lookup(figures, t["figure"], `${field}.targets[${i}].figure`).value };
         }),
-      };
+      });
     } else if (key === "population" && isObject(value) && "builder" in value) {
       const extra = Object.keys(value).filter((k) => k !== "builder" && k !== "options");
-      if (extra.length) throw new InputError(field, `a built population takes "builder" and "options"; unknown ${extra.map((k) => JSON.stringify(k)).join(", ")}`);
-      out[key] = buildPopulation(String(value["builder"]), resolveNumbers(value["options"] ?? {}, figures, `${field}.options`), figures);
+      if (extra.length) throw new InputError(field, `unknown field(s) ${extra.map((k) => JSON.stringify(k)).join(", ")} (allowed: builder, options)`);
+      if (typeof value["builder"] !== "string") throw new InputError(`${field}.builder`, `not a string (allowed: a population builder name; got ${JSON.stringify(value["builder"])})`);
+      setOwn(out, key, buildPopulation(value["builder"], resolveNumbers(value["options"] ?? {}, figures, `${field}.options`), figures));
     } else {
-      out[key] = resolveNumbers(value, figures, field);
+      setOwn(out, key, resolveNumbers(value, figures, field));
     }
   }
   return out;

@@ -20,8 +20,10 @@ import { BenefitTable, categoryModel, samplePayout, type BenefitTableOptions, ty
 import { drawPrior } from "./priors.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
 import { binomial, detExp, detLog, detLog1p, gamma, poisson, standardNormal } from "./samplers.js";
-import type { Num, Option, ResolvedOption, Scenario } from "./scenario.js";
+import { numFields, type Num, type Option, type ResolvedOption, type Scenario } from "./scenario.js";
 import { repriced } from "./pricing.js";
+import { describeRange, inRange, problem, type Range } from "./issues.js";
+import { MAX_PERSON_MODE_PERSONS, MAX_REPLICATES, MAX_ROWS } from "./limits.js";
 
 export type Mode = "fast" | "exact" | "person";
 export const MODES: readonly Mode[] = ["fast", "exact", "person"];
@@ -154,6 +156,8 @@ interface PlanOption {
   population: number;
   /** Eligible persons in each year. */
   eligible: number[];
+  /** Numbers read from assumptions, checked against their field's range on every draw. */
+  drawn: { i: number; name: string; field: string; range: Range }[];
 }
 
 export interface Plan {
@@ -179,10 +183,10 @@ function levelNums(by: Record<string, Record<string, Num>> | undefined, cell: Ce
   const out: CNum[] = [];
   if (!by) return out;
   for (const [attr, levels] of Object.entries(by)) {
-    const level = cell.attributes[attr];
-    if (level === undefined) continue;
-    const n = levels[String(level)];
-    if (n !== undefined) out.push(compileNum(n, index));
+    // Own properties only: an attribute or level named "constructor" is data, not Object's.
+    if (!Object.hasOwn(cell.attributes, attr)) continue;
+    const level = String(cell.attributes[attr]);
+    if (Object.hasOwn(levels, level)) out.push(compileNum(levels[level]!, index));
   }
   return out;
 }
@@ -280,6 +284,9 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
       });
     });
     const reprice = option.dynamics?.reprice;
+    const drawn = numFields(option).flatMap(({ path, n, range }) =>
+      typeof n === "number" ? [] : [{ i: index.get(n.slice(1))!, name: n, field: `${at}.${path}`, range }],
+    );
     return {
       option,
       scheme,
@@ -298,6 +305,7 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
       repricedSchemes: new Map(),
       population,
       eligible: eligibleCount,
+      drawn,
     };
   });
   return { scenario, options, cells, assumptionNames, mode };
@@ -349,7 +357,7 @@ export function drawParameters(scenario: Scenario, names: readonly string[], see
   const theta = new Float64Array(names.length);
   names.forEach((name, i) => {
     const a = scenario.assumptions[name]!;
-    if (name in fix) theta[i] = fix[name]!;
+    if (Object.hasOwn(fix, name)) theta[i] = fix[name]!;
     else if (!uncertainty || a.prior.dist === "fixed") theta[i] = a.value;
     else theta[i] = drawPrior(Xoshiro128ss.derive(seed, "theta", r, name), a.prior, a.value);
   });
@@ -380,9 +388,48 @@ function probabilityOf(po: PlanOption, pc: PlanCell, theta: Float64Array, eligib
 
 function checkProbability(p: number, po: PlanOption, pc: PlanCell, what: string): number {
   if (!(p >= 0 && p <= 1)) {
-    throw new InputError(`scenario.options.${po.option.id}`, `${what} probability for cell "${pc.cell.id}" must be in [0, 1], got ${p} (check the assumptions it reads)`);
+    throw new InputError(`scenario.options.${po.option.id}`, `${what} probability of cell "${pc.cell.id}" out of range (allowed: a number from 0 to 1; got ${p}; check the assumptions it reads)`);
   }
   return p;
+}
+
+/**
+ * Checks a run's size before it allocates anything: replicates (and the range), result rows, and
+ * person mode's head count. InputErrors name the limit (src/sim/limits.ts).
+ */
+export function checkRun(plan: Plan, mode: Mode, replicates: number, range: [number, number]): void {
+  if (!(Number.isInteger(replicates) && replicates >= 1 && replicates <= MAX_REPLICATES)) {
+    throw new InputError("replicates", problem(Number.isInteger(replicates) ? "out of range" : "not a whole number", `an integer from 1 to ${MAX_REPLICATES}`, replicates));
+  }
+  const [from, to] = range;
+  if (!(Number.isInteger(from) && Number.isInteger(to) && 0 <= from && from <= to && to <= replicates)) {
+    throw new InputError("range", problem("not a range of replicates", `whole numbers 0 ≤ from ≤ to ≤ ${replicates}`, range));
+  }
+  const rows = (to - from) * plan.options.length * plan.scenario.years;
+  if (rows > MAX_ROWS) {
+    throw new InputError("replicates", `too many result rows (allowed: replicates × options × years ≤ ${MAX_ROWS}; got ${to - from} × ${plan.options.length} × ${plan.scenario.years} = ${rows})`);
+  }
+  if (!(MODES as readonly string[]).includes(mode)) throw new InputError("mode", problem("unknown mode", MODES.join(", "), mode));
+  if (mode === "person") {
+    for (const po of plan.options) {
+      if (po.population > MAX_PERSON_MODE_PERSONS) {
+        throw new InputError(
+          "mode",
+          `person mode draws every person: an option's cells hold at most ${MAX_PERSON_MODE_PERSONS} persons (got ${po.population} in option "${po.option.id}"); use mode fast or exact`,
+        );
+      }
+    }
+  }
+}
+
+/** Every assumption an option reads must stay in the field's range (a prior's tail, or a fixed value). */
+function checkDrawn(po: PlanOption, theta: Float64Array, r: number): void {
+  for (const d of po.drawn) {
+    const x = theta[d.i]!;
+    if (!inRange(x, d.range)) {
+      throw new InputError(d.field, `reads ${d.name}, drawn out of range in replicate ${r} (allowed: ${describeRange(d.range)}; got ${x})`);
+    }
+  }
 }
 
 /** Probability an enrollee renews, shifted on the logit scale by the price change (elasticity). */
@@ -476,6 +523,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
   const [from, to] = options.range ?? [0, replicates];
   const uncertainty = options.uncertainty ?? true;
   const mode = options.mode ?? plan.mode;
+  checkRun(plan, mode, replicates, [from, to]);
   const date = scenario.date;
   const rows: ReplicateRow[] = [];
   const weights = new Float64Array(Math.max(1, ...plan.options.map((o) => o.categories.length)));
@@ -492,15 +540,16 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
     const parent = Xoshiro128ss.derive(seed, "replicate", r);
     plan.options.forEach((po, oi) => {
       const { option, scheme } = po;
+      checkDrawn(po, theta, r);
       const nCat = po.categories.length;
       let wsum = 0;
       for (let c = 0; c < nCat; c++) {
         const w = value(po.weights[c]!, theta);
-        if (!(w >= 0)) throw new InputError(`scenario.options.${option.id}.claims.categories[${c}].weight`, `must be ≥ 0, got ${w}`);
+        if (!(w >= 0 && w < Infinity)) throw new InputError(`scenario.options.${option.id}.claims.categories[${c}].weight`, problem("out of range", "a finite number ≥ 0", w));
         weights[c] = w;
         wsum += w;
       }
-      if (!(wsum > 0)) throw new InputError(`scenario.options.${option.id}.claims.categories`, "weights must not all be 0");
+      if (!(wsum > 0 && wsum < Infinity)) throw new InputError(`scenario.options.${option.id}.claims.categories`, `weights have no positive finite sum (allowed: weights ≥ 0, not all 0; got sum ${wsum} in replicate ${r})`);
       for (let c = 0; c < nCat; c++) weights[c]! /= wsum;
       const catWeights = weights.subarray(0, nCat);
       const baseFreq = value(po.frequency, theta);
@@ -566,7 +615,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           let lambda = baseFreq * cell.frequency;
           for (const n of pc.frequencyBy) lambda *= value(n, theta);
           if (!(lambda >= 0 && lambda < Infinity)) {
-            throw new InputError(`scenario.options.${option.id}.claims.frequency`, `must be a finite number ≥ 0 for cell "${cell.id}", got ${lambda}`);
+            throw new InputError(`scenario.options.${option.id}.claims.frequency`, `claim rate of cell "${cell.id}" out of range (allowed: a finite number ≥ 0; got ${lambda})`);
           }
           // Child streams per (cell, purpose, year): 4y+1 take-up, 4y+2 claims, 4y+3 renewal.
           takeupRng.childOf(parent, pc.index, 4 * y + 1);

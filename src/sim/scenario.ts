@@ -9,102 +9,132 @@
  * uncertainty), and the models read the drawn values.
  */
 import { z } from "zod";
+import { isIsoDate } from "../rules/dates.js";
 import { InputError } from "../rules/input-error.js";
 import { applyReform, getScheme, type AnyScheme } from "../rules/index.js";
-import { validatePrior } from "./priors.js";
+import { describeIssue, describeRange, got, inRange, list, NAME, num, numRef, pathText, pattern, problem, protoKeyPath, strict, text, type Range } from "./issues.js";
+import * as L from "./limits.js";
+import { priorSupport, validatePrior } from "./priors.js";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date YYYY-MM-DD");
-const bilingual = z.union([z.string().min(1), z.strictObject({ zh: z.string().min(1), en: z.string().min(1) })]);
+const isoDate = z.string({ error: (iss) => problem("not a string", "a calendar date YYYY-MM-DD", iss.input) }).refine(isIsoDate, {
+  error: (iss) => problem("not a calendar date", "a date YYYY-MM-DD that exists, e.g. 2023-02-28", iss.input),
+});
+const BILINGUAL = 'a non-empty string, or {"zh": …, "en": …}';
+const bilingual = z.union([text(BILINGUAL), strict({ zh: text(), en: text() })], {
+  error: (iss) => (iss.code === "invalid_union" ? problem("not a label", BILINGUAL, iss.input) : undefined),
+});
+const dashId = pattern(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes");
+
+/** The allowed range of every number the scenario reads (literal, or an assumption's draws). */
+export const RANGES = {
+  probability: { min: 0, max: 1, unit: "a probability" },
+  logit: { min: -L.MAX_LOGIT, max: L.MAX_LOGIT, unit: "on the logit scale" },
+  elasticity: { min: -L.MAX_ELASTICITY, max: L.MAX_ELASTICITY },
+  price: { min: 0, max: L.MAX_AMOUNT, minOpen: true, unit: "元" },
+  frequency: { min: 0, max: L.MAX_FREQUENCY, unit: "claims per enrolled person-year" },
+  frequencyMultiplier: { min: 0, max: L.MAX_FREQUENCY, unit: "a multiplier" },
+  severity: { min: 0, max: L.MAX_SEVERITY, minOpen: true, unit: "a multiplier" },
+  dispersion: { min: 0, max: L.MAX_DISPERSION, minOpen: true, unit: "a gamma shape; leave it out for Poisson counts" },
+  weight: { min: 0, max: L.MAX_WEIGHT, unit: "a relative weight" },
+  adminRatio: { min: 0, max: 1, unit: "a share of gross premium" },
+  targetLossRatio: { min: L.TARGET_LOSS_RATIO.min, max: L.TARGET_LOSS_RATIO.max, minOpen: true },
+  credibility: { min: 0, max: 1 },
+} as const satisfies Record<string, Range>;
+
+const finite = num();
+const amount = (r: Range = {}) => num({ min: 0, max: L.MAX_AMOUNT, minOpen: true, ...r });
 
 export const priorSchema = z.discriminatedUnion("dist", [
-  z.strictObject({ dist: z.literal("fixed") }),
-  z.strictObject({ dist: z.literal("uniform"), min: z.number(), max: z.number() }),
-  z.strictObject({ dist: z.literal("triangular"), min: z.number(), mode: z.number(), max: z.number() }),
-  z.strictObject({ dist: z.literal("lognormal"), median: z.number(), sigma: z.number() }),
-  z.strictObject({ dist: z.literal("beta"), alpha: z.number(), beta: z.number() }),
+  strict({ dist: z.literal("fixed") }),
+  strict({ dist: z.literal("uniform"), min: finite, max: finite }),
+  strict({ dist: z.literal("triangular"), min: finite, mode: finite, max: finite }),
+  strict({ dist: z.literal("lognormal"), median: num({ min: 0, minOpen: true }), sigma: num({ min: 0, max: L.MAX_SIGMA, minOpen: true }) }),
+  strict({ dist: z.literal("beta"), alpha: num({ min: 0, max: L.MAX_BETA_SHAPE, minOpen: true }), beta: num({ min: 0, max: L.MAX_BETA_SHAPE, minOpen: true }) }),
 ]);
 
-export const assumptionSchema = z.strictObject({
+export const assumptionSchema = strict({
   /** Point value: used when uncertainty is off, and as the centre of sensitivity analysis. */
-  value: z.number(),
+  value: finite,
   prior: priorSchema.default({ dist: "fixed" }),
   label: bilingual.optional(),
   /** Why this value and this prior (one line). */
-  rationale: z.string().min(1),
+  rationale: text(),
   /** A figure id in data/figures.csv, or a citation, when the prior is anchored on one. */
   source: z.string().optional(),
 });
 
 /** A number or a reference to an assumption: "$name". */
-export const numSchema = z.union([z.number(), z.string().regex(/^\$[A-Za-z0-9_.-]+$/, 'a number or "$assumption-name"')]);
+export const numSchema = numRef();
 export type Num = z.infer<typeof numSchema>;
 
-const attrValue = z.union([z.string(), z.number(), z.boolean()]);
+const ATTR = "a string, a number or true/false";
+const attrValue = z.union([z.string(), finite, z.boolean()], { error: (iss) => (iss.code === "invalid_union" ? problem("not an attribute value", ATTR, iss.input) : undefined) });
+const claimConstant = z.union([finite, z.boolean()], { error: (iss) => (iss.code === "invalid_union" ? problem("not a claim value", "a number or true/false", iss.input) : undefined) });
 
 /** Multipliers and offsets a cell (or a grid level) applies to the option models. */
 const modifiers = {
   /** Multiplies the claim frequency. */
-  frequency: z.number().nonnegative().optional(),
+  frequency: num(RANGES.frequencyMultiplier).optional(),
   /** Multiplies monetary claim amounts. */
-  severity: z.number().positive().optional(),
+  severity: num(RANGES.severity).optional(),
   /** Added to the take-up logit. */
-  takeupLogit: z.number().optional(),
+  takeupLogit: num(RANGES.logit).optional(),
 };
 
-export const cellSchema = z.strictObject({
-  id: z.string().min(1),
-  count: z.number().int("a whole number of persons").nonnegative(),
+const persons = num({ min: 0, max: L.MAX_PERSONS, int: true, unit: "persons" });
+
+export const cellSchema = strict({
+  id: text(),
+  count: persons,
   attributes: z.record(z.string(), attrValue).default({}),
   /** The representative person passed to each scheme's rules (scheme defaults fill the rest). */
   person: z.record(z.string(), z.unknown()).default({}),
   /** Purchase terms of this cell's enrollees (days, orders a year …), over the option's. */
   purchase: z.record(z.string(), z.unknown()).default({}),
   /** Claim fields every claim of this cell carries unless its category sets them (e.g. preExisting). */
-  claim: z.record(z.string(), z.union([z.number(), z.boolean()])).default({}),
+  claim: z.record(z.string(), claimConstant).default({}),
   ...modifiers,
 });
 
-const levelSchema = z.strictObject({
-  id: z.string().min(1),
-  share: z.number().min(0).max(1),
+const levelSchema = strict({
+  id: text(),
+  share: num({ min: 0, max: 1, unit: "a share" }),
   attributes: z.record(z.string(), attrValue).default({}),
   person: z.record(z.string(), z.unknown()).default({}),
   purchase: z.record(z.string(), z.unknown()).default({}),
-  claim: z.record(z.string(), z.union([z.number(), z.boolean()])).default({}),
+  claim: z.record(z.string(), claimConstant).default({}),
   ...modifiers,
 });
 
-export const gridSchema = z.strictObject({
-  total: z.number().int().nonnegative(),
-  dimensions: z
-    .array(z.strictObject({ name: z.string().min(1), levels: z.array(levelSchema).min(1) }))
-    .min(1),
+export const gridSchema = strict({
+  total: persons,
+  dimensions: list(strict({ name: text(), levels: list(levelSchema, 1, L.MAX_CELLS, "levels") }), 1, 64, "dimensions"),
   /** Person attributes shared by every cell. */
   person: z.record(z.string(), z.unknown()).default({}),
 });
 
-export const populationSchema = z
-  .strictObject({
-    cells: z.array(cellSchema).min(1).optional(),
-    grid: gridSchema.optional(),
-  })
-  .refine((p) => (p.cells ? 1 : 0) + (p.grid ? 1 : 0) === 1, "give exactly one of cells or grid");
+export const populationSchema = strict({
+  cells: list(cellSchema, 1, L.MAX_CELLS, "cells").optional(),
+  grid: gridSchema.optional(),
+}).refine((p) => (p.cells ? 1 : 0) + (p.grid ? 1 : 0) === 1, {
+  error: (iss) => problem("give exactly one of cells or grid", '{"cells": […]} or {"grid": {…}}', iss.input),
+});
 
-const byAttribute = z.record(z.string(), z.record(z.string(), numSchema));
+const byAttribute = (r: Range) => z.record(z.string(), z.record(z.string(), numRef(r)));
 
 export const takeupSchema = z.discriminatedUnion("model", [
   /** A probability, optionally per attribute level (group enrolment, mandatory participation). */
-  z.strictObject({ model: z.literal("probability"), probability: numSchema, byAttribute: byAttribute.optional() }),
+  strict({ model: z.literal("probability"), probability: numRef(RANGES.probability), byAttribute: byAttribute(RANGES.probability).optional() }),
   /**
    * Logistic: logit p = intercept + Σ offsets(level) + cell.takeupLogit
    *                    + priceElasticity × ln(net premium / referencePrice).
    */
-  z.strictObject({
+  strict({
     model: z.literal("logistic"),
-    intercept: numSchema,
-    priceElasticity: numSchema.optional(),
-    referencePrice: z.number().positive().optional(),
-    offsets: byAttribute.optional(),
+    intercept: numRef(RANGES.logit),
+    priceElasticity: numRef(RANGES.elasticity).optional(),
+    referencePrice: num(RANGES.price).optional(),
+    offsets: byAttribute(RANGES.logit).optional(),
   }),
 ]);
 
@@ -114,42 +144,50 @@ export const takeupSchema = z.discriminatedUnion("model", [
  * the benefit quadrature of a category can be computed once and reused for every replicate.
  * `scaled` (default true) multiplies the amount by the cell's severity scale.
  */
-const fieldSchema = z.union([
-  z.number(),
-  z.boolean(),
-  z.strictObject({ dist: z.literal("lognormal"), median: z.number().positive(), sigma: z.number().positive().max(5), scaled: z.boolean().default(true) }),
-  z.strictObject({ dist: z.literal("gamma"), mean: z.number().positive(), cv: z.number().positive().max(10), scaled: z.boolean().default(true) }),
-  z.strictObject({ dist: z.literal("pareto"), xm: z.number().positive(), alpha: z.number().gt(1, "must be > 1 (finite mean)"), scaled: z.boolean().default(true) }),
-  z.strictObject({ dist: z.literal("uniform"), min: z.number().nonnegative(), max: z.number().positive(), scaled: z.boolean().default(true) }),
-]);
-
-
-export const claimsSchema = z.strictObject({
-  /** Expected claims per enrolled person per year. */
-  frequency: numSchema,
-  frequencyBy: byAttribute.optional(),
-  /** Gamma frailty shape of the cell's claim rate (negative binomial counts); absent: Poisson. */
-  dispersion: numSchema.optional(),
-  /** Multiplier on monetary claim fields (uncertainty in cost levels). */
-  severityScale: numSchema.default(1),
-  severityBy: byAttribute.optional(),
-  categories: z
-    .array(
-      z.strictObject({
-        name: z.string().min(1),
-        weight: numSchema,
-        /** The claim passed to the scheme's benefit rule: field → constant or distribution. */
-        claim: z.record(z.string(), fieldSchema),
+const FIELD = 'a number, true/false, or {"dist": "lognormal" | "gamma" | "pareto" | "uniform", …}';
+const fieldSchema = z.union(
+  [
+    finite,
+    z.boolean(),
+    z.discriminatedUnion("dist", [
+      strict({ dist: z.literal("lognormal"), median: amount(), sigma: num({ min: 0, max: L.MAX_SIGMA, minOpen: true }), scaled: z.boolean().default(true) }),
+      strict({ dist: z.literal("gamma"), mean: amount(), cv: num({ min: 0, max: L.MAX_CV, minOpen: true }), scaled: z.boolean().default(true) }),
+      strict({ dist: z.literal("pareto"), xm: amount(), alpha: num({ min: 1, max: L.MAX_PARETO_ALPHA, minOpen: true, unit: "> 1 for a finite mean" }), scaled: z.boolean().default(true) }),
+      strict({ dist: z.literal("uniform"), min: num({ min: 0, max: L.MAX_AMOUNT }), max: amount(), scaled: z.boolean().default(true) }).refine((u) => u.min < u.max, {
+        error: (iss) => problem("min must be below max", "min < max", iss.input),
       }),
-    )
-    .min(1),
+    ]),
+  ],
+  { error: (iss) => (iss.code === "invalid_union" ? problem("not a claim field", FIELD, iss.input) : undefined) },
+);
+
+export const claimsSchema = strict({
+  /** Expected claims per enrolled person per year. */
+  frequency: numRef(RANGES.frequency),
+  frequencyBy: byAttribute(RANGES.frequencyMultiplier).optional(),
+  /** Gamma frailty shape of the cell's claim rate (negative binomial counts); absent: Poisson. */
+  dispersion: numRef(RANGES.dispersion).optional(),
+  /** Multiplier on monetary claim fields (uncertainty in cost levels). */
+  severityScale: numRef(RANGES.severity).default(1),
+  severityBy: byAttribute(RANGES.severity).optional(),
+  categories: list(
+    strict({
+      name: text(),
+      weight: numRef(RANGES.weight),
+      /** The claim passed to the scheme's benefit rule: field → constant or distribution. */
+      claim: z.record(z.string(), fieldSchema),
+    }),
+    1,
+    L.MAX_CATEGORIES,
+    "categories",
+  ),
 });
 
-export const optionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
+export const optionSchema = strict({
+  id: dashId,
   label: bilingual,
-  scheme: z.string().min(1),
-  reform: z.record(z.string(), z.number()).optional(),
+  scheme: text("a scheme id"),
+  reform: z.record(z.string(), finite).optional(),
   /** The purchase each enrollee makes (days, orders …), as the scheme's quote takes it. */
   purchase: z.record(z.string(), z.unknown()).default({}),
   /** Restrict the option to cells whose attributes match (e.g. {"occupation": ["delivery"]}). */
@@ -157,27 +195,23 @@ export const optionSchema = z.strictObject({
   takeup: takeupSchema,
   claims: claimsSchema,
   /** Administration cost as a share of gross premium. */
-  adminRatio: numSchema.default(0),
+  adminRatio: numRef(RANGES.adminRatio).default(0),
   /**
    * Multi-year runs: enrollees renew with probability `renewal` (per attribute level with
    * `renewalBy`, e.g. by health status); non-enrollees join with the take-up probability at that
    * year's price; with `reprice`, next year's premium moves toward the target loss ratio.
    */
-  dynamics: z
-    .strictObject({
-      renewal: numSchema,
-      renewalBy: byAttribute.optional(),
-      reprice: z
-        .strictObject({
-          targetLossRatio: numSchema,
-          /** Weight of this year's experience in the price change (1 = full). */
-          credibility: numSchema.default(1),
-          /** Largest relative price change a year (0.25 = ±25 %). */
-          maxChange: z.number().gt(0).max(10).default(0.25),
-        })
-        .optional(),
-    })
-    .optional(),
+  dynamics: strict({
+    renewal: numRef(RANGES.probability),
+    renewalBy: byAttribute(RANGES.probability).optional(),
+    reprice: strict({
+      targetLossRatio: numRef(RANGES.targetLossRatio),
+      /** Weight of this year's experience in the price change (1 = full). */
+      credibility: numRef(RANGES.credibility).default(1),
+      /** Largest relative price change a year (0.25 = ±25 %). */
+      maxChange: num({ min: 0, max: L.MAX_PRICE_CHANGE, minOpen: true }).default(0.25),
+    }).optional(),
+  }).optional(),
 });
 
 /**
@@ -186,45 +220,46 @@ export const optionSchema = z.strictObject({
  * assumption at its point value (noise-free).
  */
 export const CALIBRATION_METRICS = ["enrolled", "claimants", "benefits", "benefitsPerClaimant", "gross", "coverage", "subsidies", "subsidy.budget", "subsidy.bank", "subsidy.employer", "subsidy.town", "subsidy.platform", "subsidy.union", "subsidy.chamber"] as const;
-export const calibrationSchema = z.strictObject({
-  targets: z
-    .array(
-      z.strictObject({
-        /** The figure (data/figures.csv) the model must reproduce; resolved to its value. */
-        figure: z.string().min(1),
-        value: z.number(),
-        option: z.string().min(1),
-        year: z.number().int().min(1).default(1),
-        metric: z.enum(CALIBRATION_METRICS),
-        /** Restrict the metric to cells whose attributes match. */
-        cells: z.record(z.string(), z.array(attrValue)).optional(),
-        /** "equal" (within tolerance) or "atMost" (a cap the model must not exceed). */
-        relation: z.enum(["equal", "atMost"]).default("equal"),
-        /** Relative tolerance, e.g. 0.01 = 1 %. */
-        tolerance: z.number().positive().max(1),
-        /** Why this tolerance (and how the figure is read). */
-        note: z.string().optional(),
-      }),
-    )
-    .min(1),
+export const calibrationSchema = strict({
+  targets: list(
+    strict({
+      /** The figure (data/figures.csv) the model must reproduce; resolved to its value. */
+      figure: text("a figure id"),
+      value: finite,
+      option: text("an option id"),
+      year: num({ min: 1, max: L.MAX_YEARS, int: true }).default(1),
+      metric: z.enum(CALIBRATION_METRICS),
+      /** Restrict the metric to cells whose attributes match. */
+      cells: z.record(z.string(), z.array(attrValue)).optional(),
+      /** "equal" (within tolerance) or "atMost" (a cap the model must not exceed). */
+      relation: z.enum(["equal", "atMost"]).default("equal"),
+      /** Relative tolerance, e.g. 0.01 = 1 %. */
+      tolerance: num({ min: 0, max: 1, minOpen: true, unit: "relative" }),
+      /** Why this tolerance (and how the figure is read). */
+      note: z.string().optional(),
+    }),
+    1,
+    Infinity,
+    "targets",
+  ),
   /** Assumptions fitted by `puhui calibrate --fit`, each paired with the target it moves most. */
-  fit: z.array(z.strictObject({ assumption: z.string().min(1), target: z.number().int().min(0) })).default([]),
+  fit: z.array(strict({ assumption: text("an assumption name"), target: num({ min: 0, int: true }) })).default([]),
 });
 export type Calibration = z.output<typeof calibrationSchema>;
 
-export const scenarioSchema = z.strictObject({
+export const scenarioSchema = strict({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes"),
+  id: dashId,
   title: bilingual,
   description: z.string().optional(),
-  seed: z.number().int().min(0).max(2 ** 53 - 1),
-  replicates: z.number().int().min(1).max(1_000_000).default(1000),
-  years: z.number().int().min(1).max(30).default(1),
+  seed: num({ min: 0, max: 2 ** 53 - 1, int: true }),
+  replicates: num({ min: 1, max: L.MAX_REPLICATES, int: true }).default(1000),
+  years: num({ min: 1, max: L.MAX_YEARS, int: true }).default(1),
   /** First day of the simulated (first) year; rules are read as in force on this date. */
   date: isoDate,
   population: populationSchema,
-  assumptions: z.record(z.string().regex(/^[A-Za-z0-9_.-]+$/), assumptionSchema).default({}),
-  options: z.array(optionSchema).min(1),
+  assumptions: z.record(pattern(NAME, "letters, digits, _ . and -"), assumptionSchema).default({}),
+  options: list(optionSchema, 1, L.MAX_OPTIONS, "options"),
   calibration: calibrationSchema.optional(),
 });
 
@@ -237,31 +272,96 @@ export type FieldSpec = z.output<typeof fieldSchema>;
 export type CellInput = z.output<typeof cellSchema>;
 export type Assumption = z.output<typeof assumptionSchema>;
 
-function issueField(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+/** A Num of an option: where it is (relative to the option), and the range its values must stay in. */
+export interface NumField {
+  path: string;
+  n: Num;
+  range: Range;
 }
 
-function issueMessage(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case "too_small":
-      return `must be ≥ ${String(issue.minimum)}${issue.origin === "array" ? " items" : ""}`;
-    case "too_big":
-      return `must be ≤ ${String(issue.maximum)}${issue.origin === "array" ? " items" : ""}`;
-    case "unrecognized_keys":
-      return `unknown field(s) ${issue.keys.map((k) => JSON.stringify(k)).join(", ")}`;
-    case "invalid_type":
-      return `expected ${issue.expected}${issue.input === undefined ? " (missing)" : ""}`;
-    default:
-      return issue.message;
+/** Every number of an option that may read an assumption, with its allowed range. */
+export function numFields(option: Option): NumField[] {
+  const out: NumField[] = [];
+  const add = (path: string, n: Num | undefined, range: Range) => {
+    if (n !== undefined) out.push({ path, n, range });
+  };
+  const by = (path: string, table: Record<string, Record<string, Num>> | undefined, range: Range) => {
+    for (const [attr, levels] of Object.entries(table ?? {})) for (const [level, n] of Object.entries(levels)) add(`${path}.${attr}.${level}`, n, range);
+  };
+  const t = option.takeup;
+  if (t.model === "probability") {
+    add("takeup.probability", t.probability, RANGES.probability);
+    by("takeup.byAttribute", t.byAttribute, RANGES.probability);
+  } else {
+    add("takeup.intercept", t.intercept, RANGES.logit);
+    add("takeup.priceElasticity", t.priceElasticity, RANGES.elasticity);
+    by("takeup.offsets", t.offsets, RANGES.logit);
+  }
+  const c = option.claims;
+  add("claims.frequency", c.frequency, RANGES.frequency);
+  by("claims.frequencyBy", c.frequencyBy, RANGES.frequencyMultiplier);
+  add("claims.dispersion", c.dispersion, RANGES.dispersion);
+  add("claims.severityScale", c.severityScale, RANGES.severity);
+  by("claims.severityBy", c.severityBy, RANGES.severity);
+  c.categories.forEach((cat, k) => add(`claims.categories[${k}].weight`, cat.weight, RANGES.weight));
+  add("adminRatio", option.adminRatio, RANGES.adminRatio);
+  if (option.dynamics) {
+    add("dynamics.renewal", option.dynamics.renewal, RANGES.probability);
+    by("dynamics.renewalBy", option.dynamics.renewalBy, RANGES.probability);
+    if (option.dynamics.reprice) {
+      add("dynamics.reprice.targetLossRatio", option.dynamics.reprice.targetLossRatio, RANGES.targetLossRatio);
+      add("dynamics.reprice.credibility", option.dynamics.reprice.credibility, RANGES.credibility);
+    }
+  }
+  return out;
+}
+
+/** "uniform(0.2, 0.4)", "lognormal(median 1, sigma 0.3)" … */
+export function priorText(a: Assumption): string {
+  const p = a.prior;
+  switch (p.dist) {
+    case "fixed":
+      return `fixed ${a.value}`;
+    case "uniform":
+      return `uniform(${p.min}, ${p.max})`;
+    case "triangular":
+      return `triangular(${p.min}, ${p.mode}, ${p.max})`;
+    case "lognormal":
+      return `lognormal(median ${p.median}, sigma ${p.sigma})`;
+    case "beta":
+      return `beta(${p.alpha}, ${p.beta})`;
   }
 }
 
-/** Every "$name" reference in a value tree. */
-function references(value: unknown, out: Set<string> = new Set()): Set<string> {
-  if (typeof value === "string" && value.startsWith("$")) out.add(value.slice(1));
-  else if (Array.isArray(value)) for (const v of value) references(v, out);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) references(v, out);
-  return out;
+/**
+ * An assumption read where values must stay in `range`: its point value and its prior's support
+ * must lie inside (a lognormal's up to its 1 − 10⁻⁹ quantile); the error names the field.
+ */
+function checkReference(field: string, ref: string, a: Assumption, range: Range): void {
+  const allowed = describeRange(range);
+  if (!inRange(a.value, range)) {
+    throw new InputError(field, `reads ${ref}, whose point value is out of range (allowed: ${allowed}; got ${a.value})`);
+  }
+  if (a.prior.dist === "fixed") return;
+  const { lo, practicalHi } = priorSupport(a.prior, a.value);
+  // A lognormal's draws are > 0; a beta's lie strictly inside (0, 1).
+  const loOpen = a.prior.dist === "lognormal" || a.prior.dist === "beta";
+  const loOk = range.min === undefined || lo > range.min || (lo === range.min && (!range.minOpen || loOpen));
+  const hiOk = range.max === undefined || practicalHi < range.max || (practicalHi === range.max && !range.maxOpen);
+  if (!loOk || !hiOk) {
+    const reach = a.prior.dist === "lognormal" ? `(0, ${Number(practicalHi.toPrecision(6))}] (to its 1 − 1e-9 quantile)` : `[${lo}, ${practicalHi}]`;
+    throw new InputError(field, `reads ${ref}, whose prior reaches ${reach} (allowed: ${allowed}; got ${ref} ~ ${priorText(a)})`);
+  }
+}
+
+/** The product of a grid's level counts (the number of cells it expands to), before expanding. */
+export function gridCellCount(grid: { dimensions: readonly { levels: readonly unknown[] }[] }): number {
+  return grid.dimensions.reduce((n, d) => n * d.levels.length, 1);
+}
+
+function issueError(issue: z.core.$ZodIssue, input: unknown): InputError {
+  const { path, message } = describeIssue(issue, input);
+  return new InputError(pathText("scenario", path), message);
 }
 
 export interface ResolvedOption {
@@ -271,34 +371,57 @@ export interface ResolvedOption {
 }
 
 /**
- * Validates a scenario (already-parsed JSON): shape, assumption priors, scheme ids, reform paths
- * and values, claim fields against each scheme's claim schema, and that every "$name" exists.
- * Errors are InputErrors whose field is the path inside the scenario.
+ * Validates a scenario (already-parsed JSON): shape and ranges of every number, assumption priors,
+ * scheme ids, reform paths and values, claim fields against each scheme's claim schema, that every
+ * "$name" is an assumption whose values stay in the range of each field that reads it, and the
+ * engine's limits (src/sim/limits.ts). Errors are InputErrors whose field is the path inside the
+ * scenario and whose message is one line: `<what is wrong> (allowed: …; got …)`.
  */
 export function parseScenario(input: unknown): { scenario: Scenario; options: ResolvedOption[] } {
-  const result = scenarioSchema.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new InputError(`scenario.${issueField(issue.path)}`.replace(/\.$/, ""), issueMessage(issue));
-  }
+  const result = scenarioSchema.safeParse(input, { reportInput: true });
+  if (!result.success) throw issueError(result.error.issues[0]!, input);
+  // Records (assumptions, attributes, person, reform …) would drop a "__proto__" key or take it as
+  // their prototype: refuse it (strict objects already refused it as an unknown field).
+  const proto = protoKeyPath(input);
+  if (proto) throw new InputError(pathText("scenario", proto.slice(0, -1)), problem('"__proto__" is not allowed as a name', "any other name", "__proto__"));
   const scenario = result.data;
-  for (const [name, a] of Object.entries(scenario.assumptions)) validatePrior(a.prior, a.value, `scenario.assumptions.${name}`);
+  const assumptions = scenario.assumptions;
+  const known = () => Object.keys(assumptions).join(", ") || "none";
+  for (const [name, a] of Object.entries(assumptions)) validatePrior(a.prior, a.value, `scenario.assumptions.${name}`);
+  const grid = scenario.population.grid;
+  if (grid) {
+    const cells = gridCellCount(grid);
+    if (cells > L.MAX_CELLS) {
+      throw new InputError("scenario.population.grid.dimensions", `too many cells (allowed: the product of the dimensions' level counts ≤ ${L.MAX_CELLS}; got ${grid.dimensions.map((d) => d.levels.length).join(" × ")} = ${cells})`);
+    }
+  }
+  const rows = scenario.replicates * scenario.options.length * scenario.years;
+  if (rows > L.MAX_ROWS) {
+    throw new InputError("scenario.replicates", `too many result rows (allowed: replicates × options × years ≤ ${L.MAX_ROWS}; got ${scenario.replicates} × ${scenario.options.length} × ${scenario.years} = ${rows})`);
+  }
   const ids = new Set<string>();
   const cellClaimFields: Record<string, unknown> = {};
   for (const c of scenario.population.cells ?? []) Object.assign(cellClaimFields, c.claim);
   for (const d of scenario.population.grid?.dimensions ?? []) for (const l of d.levels) Object.assign(cellClaimFields, l.claim);
   const options = scenario.options.map((option, i) => {
     const at = `scenario.options[${i}]`;
-    if (ids.has(option.id)) throw new InputError(`${at}.id`, `duplicate option id "${option.id}"`);
+    if (ids.has(option.id)) throw new InputError(`${at}.id`, problem("duplicate option id", "an id no other option has", option.id));
     ids.add(option.id);
-    for (const ref of references(option)) {
-      if (!(ref in scenario.assumptions)) {
-        throw new InputError(`${at}`, `refers to "$${ref}", which is not in scenario.assumptions (known: ${Object.keys(scenario.assumptions).join(", ") || "none"})`);
+    for (const { path, n, range } of numFields(option)) {
+      if (typeof n === "number") continue;
+      const name = n.slice(1);
+      // Own properties only: "$constructor" or "$toString" are not assumptions.
+      if (!Object.hasOwn(assumptions, name)) {
+        throw new InputError(`${at}.${path}`, `unknown assumption (allowed: "$name" of an entry of scenario.assumptions: ${known()}; got ${JSON.stringify(n)})`);
       }
+      checkReference(`${at}.${path}`, n, assumptions[name]!, range);
     }
-    checkProbabilities(option, scenario, at);
+    const t = option.takeup;
+    if (t.model === "logistic" && t.priceElasticity !== undefined && t.referencePrice === undefined) {
+      throw new InputError(`${at}.takeup.referencePrice`, `missing (allowed: ${describeRange(RANGES.price)}; required with priceElasticity)`);
+    }
     if (scenario.years > 1 && !option.dynamics) {
-      throw new InputError(`${at}.dynamics`, `is required when years > 1 (${scenario.years}): give at least the renewal probability of enrollees, e.g. {"renewal": 0.8}`);
+      throw new InputError(`${at}.dynamics`, `missing (allowed: {"renewal": <probability>, …}, required when years > 1; got years ${scenario.years})`);
     }
     let scheme: AnyScheme;
     try {
@@ -336,71 +459,32 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
   if (scenario.calibration) {
     const c = scenario.calibration;
     c.targets.forEach((t, i) => {
-      if (!ids.has(t.option)) throw new InputError(`scenario.calibration.targets[${i}].option`, `unknown option "${t.option}"; options: ${[...ids].join(", ")}`);
-      if (t.year > scenario.years) throw new InputError(`scenario.calibration.targets[${i}].year`, `must be ≤ years (${scenario.years}), got ${t.year}`);
+      if (!ids.has(t.option)) throw new InputError(`scenario.calibration.targets[${i}].option`, problem("unknown option", [...ids].join(", "), t.option));
+      if (t.year > scenario.years) throw new InputError(`scenario.calibration.targets[${i}].year`, problem("after the last simulated year", `1 to ${scenario.years} (years)`, t.year));
     });
     c.fit.forEach((f, i) => {
-      if (!(f.assumption in scenario.assumptions)) throw new InputError(`scenario.calibration.fit[${i}].assumption`, `unknown assumption "${f.assumption}"`);
-      if (f.target >= c.targets.length) throw new InputError(`scenario.calibration.fit[${i}].target`, `must be a target index from 0 to ${c.targets.length - 1}, got ${f.target}`);
+      if (!Object.hasOwn(assumptions, f.assumption)) throw new InputError(`scenario.calibration.fit[${i}].assumption`, problem("unknown assumption", known(), f.assumption));
+      if (f.target >= c.targets.length) throw new InputError(`scenario.calibration.fit[${i}].target`, problem("no such target", `a target index from 0 to ${c.targets.length - 1}`, f.target));
     });
   }
   return { scenario, options };
 }
 
-/** The support [lo, hi] of an assumption's prior (its point value when fixed). */
-function support(a: Assumption): [number, number] {
-  switch (a.prior.dist) {
-    case "fixed":
-      return [a.value, a.value];
-    case "uniform":
-    case "triangular":
-      return [a.prior.min, a.prior.max];
-    case "lognormal":
-      return [0, Infinity];
-    case "beta":
-      return [0, 1];
-  }
+/** Removes a UTF-8 byte-order mark at the start of a text (editors on Windows write one). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-/** Take-up and renewal probabilities (literals, and the priors of assumptions they read) must lie in [0, 1]. */
-function checkProbabilities(option: Option, scenario: Scenario, at: string): void {
-  const check = (n: Num, field: string) => {
-    if (typeof n === "number") {
-      if (!(n >= 0 && n <= 1)) throw new InputError(field, `a probability must be in [0, 1], got ${n}`);
-      return;
-    }
-    const a = scenario.assumptions[n.slice(1)]!;
-    const [lo, hi] = support(a);
-    if (lo < 0 || hi > 1) {
-      throw new InputError(field, `reads ${n}, whose prior reaches [${lo}, ${hi}]; a probability must stay in [0, 1] (use a beta or a uniform prior inside [0, 1])`);
-    }
-  };
-  if (option.dynamics) {
-    check(option.dynamics.renewal, `${at}.dynamics.renewal`);
-    for (const [attr, levels] of Object.entries(option.dynamics.renewalBy ?? {})) {
-      for (const [level, n] of Object.entries(levels)) check(n, `${at}.dynamics.renewalBy.${attr}.${level}`);
-    }
-  }
-  const t = option.takeup;
-  if (t.model !== "probability") {
-    if (t.priceElasticity !== undefined && t.referencePrice === undefined) {
-      throw new InputError(`${at}.takeup.referencePrice`, "is required with priceElasticity (a positive premium in 元)");
-    }
-    return;
-  }
-  check(t.probability, `${at}.takeup.probability`);
-  for (const [attr, levels] of Object.entries(t.byAttribute ?? {})) {
-    for (const [level, n] of Object.entries(levels)) check(n, `${at}.takeup.byAttribute.${attr}.${level}`);
+/** Parses JSON text (a leading byte-order mark is ignored); malformed JSON is an InputError on `name`. */
+export function parseJsonText(text: string, name = "scenario"): unknown {
+  try {
+    return JSON.parse(stripBom(text));
+  } catch (error) {
+    throw new InputError(name, `not valid JSON (allowed: a JSON object; got ${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
 /** Parses scenario JSON text; malformed JSON is an InputError too. */
 export function parseScenarioText(text: string, name = "scenario"): { scenario: Scenario; options: ResolvedOption[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(name, `is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  return parseScenario(json);
+  return parseScenario(parseJsonText(text, name));
 }

@@ -26,6 +26,11 @@
 import { InputError } from "../rules/input-error.js";
 import type { Prior } from "../rules/parameter.js";
 import { priorQuantile } from "./priors.js";
+import { problem } from "./issues.js";
+import { MAX_REPLICATES } from "./limits.js";
+
+/** Bootstrap resamples of the first-order indices' standard errors. */
+export const MAX_BOOTSTRAP = 10_000;
 import { Xoshiro128ss } from "./rng.js";
 import { compile, drawParameters, runPlan, type Mode, type Plan, type ReplicateRow } from "./run.js";
 import type { ResolvedOption, Scenario } from "./scenario.js";
@@ -232,17 +237,22 @@ export function sensitivity(req: SensitivityRequest): SensitivityResult {
   const replicates = req.replicates ?? scenario.replicates;
   const tornadoReplicates = req.tornadoReplicates ?? (scenario.years > 1 ? 20 : 1);
   const [qLow, qHigh] = req.quantiles ?? [0.05, 0.95];
-  if (!(qLow > 0 && qLow < qHigh && qHigh < 1)) throw new InputError("quantiles", `must satisfy 0 < low < high < 1, got [${qLow}, ${qHigh}]`);
-  if (!(Number.isInteger(replicates) && replicates >= 4)) throw new InputError("replicates", `must be an integer ≥ 4 for the variance-based indices, got ${replicates}`);
-  if (!(Number.isInteger(tornadoReplicates) && tornadoReplicates >= 1)) throw new InputError("tornadoReplicates", `must be an integer ≥ 1, got ${tornadoReplicates}`);
+  if (!(qLow > 0 && qLow < qHigh && qHigh < 1)) throw new InputError("quantiles", problem("out of order or range", "two levels 0 < low < high < 1, e.g. [0.05, 0.95]", [qLow, qHigh]));
+  const whole = (x: unknown) => (Number.isInteger(x) ? "out of range" : "not a whole number");
+  if (!(Number.isInteger(replicates) && replicates >= 4 && replicates <= MAX_REPLICATES)) {
+    throw new InputError("replicates", problem(whole(replicates), `an integer from 4 to ${MAX_REPLICATES} (the variance-based indices need 4)`, replicates));
+  }
+  if (!(Number.isInteger(tornadoReplicates) && tornadoReplicates >= 1 && tornadoReplicates <= MAX_REPLICATES)) {
+    throw new InputError("tornadoReplicates", problem(whole(tornadoReplicates), `an integer from 1 to ${MAX_REPLICATES}`, tornadoReplicates));
+  }
   const bins = req.bins ?? Math.max(2, Math.round(Math.sqrt(replicates)));
-  if (!(Number.isInteger(bins) && bins >= 2 && bins <= replicates / 2)) throw new InputError("bins", `must be an integer from 2 to replicates / 2 (${Math.floor(replicates / 2)}), got ${bins}`);
+  if (!(Number.isInteger(bins) && bins >= 2 && bins <= replicates / 2)) throw new InputError("bins", problem(whole(bins), `an integer from 2 to replicates / 2 (${Math.floor(replicates / 2)})`, bins));
   const bootstrap = req.bootstrap ?? 200;
-  if (!(Number.isInteger(bootstrap) && bootstrap >= 2)) throw new InputError("bootstrap", `must be an integer ≥ 2, got ${bootstrap}`);
+  if (!(Number.isInteger(bootstrap) && bootstrap >= 2 && bootstrap <= MAX_BOOTSTRAP)) throw new InputError("bootstrap", problem(whole(bootstrap), `an integer from 2 to ${MAX_BOOTSTRAP}`, bootstrap));
   let chosen = req.options;
   if (req.option !== undefined) {
     chosen = req.options.filter((o) => o.option.id === req.option);
-    if (chosen.length === 0) throw new InputError("option", `unknown option ${JSON.stringify(req.option)}; the scenario's options are ${req.options.map((o) => o.option.id).join(", ")}`);
+    if (chosen.length === 0) throw new InputError("option", problem("unknown option", `the scenario's options ${req.options.map((o) => o.option.id).join(", ")}`, req.option));
   }
   const plan: Plan = compile(scenario, chosen, mode);
   const names = plan.assumptionNames.filter((n) => scenario.assumptions[n]!.prior.dist !== "fixed");

@@ -32,6 +32,8 @@ import { multiplierRange, pricingValues, repriced, type PricingValue } from "./p
 import { compile, runPlan, type Mode, type ReplicateRow } from "./run.js";
 import type { ResolvedOption, Scenario } from "./scenario.js";
 import { describeValues } from "./summary.js";
+import { problem } from "./issues.js";
+import { TARGET_LOSS_RATIO } from "./limits.js";
 
 export interface SolvePremiumRequest {
   scenario: Scenario;
@@ -111,7 +113,10 @@ export interface SolvePremiumResult {
   mode: Mode;
 }
 
-export const TARGET_RANGE = { min: 0, max: 10 } as const;
+export const TARGET_RANGE = TARGET_LOSS_RATIO;
+
+/** Engine runs the solver may make (maxEvaluations). */
+export const MAX_EVALUATIONS = 1000;
 
 /** Field names used in errors (the CLI passes its flag names). */
 export interface FieldNames {
@@ -121,20 +126,22 @@ export interface FieldNames {
 }
 const DEFAULT_FIELDS: FieldNames = { targetLossRatio: "targetLossRatio", confidence: "confidence", option: "option" };
 
-/** Checks R ∈ (0, 10] and C ∈ (0, 1); InputErrors name the field and the range. */
+/** Checks R ∈ (0, 10] and C ∈ (0, 1); InputErrors name the field and the range (never a clamp). */
 export function validateTarget(targetLossRatio: number, confidence: number | undefined, fields: FieldNames = DEFAULT_FIELDS): void {
   if (typeof targetLossRatio !== "number" || !(targetLossRatio > TARGET_RANGE.min && targetLossRatio <= TARGET_RANGE.max)) {
-    throw new InputError(fields.targetLossRatio, `must be a loss ratio > 0 and ≤ 10 (got ${JSON.stringify(targetLossRatio)})`);
+    const what = typeof targetLossRatio !== "number" ? "not a number" : "out of range";
+    throw new InputError(fields.targetLossRatio, problem(what, `a loss ratio > ${TARGET_RANGE.min} and ≤ ${TARGET_RANGE.max}, e.g. 0.85`, targetLossRatio));
   }
   if (confidence !== undefined && (typeof confidence !== "number" || !(confidence > 0 && confidence < 1))) {
-    throw new InputError(fields.confidence, `must be a probability strictly between 0 and 1, e.g. 0.9 (got ${JSON.stringify(confidence)})`);
+    const what = typeof confidence !== "number" ? "not a number" : "out of range";
+    throw new InputError(fields.confidence, problem(what, "a probability strictly between 0 and 1, e.g. 0.9", confidence));
   }
 }
 
 /** The resolved option with this id; an unknown id is an InputError listing the known ones. */
 export function findOption(options: readonly ResolvedOption[], id: string, field = "option"): ResolvedOption {
   const found = options.find((o) => o.option.id === id);
-  if (!found) throw new InputError(field, `unknown option ${JSON.stringify(id)}; the scenario's options are ${options.map((o) => o.option.id).join(", ")}`);
+  if (!found) throw new InputError(field, problem("unknown option", `the scenario's options ${options.map((o) => o.option.id).join(", ")}`, id));
   return found;
 }
 
@@ -222,8 +229,11 @@ export function solvePremium(req: SolvePremiumRequest): SolvePremiumResult {
   validateTarget(req.targetLossRatio, req.confidence);
   const resolved = findOption(req.options, req.option);
   const tolerance = req.tolerance ?? 1e-4;
-  if (!(tolerance > 0 && tolerance < 0.1)) throw new InputError("tolerance", `must be in (0, 0.1), got ${tolerance}`);
+  if (!(typeof tolerance === "number" && tolerance > 0 && tolerance < 0.1)) throw new InputError("tolerance", problem("out of range", "a number > 0 and < 0.1 (relative, on the multiplier)", tolerance));
   const maxEvaluations = req.maxEvaluations ?? 60;
+  if (!(Number.isInteger(maxEvaluations) && maxEvaluations >= 2 && maxEvaluations <= MAX_EVALUATIONS)) {
+    throw new InputError("maxEvaluations", problem("out of range", `an integer from 2 to ${MAX_EVALUATIONS}`, maxEvaluations));
+  }
   const replicates = req.replicates ?? scenario.replicates;
   const seed = req.seed ?? scenario.seed;
   const mode = req.mode ?? "fast";

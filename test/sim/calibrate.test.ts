@@ -77,10 +77,10 @@ describe("the fitter", () => {
   it("names the field of a bad calibration spec", () => {
     const s = synthetic(0.04) as any;
     s.calibration.targets[0].option = "nope";
-    expect(() => parseScenario(s)).toThrow(/scenario\.calibration\.targets\[0\]\.option: unknown option "nope"/);
+    expect(() => parseScenario(s)).toThrow(/scenario\.calibration\.targets\[0\]\.option: unknown option \(allowed: o; got "nope"\)/);
     const t = synthetic(0.04) as any;
     t.calibration.fit[0].assumption = "nope";
-    expect(() => parseScenario(t)).toThrow(/scenario\.calibration\.fit\[0\]\.assumption: unknown assumption "nope"/);
+    expect(() => parseScenario(t)).toThrow(/scenario\.calibration\.fit\[0\]\.assumption: unknown assumption \(allowed: freq; got "nope"\)/);
   });
 });
 
@@ -95,7 +95,7 @@ describe("figure references", () => {
   });
   it("name an unknown figure and its neighbours", () => {
     expect(() => resolveScenario({ population: { cells: [{ count: { figure: "jiangshan.nope" } }] } }, figures)).toThrow(
-      /scenario\.population\.cells\[0\]\.count\.figure: unknown figure "jiangshan\.nope".*jiangshan\.elders_enrolled_2022/,
+      /scenario\.population\.cells\[0\]\.count\.figure: unknown figure \(allowed: an id in data\/figures\.csv or data\/assumptions\/\*\.csv, e\.g\. jiangshan\.elders_enrolled_2022.*; got "jiangshan\.nope"\)/,
     );
   });
 });

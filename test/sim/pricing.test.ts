@@ -110,7 +110,7 @@ describe("repriced: allowed ranges and bad multipliers", () => {
   });
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])("multiplier %s → InputError on multiplier", (m) => {
-    expect(() => repriced(getScheme("linghuobao"), m)).toThrow(/^multiplier: must be a finite number > 0/);
+    expect(() => repriced(getScheme("linghuobao"), m)).toThrow(/^multiplier: out of range \(allowed: a finite number > 0; got (0|-1|NaN|Infinity)\)$/);
   });
 
   it("reads the value in force on the given date (天一 minor tier: 100 in 2023, 60 in 2024)", () => {

@@ -234,16 +234,16 @@ describe("determinism and streams", () => {
 describe("bad scenarios fail with a message naming the field", () => {
   const base = JSON.parse(fixture);
   const cases: [string, (s: any) => void, RegExp][] = [
-    ["missing field", (s) => delete s.seed, /scenario\.seed: expected number \(missing\)/],
-    ["negative count", (s) => (s.population.cells[0].count = -5), /scenario\.population\.cells\[0\]\.count: must be ≥ 0/],
-    ["probability > 1", (s) => (s.options[0].takeup = { model: "probability", probability: 1.2 }), /scenario\.options\[0\]\.takeup\.probability: a probability must be in \[0, 1\], got 1\.2/],
+    ["missing field", (s) => delete s.seed, /^scenario\.seed: missing \(allowed: an integer from 0 to 9007199254740991\)$/],
+    ["negative count", (s) => (s.population.cells[0].count = -5), /scenario\.population\.cells\[0\]\.count: out of range \(allowed: an integer from 0 to 2000000000 \(persons\); got -5\)/],
+    ["probability > 1", (s) => (s.options[0].takeup = { model: "probability", probability: 1.2 }), /scenario\.options\[0\]\.takeup\.probability: out of range \(allowed: a number from 0 to 1 \(a probability\), or "\$name" of an assumption; got 1\.2\)/],
     ["prior reaching above 1", (s) => (s.assumptions.takeup.prior = { dist: "uniform", min: 0.2, max: 1.4 }), /takeup\.probability: reads \$takeup, whose prior reaches \[0\.2, 1\.4\]/],
     ["unknown scheme", (s) => (s.options[0].scheme = "huimin"), /scenario\.options\[0\]\.scheme: unknown scheme "huimin"/],
     ["unknown reform path", (s) => (s.options[0].reform = { "gonghuibao.nope": 1 }), /scenario\.options\[0\]\.reform\.gonghuibao\.nope: unknown parameter/],
     ["out-of-range reform", (s) => (s.options[0].reform = { "gonghuibao.outOfCatalog.rate": 3 }), /reform\.gonghuibao\.outOfCatalog\.rate: must be a number from 0 to 1/],
     ["unknown claim field", (s) => (s.options[0].claims.categories[0].claim.bogus = 3), /claims\.categories\[0\]\.claim: .*bogus/],
-    ["unknown $reference", (s) => (s.options[0].claims.frequency = "$nope"), /refers to "\$nope", which is not in scenario\.assumptions/],
-    ["unknown top-level field", (s) => (s.colour = "red"), /scenario: unknown field\(s\) "colour"/],
+    ["unknown $reference", (s) => (s.options[0].claims.frequency = "$nope"), /scenario\.options\[0\]\.claims\.frequency: unknown assumption \(allowed: "\$name" of an entry of scenario\.assumptions: takeup, freq, scale; got "\$nope"\)/],
+    ["unknown top-level field", (s) => (s.colour = "red"), /^scenario: unknown field\(s\) "colour" \(allowed: \$schema, id, title, .*calibration\)$/],
   ];
   for (const [name, mutate, message] of cases) {
     it(name, () => {
@@ -253,7 +253,7 @@ describe("bad scenarios fail with a message naming the field", () => {
     });
   }
   it("malformed JSON", () => {
-    expect(() => parseScenarioText("{ not json")).toThrow(/scenario: is not valid JSON/);
+    expect(() => parseScenarioText("{ not json")).toThrow(/^scenario: not valid JSON \(allowed: a JSON object; got [^\n]*\)$/);
   });
 });
 

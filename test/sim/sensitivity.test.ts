@@ -151,10 +151,12 @@ describe("firstOrderIndex (unit)", () => {
 
 describe("sensitivity: bad input", () => {
   it.each([
-    [{ option: "nope" }, /^option: unknown option "nope"; the scenario's options are ghb/],
-    [{ replicates: 3 }, /^replicates: must be an integer ≥ 4/],
-    [{ quantiles: [0.9, 0.1] as [number, number] }, /^quantiles: must satisfy 0 < low < high < 1/],
-    [{ replicates: 10, bins: 6 }, /^bins: must be an integer from 2 to replicates \/ 2 \(5\)/],
+    [{ option: "nope" }, /^option: unknown option \(allowed: the scenario's options ghb; got "nope"\)$/],
+    [{ replicates: 3 }, /^replicates: out of range \(allowed: an integer from 4 to 100000 \(the variance-based indices need 4\); got 3\)$/],
+    [{ replicates: 2.5 }, /^replicates: not a whole number \(allowed: an integer from 4 to 100000/],
+    [{ quantiles: [0.9, 0.1] as [number, number] }, /^quantiles: out of order or range \(allowed: two levels 0 < low < high < 1, e\.g\. \[0\.05, 0\.95\]; got \[0\.9,0\.1\]\)$/],
+    [{ replicates: 10, bins: 6 }, /^bins: out of range \(allowed: an integer from 2 to replicates \/ 2 \(5\); got 6\)$/],
+    [{ bootstrap: 1e9 }, /^bootstrap: out of range \(allowed: an integer from 2 to 10000; got 1000000000\)$/],
   ])("%j → InputError", (over, message) => {
     expect(() => sensitivity({ ...parsed, ...over })).toThrow(InputError);
     expect(() => sensitivity({ ...parsed, ...over })).toThrow(message);

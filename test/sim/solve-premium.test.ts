@@ -95,14 +95,14 @@ describe("solvePremium: bad input", () => {
   const solve = (over: object) => () => solvePremium({ ...base, option: "baseline", targetLossRatio: 0.85, replicates: 20, ...over });
   it.each([0, -0.5, 10.01, Number.NaN])("target loss ratio %s → InputError on targetLossRatio naming the range", (R) => {
     expect(solve({ targetLossRatio: R })).toThrow(InputError);
-    expect(solve({ targetLossRatio: R })).toThrow(/^targetLossRatio: must be a loss ratio > 0 and ≤ 10/);
+    expect(solve({ targetLossRatio: R })).toThrow(/^targetLossRatio: out of range \(allowed: a loss ratio > 0 and ≤ 10, e\.g\. 0\.85; got (0|-0\.5|10\.01|NaN)\)$/);
   });
   it("R = 10 is allowed", () => expect(solve({ targetLossRatio: 10 })).not.toThrow());
   it.each([0, 1, 1.5, -0.1])("confidence %s → InputError on confidence", (C) => {
-    expect(solve({ confidence: C })).toThrow(/^confidence: must be a probability strictly between 0 and 1/);
+    expect(solve({ confidence: C })).toThrow(/^confidence: out of range \(allowed: a probability strictly between 0 and 1, e\.g\. 0\.9; got (0|1|1\.5|-0\.1)\)$/);
   });
   it("unknown option → InputError listing the options", () => {
-    expect(solve({ option: "nope" })).toThrow(/^option: unknown option "nope"; the scenario's options are baseline/);
+    expect(solve({ option: "nope" })).toThrow(/^option: unknown option \(allowed: the scenario's options baseline; got "nope"\)$/);
   });
   it("no solution inside the allowed ranges → InputError saying so", () => {
     // Mean LR at m = 1 is > 4 here; R = 0.05 would need m > 80, but 168 × m ≤ 10000 allows m ≤ 59.5.

@@ -136,6 +136,6 @@ describe("rules are read on each year's date", () => {
   it("requires dynamics when years > 1", () => {
     const s = spiral(false) as Record<string, any>;
     delete s.options[0].dynamics;
-    expect(() => parseScenario(s)).toThrow(/scenario\.options\[0\]\.dynamics: is required when years > 1 \(3\)/);
+    expect(() => parseScenario(s)).toThrow(/scenario\.options\[0\]\.dynamics: missing \(allowed: \{"renewal": <probability>, …\}, required when years > 1; got years 3\)/);
   });
 });
