@@ -163,9 +163,10 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
       if (!claim.injuryDetermined) {
         return benefitOf([{ rule: `${ID}.determination`, label: { zh: "未认定工伤", en: "no work-injury determination" }, amount: 0, params: [], formula: "benefits need a work-injury determination (工伤认定) → 0" }]);
       }
-      const elig = scheme.eligibility(person, date);
-      if (!elig.eligible) {
-        const unmet = elig.reasons.filter((r) => !r.met);
+      // Fast path of eligibility (the engine pays many claims); the reasons only when not covered.
+      const covered = inForce(person.variant, date) && person.age >= t.v(P.minAge, date) && person.insuredByPlatform;
+      if (!covered) {
+        const unmet = scheme.eligibility(person, date).reasons.filter((r) => !r.met);
         return benefitOf([{ rule: `${ID}.notCovered`, label: { zh: "不在保障范围内", en: "not covered on the date of injury" }, amount: 0, params: [], formula: `${unmet.map((r) => r.en).join("; ")} → 0` }]);
       }
       const w = wage(person, date);

@@ -191,24 +191,39 @@ function ageOf(claim: StatutoryClaim, ctx: StatutoryContext): number {
  */
 export function statutoryItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim, ctx: StatutoryContext, date: string): PayerTraceLine[] {
   const p = `${schemeId}.statutory`;
-  const pp = periodicPaths(schemeId);
-  const items: PayerTraceLine[] = [];
   const rate = t.v(`${p}.medical.rate`, date);
   const medical = mulRate(claim.medicalCost, rate);
-  items.push({
+  const items: PayerTraceLine[] = [{
     rule: `${p}.medical`,
     label: { zh: "工伤医疗费用(第三十条)", en: "medical costs (art. 30)" },
     amount: medical,
     payer: "fund",
     params: [`${p}.medical.rate`],
     get formula() { return `${fmt(claim.medicalCost)} × ${fmt(rate * 100)}% = ${fmt(medical)}`; },
-  });
-  if (claim.death) {
-    deathItems(t, schemeId, claim, ctx, date, items);
-    return items;
+  }];
+  if (!claim.death && claim.disabilityGrade === undefined) return items;
+  // Everything but the medical line depends on neither the medical cost nor anything the engine
+  // draws per claim: cache it per parameter table (the engine values one case many times).
+  const key = `${schemeId}|${date}|${claim.death ? 1 : 0}|${claim.disabilityGrade}|${claim.age}|${ctx.personAge}|${claim.sex}|${claim.wage}|${claim.nursing}|${claim.dependants}|${claim.leftJob}|${ctx.wage.path}|${ctx.wage.monthly}|${ctx.regionalWage.path}|${ctx.regionalWage.monthly}|${ctx.region}|${ctx.lumpSumWage}|${ctx.employerPayer}`;
+  let cache = packageCache.get(t);
+  if (!cache) packageCache.set(t, (cache = new Map()));
+  let rest = cache.get(key);
+  if (!rest) {
+    rest = [];
+    if (claim.death) deathItems(t, schemeId, claim, ctx, date, rest);
+    else disabilityItems(t, schemeId, claim, ctx, date, claim.disabilityGrade!, rest);
+    if (cache.size > 20_000) cache.clear();
+    cache.set(key, rest);
   }
-  if (claim.disabilityGrade === undefined) return items;
-  const grade = claim.disabilityGrade;
+  for (const line of rest) items.push(line);
+  return items;
+}
+
+const packageCache = new WeakMap<ParameterTable, Map<string, PayerTraceLine[]>>();
+
+function disabilityItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim, ctx: StatutoryContext, date: string, grade: number, items: PayerTraceLine[]): void {
+  const p = `${schemeId}.statutory`;
+  const pp = periodicPaths(schemeId);
   const w = benefitWage(t, pp, claim, ctx, date);
   const path = gradePath(`${p}.disabilityMonths`, grade);
   const months = t.v(path, date);
@@ -226,7 +241,6 @@ export function statutoryItems(t: ParameterTable, schemeId: string, claim: Statu
   if (grade <= 4) severeItems(t, schemeId, claim, ctx, date, grade, age, b, w, items);
   else if (claim.nursing !== undefined && claim.nursing !== "none") items.push(nursingLine(t, schemeId, ctx, date, grade, age, b, claim, 1, claim.nursing, false));
   if (grade >= 5) lumpSumItems(t, schemeId, claim, ctx, date, grade, age, b, w, items);
-  return items;
 }
 
 function basisText(b: ValuationBasis, severe: boolean): string {
