@@ -152,7 +152,7 @@ const fieldSchema = z.union(
     z.discriminatedUnion("dist", [
       strict({ dist: z.literal("lognormal"), median: amount(), sigma: num({ min: 0, max: L.MAX_SIGMA, minOpen: true }), scaled: z.boolean().default(true) }),
       strict({ dist: z.literal("gamma"), mean: amount(), cv: num({ min: 0, max: L.MAX_CV, minOpen: true }), scaled: z.boolean().default(true) }),
-      strict({ dist: z.literal("pareto"), xm: amount(), alpha: num({ min: 1, max: L.MAX_PARETO_ALPHA, minOpen: true, unit: "> 1 for a finite mean" }), scaled: z.boolean().default(true) }),
+      strict({ dist: z.literal("pareto"), xm: amount(), alpha: num({ min: 1, max: L.MAX_PARETO_ALPHA, minOpen: true, unit: "a tail index; > 1 for a finite mean" }), scaled: z.boolean().default(true) }),
       strict({ dist: z.literal("uniform"), min: num({ min: 0, max: L.MAX_AMOUNT }), max: amount(), scaled: z.boolean().default(true) }).refine((u) => u.min < u.max, {
         error: (iss) => problem("min must be below max", "min < max", iss.input),
       }),
