@@ -151,7 +151,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         covered: zh ? "试点平台的网约车司机、即时配送员、同城货运司机，仅限接单期间受伤" : "ride-hailing drivers, instant-delivery riders and intra-city freight drivers on pilot platforms; injuries while on an order only",
         payers: zh ? "平台按单缴费，个人不缴" : "the platform, per order; the worker pays nothing",
         premium: zh ? `网约车${fmt(rh)}元/单，即时配送${fmt(d)}元/单(假设，范围0.07–0.25；新平台${fmt(dn)})，同城货运${fmt(f)}元/单` : `ride-hailing ${fmt(rh)} 元/order, instant delivery ${fmt(d)} 元/order (assumed within 0.07–0.25; new platforms ${fmt(dn)}), freight ${fmt(f)} 元/order`,
-        benefit: zh ? `参照工伤保险待遇：医疗费用、一次性伤残补助金、一次性工亡补助金${fmt(death)}元` : `statutory pattern: medical costs, one-time disability subsidy, death subsidy ${fmt(death)} 元`,
+        benefit: zh ? `参照工伤保险待遇：医疗费用、一次性伤残补助金、1–4级伤残津贴和生活护理费(现值)、一次性工伤医疗补助金、一次性工亡补助金${fmt(death)}元、丧葬补助金、供养亲属抚恤金(现值)；平台承担5–6级伤残津贴和一次性伤残就业补助金` : `statutory pattern: medical costs, one-time disability subsidy, grade 1–4 allowance and nursing (present values), medical lump sum on leaving, death subsidy ${fmt(death)} 元, funeral grant, survivors' pensions (present value); the platform carries the grade 5–6 allowance and the employment lump sum`,
         sources: [...scheme.sources],
         period: zh ? `${PILOT_START}起试点，2026年起全国推开` : `pilot from ${PILOT_START}; all provinces from 2026`,
       };

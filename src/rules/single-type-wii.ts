@@ -199,8 +199,8 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
           ? `缴费基数×行业费率(${pct(r1)}–${pct(r8)})；浙江基数为全省上年度职工月平均工资(假设${fmt(zj)}元)，每人每月${fmt(roundFen(zj * r1))}–${fmt(roundFen(zj * r8))}元`
           : `base × industry rate (${pct(r1)}–${pct(r8)}); Zhejiang's base is the province's previous-year average monthly wage (assumed ${fmt(zj)} 元): ${fmt(roundFen(zj * r1))}–${fmt(roundFen(zj * r8))} 元 per person-month`,
         benefit: zh
-          ? `工伤保险条例待遇：医疗费用，一次性伤残补助金${m1}–${m10}个月工资，一次性工亡补助金${fmt(death)}元`
-          : `statutory benefits: medical costs, one-time disability subsidy of ${m1}–${m10} months' wage, death subsidy ${fmt(death)} 元`,
+          ? `工伤保险条例待遇：医疗费用，一次性伤残补助金${m1}–${m10}个月工资，1–4级伤残津贴与生活护理费(按受伤时现值)，5–10级离职时一次性工伤医疗补助金；一次性工亡补助金${fmt(death)}元、丧葬补助金、供养亲属抚恤金(现值)；5–6级伤残津贴和一次性伤残就业补助金由用人单位支付`
+          : `statutory benefits: medical costs, one-time disability subsidy of ${m1}–${m10} months' wage, grade 1–4 disability allowance and nursing (present values at injury), grade 5–10 medical lump sum on leaving the job; death subsidy ${fmt(death)} 元, funeral grant, survivors' pensions (present value); the grade 5–6 allowance and the employment lump sum are the employer's`,
         sources: [...scheme.sources],
         period: zh ? `浙江${PERIODS.zhejiang.from}起；广东${PERIODS.guangdong.from}至${PERIODS.guangdong.until}` : `Zhejiang from ${PERIODS.zhejiang.from}; Guangdong ${PERIODS.guangdong.from} – ${PERIODS.guangdong.until}`,
       };
