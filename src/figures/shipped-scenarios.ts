@@ -1,4 +1,4 @@
-/** Node-only: the shipped scenario files (simulations/scenarios/*.json), raw (unresolved). */
+/** Node-only: the shipped scenario files (simulations/scenarios/*.json), raw (unresolved); a leading byte-order mark is ignored. */
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -13,5 +13,5 @@ export function readShippedScenarios(dir: string = SCENARIO_DIR): ShippedScenari
   return readdirSync(dir)
     .filter((f) => f.endsWith(".json") && !f.endsWith(".schema.json"))
     .sort()
-    .map((file) => ({ file, json: JSON.parse(readFileSync(`${dir}/${file}`, "utf-8")) as Record<string, unknown> }));
+    .map((file) => ({ file, json: JSON.parse(readFileSync(`${dir}/${file}`, "utf-8").replace(/^\uFEFF/, "")) as Record<string, unknown> }));
 }

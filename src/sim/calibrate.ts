@@ -116,6 +116,7 @@ export function calibrate(scenario: Scenario, options: ResolvedOption[], opts: C
   let sweeps = 0;
   if (opts.fit && calibration.fit.length > 0) {
     const maxSweeps = opts.maxSweeps ?? 30;
+    if (!(Number.isInteger(maxSweeps) && maxSweeps >= 1 && maxSweeps <= 1000)) throw new InputError("maxSweeps", `out of range (allowed: an integer from 1 to 1000; got ${maxSweeps})`);
     for (; sweeps < maxSweeps; sweeps++) {
       for (const { assumption, target } of calibration.fit) {
         const t = targets[target]!;
