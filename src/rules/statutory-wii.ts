@@ -19,7 +19,6 @@
  * travel allowances, the survivors' benefits when a grade 1–4 pensioner later dies of the injury.
  * Figures: /work/shared/reference/public-figures.md.
  */
-import { z } from "zod";
 import { statutoryMonthsParameters, gradePath } from "./disability.js";
 import { bool, integer, number, oneOf } from "./input.js";
 import { checkAge, OMEGA } from "./life-table.js";
@@ -124,9 +123,6 @@ export interface StatutoryClaim {
   dependants?: number | undefined;
   leftJob?: boolean | undefined;
 }
-
-/** A zod object of the shared fields, for tests and docs. */
-export const StatutoryClaimFieldsSchema = z.strictObject(statutoryClaimFields);
 
 /** The wage the benefits are computed on: value, the parameter it comes from, and a label. */
 export interface WageBasis {
