@@ -40,7 +40,7 @@ describe("linghuobao premium", () => {
   });
 
   it("before launch the parameters are not in force: InputError on date", () => {
-    expect(() => s.premium(person(), { days: 1 }, "2022-06-24")).toThrow(/date: 2022-06-24 is before/);
+    expect(() => s.premium(person(), { days: 1 }, "2022-06-24")).toThrow(/date: before the first version of linghuobao\.[^ ]+ \(allowed: a date on or after 2022-06-25; got "2022-06-24"\)/);
   });
 
   it("property: premium ≥ 0 and subsidies ≤ gross for any days and date", () => {

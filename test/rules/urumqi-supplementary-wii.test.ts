@@ -10,7 +10,7 @@ describe("Urumqi eligibility", () => {
     expect(s.eligibility(person(), "2025-09-01").eligible).toBe(true);
     expect(s.eligibility(person(), "2027-08-31").eligible).toBe(true);
     expect(s.eligibility(person(), "2027-09-01").eligible).toBe(false);
-    expect(() => s.eligibility(person(), "2025-08-31")).toThrow(/date: 2025-08-31 is before/);
+    expect(() => s.eligibility(person(), "2025-08-31")).toThrow(/date: before the first version of urumqi-supplementary-wii\.[^ ]+ \(allowed: a date on or after 2025-09-01; got "2025-08-31"\)/);
   });
   it.each([
     ["intern", 15, false],
