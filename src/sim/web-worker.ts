@@ -14,6 +14,7 @@ import { parseScenarioText } from "./scenario.js";
 import type { EngineReply } from "./engine-protocol.js";
 import { solvePremium } from "./solve-premium.js";
 import { sensitivity } from "./sensitivity.js";
+import { MAX_REPLICATES } from "./limits.js";
 
 const requestSchema = z.discriminatedUnion("type", [
   z.strictObject({
@@ -22,7 +23,7 @@ const requestSchema = z.discriminatedUnion("type", [
     job: z.strictObject({
       scenarioText: z.string(),
       mode: z.enum(MODES as unknown as [string, ...string[]]),
-      replicates: z.number().int().min(1).max(1_000_000),
+      replicates: z.number().int().min(1).max(MAX_REPLICATES),
       seed: z.number().int().min(0).max(2 ** 53 - 1),
       uncertainty: z.boolean(),
       range: z.tuple([z.number().int().min(0), z.number().int().min(0)]),

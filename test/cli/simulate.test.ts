@@ -150,6 +150,17 @@ describe("puhui simulate: output", () => {
   });
 });
 
+describe("puhui simulate: a scenario file saved with a UTF-8 byte-order mark", () => {
+  it("runs exactly as the same file without it", async () => {
+    const path = join(dir, "bom.json");
+    writeFileSync(path, `\uFEFF${fixtureText}`);
+    const withBom = await run("simulate", path, "--replicates", "5", "--json");
+    const without = await run("simulate", FIXTURE, "--replicates", "5", "--json");
+    expect(withBom.code, withBom.err).toBe(0);
+    expect(withBom.out).toBe(without.out);
+  });
+});
+
 describe("puhui simulate: workers", () => {
   it("splitRange and mergeRows", () => {
     expect(splitRange(0, 10, 3)).toEqual([[0, 4], [4, 7], [7, 10]]);
