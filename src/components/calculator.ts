@@ -11,7 +11,7 @@
  */
 import { InputError, parseDate, type AnyScheme, type Benefit, type Eligibility, type Premium } from "../rules/index.js";
 import { formOf, type FieldSpec } from "./scheme-fields.js";
-import { codecs, fallbackNote, notesBox, replaceParams, type StateNote } from "./url-state.js";
+import { codecs, fallbackNote, notesBox, oneOfText, replaceParams, type BiText, type StateNote } from "./url-state.js";
 
 export type Part = "person" | "purchase" | "claim";
 export const PARTS: readonly Part[] = ["person", "purchase", "claim"];
@@ -78,20 +78,22 @@ function codecFor(field: FieldSpec): (raw: string) => boolean {
   }
 }
 
-function expected(field: FieldSpec): string {
+function expected(field: FieldSpec): BiText {
   switch (field.kind) {
     case "boolean":
-      return "true or false";
+      return codecs.boolean.describe;
     case "enum":
-      return `one of ${(field.options ?? []).map((o) => o.value).join(", ")}`;
+      return oneOfText((field.options ?? []).map((o) => o.value));
     case "date":
-      return "a date YYYY-MM-DD";
+      return codecs.date.describe;
     case "integer":
-      return field.options ? `one of ${field.options.map((o) => o.value).join(", ")}` : "a whole number";
+      return field.options ? oneOfText(field.options.map((o) => o.value)) : codecs.integer.describe;
     default:
-      return "a number";
+      return codecs.number.describe;
   }
 }
+
+const NONE: BiText = { zh: "(空)", en: "(none)" };
 
 function span(lang: "zh-CN" | "en", text: string): HTMLSpanElement {
   const s = document.createElement("span");
@@ -291,7 +293,7 @@ export function calculator(scheme: AnyScheme, options: CalculatorOptions = {}): 
       fromUrl.add(c);
     } else {
       c.write(c.defaultRaw);
-      if (raw !== null) notes.push(fallbackNote(c.key, raw, expected(c.field), c.defaultRaw || "(none)"));
+      if (raw !== null) notes.push(fallbackNote(c.key, raw, expected(c.field), c.defaultRaw || NONE));
     }
   }
   const gather = () => {
@@ -312,7 +314,7 @@ export function calculator(scheme: AnyScheme, options: CalculatorOptions = {}): 
     const { given, rawDate } = gather();
     const bad = evaluate(scheme, given, rawDate).errors.map((e) => controls.find((c) => c.key === e.field && fromUrl.has(c))).find((c) => c !== undefined);
     if (!bad) break;
-    notes.push(fallbackNote(bad.key, bad.read(), "accepted by the rules", bad.defaultRaw || "(none)"));
+    notes.push(fallbackNote(bad.key, bad.read(), { zh: "规则允许的值", en: "accepted by the rules" }, bad.defaultRaw || NONE));
     bad.write(bad.defaultRaw);
     fromUrl.delete(bad);
   }

@@ -6,7 +6,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import { liablePlatform, parseTasks, type Liability } from "../rules/index.js";
 import type { Lang } from "./i18n.js";
-import { codecs, replaceParams } from "./url-state.js";
+import { codecs, fallbackNote, notesBox, replaceParams } from "./url-state.js";
 
 export interface Order {
   platform: string;
@@ -156,11 +156,9 @@ export function injuryTimeInput(fallback = 12 * 60 + 30): HTMLElement & { value:
   Object.defineProperty(form, "value", { get: () => value });
   form.append(label, input, " ", output);
   if (raw !== null && !ok) {
-    const note = document.createElement("div");
-    note.className = "url-notes";
-    note.setAttribute("role", "status");
-    note.textContent = `URL parameter injuryAt=${JSON.stringify(raw)} is not a time between ${clock(TIMELINE.from)} and ${clock(TIMELINE.to)}; using the default ${clock(fallback)}`;
-    form.append(note);
+    const range = `${clock(TIMELINE.from)}–${clock(TIMELINE.to)}`;
+    const note = notesBox([fallbackNote("injuryAt", raw, { zh: `${range} 之间的时刻(HH:MM)`, en: `a time HH:MM from ${clock(TIMELINE.from)} to ${clock(TIMELINE.to)}` }, clock(fallback))]);
+    if (note) form.append(note);
   }
   return form;
 }

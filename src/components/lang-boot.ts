@@ -9,6 +9,9 @@
  *   button (aria-pressed) and fires the `puhui:lang` event that i18n.ts's `observeLang` listens to;
  * - once the document is parsed, copies each heading's paired spans into its table-of-contents
  *   link (Framework writes the TOC from the heading's plain text, which would show both languages).
+ * - a `?lang=` that is neither zh nor en is not dropped silently: a one-line note under the switch
+ *   names the parameter, the bad value, the allowed values and the language used instead (it goes
+ *   away once a language is picked).
  * Exposes `window.puhuiSetLang(lang)` for i18n.ts's `setLang`.
  * Plain ES5 text (not a function's toString(), which a TS loader might decorate).
  */
@@ -20,8 +23,8 @@ export const LANG_BOOT_SCRIPT = `(function () {
   var P = ${JSON.stringify(LANG_PARAM)}, K = ${JSON.stringify(LANG_STORAGE_KEY)}, E = ${JSON.stringify(LANG_EVENT)};
   var root = document.documentElement;
   function norm(v) { return v === "en" ? "en" : v === "zh" || v === "zh-CN" ? "zh" : null; }
-  var lang = null;
-  try { lang = norm(new URLSearchParams(location.search).get(P)); } catch (e) {}
+  var lang = null, raw = null;
+  try { raw = new URLSearchParams(location.search).get(P); lang = norm(raw); } catch (e) {}
   if (!lang) { try { lang = norm(localStorage.getItem(K)); } catch (e) {} }
   lang = lang || "zh";
   function apply(l) {
@@ -34,6 +37,8 @@ export const LANG_BOOT_SCRIPT = `(function () {
     l = norm(l);
     if (!l) return;
     lang = l;
+    var old = document.querySelector(".lang-note");
+    if (old && old.parentNode) old.parentNode.removeChild(old);
     apply(l);
     try { var u = new URL(location.href); u.searchParams.set(P, l); history.replaceState(history.state, "", u); } catch (e) {}
     try { localStorage.setItem(K, l); } catch (e) {}
@@ -45,8 +50,27 @@ export const LANG_BOOT_SCRIPT = `(function () {
     var b = event.target && event.target.closest ? event.target.closest("[data-set-lang]") : null;
     if (b) set(b.getAttribute("data-set-lang"));
   });
+  function langNote() {
+    if (raw === null || norm(raw) || document.querySelector(".lang-note")) return;
+    var header = document.querySelector(".puhui-header");
+    if (!header) return;
+    var box = document.createElement("p");
+    box.className = "url-notes lang-note";
+    box.setAttribute("role", "status");
+    var q = JSON.stringify(raw);
+    var zh = document.createElement("span");
+    zh.lang = "zh-CN";
+    zh.textContent = "链接参数 " + P + "=" + q + " 不是 zh 或 en；已改用 " + lang;
+    var en = document.createElement("span");
+    en.lang = "en";
+    en.textContent = "URL parameter " + P + "=" + q + " is not zh or en; using " + lang + " instead";
+    box.appendChild(zh);
+    box.appendChild(en);
+    header.appendChild(box);
+  }
   function tidyToc() {
     apply(lang);
+    langNote();
     var links = document.querySelectorAll("#observablehq-toc a[href^='#']");
     for (var i = 0; i < links.length; i++) {
       var h = document.getElementById(decodeURIComponent(links[i].getAttribute("href").slice(1)));

@@ -12,7 +12,7 @@ import type { EngineClient } from "../sim/engine-protocol.js";
 import type { ReplicateRow } from "../sim/run.js";
 import { parseScenarioText } from "../sim/scenario.js";
 import { t, type Bilingual, type Lang } from "./i18n.js";
-import { getParam, replaceParams } from "./url-state.js";
+import { codecs, fallbackNote, getParam, integerIn, notesBox, numberIn, oneOfText, replaceParams, type StateNote } from "./url-state.js";
 
 /** What the data loader src/data/baselines.json.ts gives per shipped scenario. */
 export interface BaselineEntry {
@@ -115,19 +115,20 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
   const form = el("form", { className: "scenario-controls" }) as HTMLFormElement & { value: PanelState };
   form.addEventListener("submit", (e) => e.preventDefault());
   const changed: Record<string, number> = {};
-  const notes: string[] = [];
 
   const grid = el("div", { className: "scenario-assumptions" });
   for (const [name, a] of assumptions) {
     const [lo, hi] = sliderRange(a);
     const fromUrl = getParam(`${key}.${name}`);
     let initial = a.value;
+    let urlNote: StateNote | null = null;
     if (fromUrl !== null) {
-      const v = Number(fromUrl);
-      if (Number.isFinite(v) && v >= lo && v <= hi) {
+      const codec = numberIn(lo, hi, fmtValue);
+      const v = codec.parse(fromUrl);
+      if (v !== undefined) {
         initial = v;
         if (v !== a.value) changed[name] = v;
-      } else notes.push(`${name}=${fromUrl}`);
+      } else urlNote = fallbackNote(`${key}.${name}`, fromUrl, codec.describe, fmtValue(a.value));
     }
     const id = `${key}-${name.replace(/[^a-z0-9]/gi, "-")}`;
     const input = el("input", { type: "range", id, min: String(lo), max: String(hi), step: String((hi - lo) / 200), value: String(initial) });
@@ -158,18 +159,41 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
       e.stopPropagation();
       set(number.valueAsNumber, "number");
     });
-    grid.append(el("div", { className: "scenario-assumption" }, title, el("div", { className: "scenario-inputs" }, input, number), el("small", { className: "muted" }, a.rationale), message));
+    const item = el("div", { className: "scenario-assumption" }, title, el("div", { className: "scenario-inputs" }, input, number), el("small", { className: "muted" }, a.rationale), message);
+    const box = urlNote ? notesBox([urlNote]) : null;
+    if (box) item.append(box);
+    grid.append(item);
   }
 
-  // Replicates, seed, uncertainty.
-  const repsFromUrl = Number(getParam(`${key}.reps`) ?? baseline.replicates);
+  // Replicates, seed, uncertainty: a bad value in the URL is named in a note under the row.
+  const runNotes: StateNote[] = [];
+  const defaultReps = (REPLICATE_CHOICES as readonly number[]).includes(baseline.replicates) ? baseline.replicates : 1000;
+  const repsCodec = integerIn(1);
+  const repsRaw = getParam(`${key}.reps`);
+  let repsInitial = defaultReps;
+  if (repsRaw !== null) {
+    const n = repsCodec.parse(repsRaw);
+    if (n !== undefined && (REPLICATE_CHOICES as readonly number[]).includes(n)) repsInitial = n;
+    else runNotes.push(fallbackNote(`${key}.reps`, repsRaw, oneOfText(REPLICATE_CHOICES), String(defaultReps)));
+  }
   const reps = el("select", { id: `${key}-reps` });
-  for (const n of REPLICATE_CHOICES) reps.append(el("option", { value: String(n), selected: n === repsFromUrl }, String(n)));
-  if (!REPLICATE_CHOICES.includes(repsFromUrl as never)) reps.value = "1000";
-  const seedFromUrl = getParam(`${key}.seed`);
-  const seed = el("input", { type: "number", id: `${key}-seed`, min: "0", step: "1", value: seedFromUrl ?? String(base.seed) });
-  const uncertainty = el("input", { type: "checkbox", id: `${key}-unc`, checked: getParam(`${key}.unc`) !== "0" });
+  for (const n of REPLICATE_CHOICES) reps.append(el("option", { value: String(n), selected: n === repsInitial }, String(n)));
+  reps.value = String(repsInitial);
+  const seedCodec = integerIn(0);
+  const seedRaw = getParam(`${key}.seed`);
+  let seedInitial = base.seed;
+  if (seedRaw !== null) {
+    const n = seedCodec.parse(seedRaw);
+    if (n !== undefined) seedInitial = n;
+    else runNotes.push(fallbackNote(`${key}.seed`, seedRaw, seedCodec.describe, String(base.seed)));
+  }
+  const seed = el("input", { type: "number", id: `${key}-seed`, min: "0", step: "1", value: String(seedInitial) });
+  const uncRaw = getParam(`${key}.unc`);
+  const uncParsed = uncRaw === null ? true : codecs.boolean.parse(uncRaw);
+  if (uncParsed === undefined) runNotes.push(fallbackNote(`${key}.unc`, uncRaw!, { zh: "0 或 1", en: "0 or 1" }, "1"));
+  const uncertainty = el("input", { type: "checkbox", id: `${key}-unc`, checked: uncParsed ?? true });
   const seedError = el("span", { className: "input-error" });
+  seedError.setAttribute("role", "alert");
   const runRow = el(
     "div",
     { className: "scenario-run" },
@@ -233,14 +257,14 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     });
   }
 
-  const noteBox = el("p", { className: "input-error" });
-  if (notes.length) noteBox.textContent = t({ zh: `链接中的值超出范围，已用默认值：${notes.join("，")}`, en: `values in the link were out of range and were reset: ${notes.join(", ")}` }, lang);
+  const runNoteBox = notesBox(runNotes);
 
   function state(): PanelState {
     const reformMessage = readReform();
     reformError.textContent = reformMessage ?? "";
-    const seedValue = Number(seed.value);
-    const seedMessage = Number.isSafeInteger(seedValue) && seedValue >= 0 ? null : t({ zh: "种子须为非负整数", en: "the seed must be a whole number ≥ 0" }, lang);
+    // An empty box (or text a number input cannot hold) is not seed 0: it is an error.
+    const seedValue = seedCodec.parse(seed.value);
+    const seedMessage = seedValue !== undefined ? null : t({ zh: "种子须为非负整数", en: "the seed must be a whole number ≥ 0" }, lang);
     seedError.textContent = seedMessage ?? "";
     const scenario = JSON.parse(baseline.scenarioText) as { assumptions?: Record<string, AssumptionJson>; options: { id: string; reform?: Record<string, number> }[] };
     for (const [name, value] of Object.entries(changed)) scenario.assumptions![name] = moved(scenario.assumptions![name]!, value);
@@ -255,7 +279,7 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
       }
     }
     const replicates = Number(reps.value);
-    const s = Number.isSafeInteger(seedValue) && seedValue >= 0 ? seedValue : base.seed;
+    const s = seedValue ?? base.seed;
     const flags = [`--replicates ${replicates}`, `--seed ${s}`, ...(uncertainty.checked ? [] : ["--no-uncertainty"])];
     const hasChanges = Object.keys(changed).length > 0 || Object.keys(parsedReform).length > 0;
     const command = hasChanges
@@ -276,7 +300,8 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     form.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
-  form.append(noteBox, grid, runRow, reformBox);
+  form.append(grid, runRow, reformBox);
+  if (runNoteBox) runRow.after(runNoteBox);
   form.value = state();
   return form;
 }

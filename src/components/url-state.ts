@@ -2,18 +2,26 @@
  * URL state: inputs read their initial value from the query string and write it back on change
  * (history.replaceState, other parameters — such as `lang` — kept), so a link reproduces the view.
  * A value in the URL that does not parse (or that the page's validation rejects) falls back to
- * the default and yields a note the page shows; nothing is ever NaN.
+ * the default and yields a note the page shows beside the control — one line naming the
+ * parameter, the bad value, what is allowed and what is used instead, in both languages; nothing
+ * is ever NaN and nothing falls back silently.
  *
  * Keys are plain names ("date", "rulesDate") or dotted ("person.age", "claim.medicalCost").
  * Values are written only when they differ from the default, so links stay short.
  */
+
+/** Text in both languages (as in i18n.ts). */
+export interface BiText {
+  zh: string;
+  en: string;
+}
 
 /** Turns a query-string value into a typed value; returns `undefined` when it does not parse. */
 export interface Codec<T> {
   parse(raw: string): T | undefined;
   format(value: T): string;
   /** What a valid value looks like, for the note ("a number", "true or false", …). */
-  describe: string;
+  describe: BiText;
 }
 
 const finite = (raw: string): number | undefined => {
@@ -23,20 +31,50 @@ const finite = (raw: string): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
+/** "one of a, b, c" / "a、b、c 之一". */
+export function oneOfText(values: readonly (string | number)[]): BiText {
+  return { zh: `${values.join("、")} 之一`, en: `one of ${values.join(", ")}` };
+}
+
+/** A whole number from `min` to `max` (safe integers only). */
+export function integerIn(min: number, max = Number.MAX_SAFE_INTEGER): Codec<number> {
+  const upper = max === Number.MAX_SAFE_INTEGER;
+  return {
+    parse: (raw: string) => {
+      const n = finite(raw);
+      return n !== undefined && Number.isSafeInteger(n) && n >= min && n <= max ? n : undefined;
+    },
+    format: (v: number) => String(v),
+    describe: upper ? { zh: `不小于 ${min} 的整数`, en: `a whole number ≥ ${min}` } : { zh: `${min} 到 ${max} 之间的整数`, en: `a whole number from ${min} to ${max}` },
+  };
+}
+
+/** A number from `min` to `max`. */
+export function numberIn(min: number, max: number, show: (x: number) => string = String): Codec<number> {
+  return {
+    parse: (raw: string) => {
+      const n = finite(raw);
+      return n !== undefined && n >= min && n <= max ? n : undefined;
+    },
+    format: (v: number) => String(v),
+    describe: { zh: `${show(min)} 到 ${show(max)} 之间的数`, en: `a number from ${show(min)} to ${show(max)}` },
+  };
+}
+
 export const codecs = {
-  number: { parse: finite, format: (v: number) => String(v), describe: "a number" } satisfies Codec<number>,
+  number: { parse: finite, format: (v: number) => String(v), describe: { zh: "数字", en: "a number" } } satisfies Codec<number>,
   integer: {
     parse: (raw: string) => {
       const n = finite(raw);
       return n !== undefined && Number.isInteger(n) ? n : undefined;
     },
     format: (v: number) => String(v),
-    describe: "a whole number",
+    describe: { zh: "整数", en: "a whole number" },
   } satisfies Codec<number>,
   boolean: {
     parse: (raw: string) => (raw === "true" || raw === "1" ? true : raw === "false" || raw === "0" ? false : undefined),
     format: (v: boolean) => String(v),
-    describe: "true or false",
+    describe: { zh: "true 或 false", en: "true or false" },
   } satisfies Codec<boolean>,
   date: {
     parse: (raw: string) => {
@@ -45,13 +83,13 @@ export const codecs = {
       return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(raw) ? raw : undefined;
     },
     format: (v: string) => v,
-    describe: "a date YYYY-MM-DD",
+    describe: { zh: "YYYY-MM-DD 格式的日期", en: "a date YYYY-MM-DD" },
   } satisfies Codec<string>,
   oneOf<const T extends string>(values: readonly T[]): Codec<T> {
     return {
       parse: (raw: string) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined),
       format: (v: T) => v,
-      describe: `one of ${values.join(", ")}`,
+      describe: oneOfText(values),
     };
   },
 };
@@ -66,12 +104,38 @@ export type StateSpec<S> = { [K in keyof S]: StateField<S[K]> };
 export interface StateNote {
   key: string;
   raw: string;
+  /** The note in English. */
   message: string;
+  /** The same note in Chinese. */
+  zh: string;
 }
 
-/** A note for a URL value that was not used. */
-export function fallbackNote(key: string, raw: string, expected: string, fallback: string): StateNote {
-  return { key, raw, message: `URL parameter ${key}=${JSON.stringify(raw)} is not ${expected}; using the default ${fallback}` };
+const bilingual = (text: string | BiText): BiText => (typeof text === "string" ? { zh: text, en: text } : text);
+
+/**
+ * A note for a URL value that was not used: the parameter, the bad value, what is allowed
+ * (`expected`) and the value used instead (`fallback`, the default unless `used` says otherwise).
+ */
+export function fallbackNote(key: string, raw: string, expected: string | BiText, fallback: string | BiText, used: "default" | "instead" = "default"): StateNote {
+  const e = bilingual(expected);
+  const f = bilingual(fallback);
+  const shown = JSON.stringify(raw);
+  return {
+    key,
+    raw,
+    message: used === "default" ? `URL parameter ${key}=${shown} is not ${e.en}; using the default ${f.en}` : `URL parameter ${key}=${shown} is not ${e.en}; using ${f.en} instead`,
+    zh: used === "default" ? `链接参数 ${key}=${shown} 不是${e.zh}；已改用默认值 ${f.zh}` : `链接参数 ${key}=${shown} 不是${e.zh}；已改用 ${f.zh}`,
+  };
+}
+
+/**
+ * A note when the URL's `key` names none of `allowed` (a list of ids); null when it is absent or
+ * allowed. `used` is the id shown instead.
+ */
+export function choiceNote(params: URLSearchParams | string, key: string, allowed: readonly string[], used: string): StateNote | null {
+  const raw = (typeof params === "string" ? new URLSearchParams(params) : params).get(key);
+  if (raw === null || allowed.includes(raw)) return null;
+  return fallbackNote(key, raw, oneOfText(allowed), used, "instead");
 }
 
 /** Reads the fields of `spec` from a query string; bad values fall back to the default with a note. */
@@ -143,7 +207,14 @@ export function notesBox(notes: readonly StateNote[]): HTMLElement | null {
   const list = document.createElement("ul");
   for (const n of notes) {
     const li = document.createElement("li");
-    li.textContent = n.message;
+    li.dataset["key"] = n.key;
+    const zh = document.createElement("span");
+    zh.lang = "zh-CN";
+    zh.textContent = n.zh;
+    const en = document.createElement("span");
+    en.lang = "en";
+    en.textContent = n.message;
+    li.append(zh, en);
     list.append(li);
   }
   box.append(list);

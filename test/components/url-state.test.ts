@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { codecs, readState, serialiseState, withParams, type StateSpec } from "../../src/components/url-state.js";
+import { choiceNote, codecs, fallbackNote, integerIn, numberIn, readState, serialiseState, withParams, type StateSpec } from "../../src/components/url-state.js";
 
 type S = { age: number; card: boolean; payer: "insured" | "employer"; date: string; cost: number };
 const spec: StateSpec<S> = {
@@ -43,6 +43,9 @@ describe("readState", () => {
     expect(notes.map((n) => n.key)).toEqual(["age", "payer", "date", "cost"]);
     expect(notes[0]!.message).toBe('URL parameter age="abc" is not a whole number; using the default 40');
     expect(notes[1]!.message).toBe('URL parameter payer="bank" is not one of insured, employer; using the default insured');
+    // The same note in Chinese: no English words but the parameter, the value and the ids.
+    expect(notes[0]!.zh).toBe('链接参数 age="abc" 不是整数；已改用默认值 40');
+    expect(notes[1]!.zh).toBe('链接参数 payer="bank" 不是insured、employer 之一；已改用默认值 insured');
     expect(Object.values(values).some((v) => typeof v === "number" && Number.isNaN(v))).toBe(false);
   });
 });
@@ -61,5 +64,34 @@ describe("serialiseState", () => {
   });
   it("withParams sets and removes raw values", () => {
     expect(withParams("?a=1&b=2", { b: null, c: "x y" })).toBe("?a=1&c=x+y");
+  });
+});
+
+describe("notes for values a page cannot use (never a silent fallback)", () => {
+  it("a seed must be a whole number ≥ 0: abc, -1, 1.5 and an empty value are refused, with the value used instead", () => {
+    const seed = integerIn(0);
+    expect(seed.parse("42")).toBe(42);
+    expect(seed.parse("0")).toBe(0);
+    for (const bad of ["abc", "-1", "1.5", "", "1e400", "9007199254740993"]) expect(seed.parse(bad), bad).toBeUndefined();
+    const note = fallbackNote("s.seed", "abc", seed.describe, "20240601");
+    expect(note.message).toBe('URL parameter s.seed="abc" is not a whole number ≥ 0; using the default 20240601');
+    expect(note.zh).toBe('链接参数 s.seed="abc" 不是不小于 0 的整数；已改用默认值 20240601');
+  });
+  it("a number in a range names the range", () => {
+    const c = numberIn(0.1, 0.9);
+    expect(c.parse("0.5")).toBe(0.5);
+    expect(c.parse("7")).toBeUndefined();
+    expect(c.describe).toEqual({ zh: "0.1 到 0.9 之间的数", en: "a number from 0.1 to 0.9" });
+  });
+  it("an unknown id names the allowed ids and the one used instead; a known or absent one gives no note", () => {
+    const ids = ["jiangshan-80plus/town-paid", "ningbo-gonghuibao/as-launched"];
+    expect(choiceNote("?lab=nope", "lab", ids, ids[0]!)).toEqual({
+      key: "lab",
+      raw: "nope",
+      message: 'URL parameter lab="nope" is not one of jiangshan-80plus/town-paid, ningbo-gonghuibao/as-launched; using jiangshan-80plus/town-paid instead',
+      zh: '链接参数 lab="nope" 不是jiangshan-80plus/town-paid、ningbo-gonghuibao/as-launched 之一；已改用 jiangshan-80plus/town-paid',
+    });
+    expect(choiceNote(`?lab=${ids[1]}`, "lab", ids, ids[0]!)).toBeNull();
+    expect(choiceNote("", "lab", ids, ids[0]!)).toBeNull();
   });
 });
