@@ -5,5 +5,6 @@ import { simulateCommands } from "./simulate.js";
 import { solvePremiumCommands } from "./solve-premium.js";
 import { sensitivityCommands } from "./sensitivity.js";
 import { calibrateCommands } from "./calibrate.js";
+import { sweepCommands } from "./sweep.js";
 
-export const commands: Command[] = [...rulesCommands, ...simulateCommands, ...solvePremiumCommands, ...sensitivityCommands, ...calibrateCommands];
+export const commands: Command[] = [...rulesCommands, ...simulateCommands, ...solvePremiumCommands, ...sensitivityCommands, ...calibrateCommands, ...sweepCommands];

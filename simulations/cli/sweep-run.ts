@@ -1,0 +1,243 @@
+/**
+ * `puhui sweep <design.json> [--shard i/n] [--workers K] [--batch B] --out <dir>`: runs shard i of
+ * n of a sweep design (the points whose id ≡ i mod n), in this thread or in K worker threads, and
+ * writes their replicate rows as Parquet batches plus a manifest into <dir> (./sweep-store.ts).
+ * Points already written to <dir> are skipped, so a killed shard resumes where it stopped.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { Io } from "./command.js";
+import { UsageError } from "./errors.js";
+import { intFlag, parseStrict } from "./args.js";
+import { createProgress } from "./progress.js";
+import { readScenarioFile } from "./scenario-file.js";
+import { checkOutDir, donePoints, memoryDb, removeStaleTemps, writeManifest, writePart, type Manifest, type PointResult } from "./sweep-store.js";
+import { CACHE_LIMIT, type SweepWorkerMessage } from "./sweep-worker.js";
+import { InputError } from "../../src/rules/input-error.js";
+import { parseDesign, type Design, type DesignPoint } from "../../src/sim/design.js";
+import type { ReplicateRow, TableCache } from "../../src/sim/run.js";
+import { parseJsonText } from "../../src/sim/scenario.js";
+import { checkDesign, designPoints, runPoint } from "../../src/sim/sweep.js";
+
+export const version: string = (JSON.parse(readFileSync(fileURLToPath(new URL("../../package.json", import.meta.url)), "utf-8")) as { version: string }).version;
+
+export const SWEEP_LIMITS = {
+  shards: { min: 1, max: 100_000 },
+  workers: { min: 1, max: 64, unit: "worker threads" },
+  batch: { min: 1, max: 100_000, unit: "points per file" },
+} as const;
+
+export interface LoadedDesign {
+  design: Design;
+  /** The base scenario, resolved (figures, builders), as a JSON object. */
+  base: Record<string, unknown>;
+  /** sha256 of the validated design and the resolved base scenario: what a shard's results depend on. */
+  hash: string;
+  points: DesignPoint[];
+}
+
+/** Reads, validates and expands a design file; the base scenario path is relative to it. */
+export function loadDesign(path: string): LoadedDesign {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf-8");
+  } catch (error) {
+    throw new UsageError(`cannot read design file ${JSON.stringify(path)} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  const design = parseDesign(parseJsonText(text, "design"));
+  const scenarioPath = resolve(dirname(path), design.scenario);
+  let scenarioText: string;
+  try {
+    scenarioText = readScenarioFile(scenarioPath);
+  } catch (error) {
+    if (error instanceof UsageError) throw new InputError("design.scenario", `cannot read the base scenario ${JSON.stringify(design.scenario)} (allowed: a scenario file path relative to the design file; got ${JSON.stringify(scenarioPath)})`);
+    throw error;
+  }
+  const base = parseJsonText(scenarioText, "design.scenario") as Record<string, unknown>;
+  checkDesign(design, base);
+  const { $schema: _schema, ...canonical } = design;
+  void _schema;
+  const hash = createHash("sha256").update(JSON.stringify(canonical)).update("\u0000").update(JSON.stringify(base)).digest("hex").slice(0, 16);
+  return { design, base, hash, points: designPoints(design, base) };
+}
+
+/** "i/n" with 0 ≤ i < n ≤ 100000. */
+export function parseShard(value: string | undefined): { i: number; n: number } {
+  if (value === undefined) return { i: 0, n: 1 };
+  const allowed = `i/n with n 1 to ${SWEEP_LIMITS.shards.max} and 0 ≤ i < n, e.g. 0/4, 1/4, 2/4, 3/4`;
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  if (!m) throw new InputError("--shard", `not a shard (allowed: ${allowed}; got ${JSON.stringify(value)})`);
+  const i = Number(m[1]);
+  const n = Number(m[2]);
+  if (!(n >= 1 && n <= SWEEP_LIMITS.shards.max) || !(i < n)) throw new InputError("--shard", `out of range (allowed: ${allowed}; got ${value})`);
+  return { i, n };
+}
+
+/** Starts a long-lived sweep worker thread (sources through tsx, in the built CLI as in tests). */
+function startWorker(design: Design, base: Record<string, unknown>): Worker {
+  const target = new URL("./sweep-worker.ts", import.meta.url).href;
+  let api: string;
+  try {
+    api = import.meta.resolve("tsx/esm/api");
+  } catch {
+    api = pathToFileURL(createRequire(fileURLToPath(import.meta.url)).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+  }
+  const code = `(async () => { const { register } = await import(${JSON.stringify(api)}); register(); const m = await import(${JSON.stringify(target)}); m.sweepWorkerMain(); })().catch((e) => { require("node:worker_threads").parentPort.postMessage({ type: "error", name: "Error", message: String(e && e.message || e) }); });`;
+  return new Worker(code, { eval: true, workerData: { design, base } });
+}
+
+function reviveError(m: Extract<SweepWorkerMessage, { type: "error" }>): Error {
+  if (m.name === "InputError" && m.field !== undefined) return new InputError(m.field, m.message.startsWith(`${m.field}: `) ? m.message.slice(m.field.length + 2) : m.message);
+  return new Error(`worker: ${m.message}`);
+}
+
+/**
+ * Computes `todo` points, in this thread (workers = 1) or in `workers` threads, handing each
+ * finished point to `onPoint` (in completion order); resolves when all are done.
+ */
+async function computePoints(loaded: LoadedDesign, todo: readonly DesignPoint[], workers: number, onPoint: (r: PointResult) => Promise<void>): Promise<void> {
+  if (workers <= 1) {
+    let cache: TableCache = new Map();
+    for (const point of todo) {
+      if (cache.size > CACHE_LIMIT) cache = new Map();
+      const rows = runPoint(loaded.design, loaded.base, point, cache);
+      await onPoint({ point, rows });
+      // Let progress and signals through between points.
+      await new Promise((r) => setImmediate(r));
+    }
+    return;
+  }
+  let next = 0;
+  const pool: Worker[] = [];
+  let chain = Promise.resolve();
+  try {
+    await Promise.all(
+      Array.from({ length: Math.min(workers, todo.length) }, () => {
+        const worker = startWorker(loaded.design, loaded.base);
+        pool.push(worker);
+        return new Promise<void>((resolvePool, reject) => {
+          let current: DesignPoint | undefined;
+          const send = () => {
+            current = todo[next++];
+            worker.postMessage(current ?? null);
+            if (current === undefined) resolvePool();
+          };
+          worker.on("message", (m: SweepWorkerMessage) => {
+            if (m.type === "error") return reject(reviveError(m));
+            const point = current!;
+            chain = chain.then(() => onPoint({ point, rows: m.rows as ReplicateRow[] }));
+            chain.catch(reject);
+            send();
+          });
+          worker.on("error", reject);
+          worker.on("exit", (code) => {
+            if (current !== undefined) reject(new Error(`sweep worker exited with code ${code} during point ${current.id}`));
+          });
+          send();
+        });
+      }),
+    );
+    await chain;
+  } finally {
+    for (const w of pool) void w.terminate();
+  }
+}
+
+interface RunValues {
+  shard?: string;
+  workers?: string;
+  batch?: string;
+  out?: string;
+}
+
+export async function runSweep(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseStrict(args, {
+    shard: { type: "string" },
+    workers: { type: "string" },
+    batch: { type: "string" },
+    out: { type: "string" },
+  });
+  const v = values as RunValues;
+  if (positionals.length === 0) throw new UsageError("missing <design.json> (e.g. simulations/sweeps/national-rate-grid.json)");
+  if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])} (allowed: one <design.json>; sub-commands: merge, analyse)`);
+  const shard = parseShard(v.shard);
+  const workersFlag = intFlag(v.workers, "--workers", SWEEP_LIMITS.workers) ?? 1;
+  const batch = intFlag(v.batch, "--batch", SWEEP_LIMITS.batch) ?? 16;
+  if (v.out === undefined) throw new UsageError("missing --out <dir> (allowed: a directory for the shard's Parquet files and manifest, shared by all shards)");
+  const loaded = loadDesign(positionals[0]!);
+  checkOutDir(v.out);
+  const dir = v.out;
+  const mine = loaded.points.filter((p) => p.id % shard.n === shard.i);
+  const cpus = availableParallelism();
+  let workers = workersFlag;
+  if (workers > cpus) {
+    io.err(`puhui sweep: note: --workers ${workers}: this machine has ${cpus} CPU${cpus === 1 ? "" : "s"}; using ${cpus} (results are identical for any number)\n`);
+    workers = cpus;
+  }
+
+  const db = await memoryDb();
+  try {
+    const done = await donePoints(db.connection, dir, loaded.hash, version);
+    if (done.foreign) {
+      throw new InputError(
+        "--out",
+        `already holds results of another sweep (file ${done.foreign.file}: design ${done.foreign.designHash}, puhui ${done.foreign.version}; this is design ${loaded.hash} (${loaded.design.id}), puhui ${version}) (allowed: an empty directory or one holding only this design's shards)`,
+      );
+    }
+    removeStaleTemps(dir, shard.i, shard.n);
+    const todo = mine.filter((p) => !done.points.has(p.id));
+    const skipped = mine.length - todo.length;
+    if (skipped > 0) io.err(`puhui sweep: shard ${shard.i}/${shard.n}: ${skipped} of ${mine.length} points already written; running the other ${todo.length}\n`);
+    const startedAt = new Date().toISOString();
+    const manifest = (doneCount: number, seconds: number): Manifest => ({
+      format: "puhui-sweep-shard/1",
+      design: loaded.design.id,
+      designHash: loaded.hash,
+      version,
+      shard: `${shard.i}/${shard.n}`,
+      points: mine.length,
+      done: doneCount,
+      complete: doneCount === mine.length,
+      startedAt,
+      updatedAt: new Date().toISOString(),
+      seconds,
+      designJson: loaded.design,
+    });
+    let doneCount = skipped;
+    writeManifest(dir, manifest(doneCount, 0));
+    const progress = createProgress(io, todo.length, { verb: `shard ${shard.i}/${shard.n}: ran`, unit: "design points" });
+    let pending: PointResult[] = [];
+    let finished = 0;
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const part = pending;
+      pending = [];
+      await writePart(db.connection, dir, shard, loaded.design, { designHash: loaded.hash, version }, part);
+      doneCount += part.length;
+      writeManifest(dir, manifest(doneCount, (performance.now() - t0) / 1000));
+    };
+    const t0 = performance.now();
+    try {
+      await computePoints(loaded, todo, workers, async (r) => {
+        pending.push(r);
+        finished++;
+        progress.update(finished);
+        if (pending.length >= batch) await flush();
+      });
+      await flush();
+    } catch (error) {
+      progress.abort();
+      throw error;
+    }
+    progress.finish();
+    io.out(`shard ${shard.i}/${shard.n} of ${loaded.design.id} (design ${loaded.hash}): ${doneCount} of ${mine.length} points written to ${dir}${skipped > 0 ? ` (${skipped} from an earlier run)` : ""}\n`);
+  } finally {
+    db.close();
+  }
+  return 0;
+}
