@@ -42,6 +42,37 @@ const AGE: FieldSpec = { name: "age", label: L("年龄", "age"), kind: "integer"
 const GRADES = Array.from({ length: 10 }, (_, i) => ({ value: i + 1, label: L(`${i + 1} 级`, `grade ${i + 1}`) }));
 const DISABILITY: FieldSpec = { name: "disabilityGrade", label: L("伤残等级", "disability grade"), kind: "integer", optional: true, options: GRADES, hint: L("1 级最重；无伤残留空", "1 = most severe; none if no disability") };
 const DEATH: FieldSpec = { name: "death", label: L("身故", "death"), kind: "boolean", optional: true };
+/** Claim fields of the statutory package (src/rules/statutory-wii.ts): when left out, its assumptions apply. */
+const STATUTORY: readonly FieldSpec[] = [
+  { name: "age", label: L("受伤时年龄", "age at injury"), kind: "integer", optional: true, hint: L("周岁，0–105；留空则用人员年龄", "whole years, 0–105; none = the person's age") },
+  {
+    name: "sex",
+    label: L("性别", "sex"),
+    kind: "enum",
+    optional: true,
+    options: [
+      { value: "male", label: L("男", "male") },
+      { value: "female", label: L("女", "female") },
+    ],
+    hint: L("留空则按假设的男女比例", "none = the assumed share of men"),
+  },
+  { name: "wage", label: L("本人月工资", "worker's monthly wage"), kind: "amount", optional: true, hint: L("元/月，按统筹地区平均工资的60%–300%计", "yuan a month, bounded at 60–300 % of the regional average") },
+  {
+    name: "nursing",
+    label: L("生活自理障碍", "nursing dependence"),
+    kind: "enum",
+    optional: true,
+    options: [
+      { value: "none", label: L("无需护理", "none") },
+      { value: "full", label: L("完全不能自理", "full dependence") },
+      { value: "large", label: L("大部分不能自理", "large dependence") },
+      { value: "partial", label: L("部分不能自理", "partial dependence") },
+    ],
+    hint: L("留空则按等级的假设比例", "none = the grade's assumed shares"),
+  },
+  { name: "dependants", label: L("供养亲属人数", "eligible dependants"), kind: "integer", optional: true, hint: L("工亡时；0–10", "on death; 0–10") },
+  { name: "leftJob", label: L("已解除劳动关系(5–10级)", "left the job (grades 5–10)"), kind: "boolean", optional: true },
+];
 const MEDICAL: FieldSpec = { name: "medicalCost", label: L("医疗费用", "medical costs"), kind: "amount", hint: L("元", "yuan") };
 const INDUSTRY_CLASS: FieldSpec = {
   name: "industryClass",
@@ -225,7 +256,7 @@ export const FORMS: Record<string, SchemeForm> = {
         ],
       },
     ],
-    claim: [MEDICAL, DISABILITY, DEATH, { name: "injuryDetermined", label: L("已认定工伤", "work injury determined"), kind: "boolean" }],
+    claim: [MEDICAL, DISABILITY, DEATH, { name: "injuryDetermined", label: L("已认定工伤", "work injury determined"), kind: "boolean" }, ...STATUTORY],
     exampleClaim: { medicalCost: 20000, disabilityGrade: 9 },
     exampleSource: ILLUSTRATIVE,
   },
@@ -246,7 +277,7 @@ export const FORMS: Record<string, SchemeForm> = {
       { name: "onPilotPlatform", label: L("在试点平台接单", "takes orders on a pilot platform"), kind: "boolean" },
     ],
     purchase: [{ name: "orders", label: L("订单数", "orders"), kind: "integer", hint: L("平台按单缴费", "the platform pays per order") }],
-    claim: [{ name: "onOrder", label: L("接单期间受伤", "injured while on an order"), kind: "boolean" }, MEDICAL, DISABILITY, DEATH],
+    claim: [{ name: "onOrder", label: L("接单期间受伤", "injured while on an order"), kind: "boolean" }, MEDICAL, DISABILITY, DEATH, ...STATUTORY],
     exampleClaim: { onOrder: true, medicalCost: 20000 },
     exampleSource: ILLUSTRATIVE,
   },
@@ -263,6 +294,7 @@ export const FORMS: Record<string, SchemeForm> = {
       DISABILITY,
       DEATH,
       { name: "thirdPartyDamage", label: L("第三者损失", "third-party damage"), kind: "amount", optional: true, hint: L("元", "yuan") },
+      ...STATUTORY,
     ],
     exampleClaim: { workRelated: true, medicalCost: 20000 },
     exampleSource: ILLUSTRATIVE,
