@@ -4,7 +4,7 @@
  * Fixed seeds: the outcome is deterministic; the threshold p > 0.001 is what a correct sampler
  * passes. test/sim/power.test.ts shows the same machinery rejects slightly wrong samplers.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { Stream, type Xoshiro128ss } from "../../src/sim/rng.js";
 import { _internal, binomial, multinomial, negativeBinomial, poisson } from "../../src/sim/samplers.js";
 import {
@@ -247,9 +247,5 @@ describe("determinism of samplers", () => {
   });
 });
 
-describe("report", () => {
-  it("prints the goodness-of-fit table", () => {
-    console.log(report.join("\n"));
-    expect(report.length).toBeGreaterThan(20);
-  });
-});
+// The goodness-of-fit table, printed once the tests above have run (each asserts its own p-value).
+afterAll(() => console.log(report.join("\n")));
