@@ -1,26 +1,24 @@
 /**
  * `puhui sweep <design.json> [--shard i/n] [--workers K] [--batch B] --out <dir>`: runs shard i of
- * n of a sweep design (the points whose id ≡ i mod n), in this thread or in K worker threads, and
+ * n of a sweep design (the points whose id ≡ i mod n), in this process or in K processes, and
  * writes their replicate rows as Parquet batches plus a manifest into <dir> (./sweep-store.ts).
  * Points already written to <dir> are skipped, so a killed shard resumes where it stopped.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { spawn } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import type { Io } from "./command.js";
 import { UsageError } from "./errors.js";
 import { intFlag, parseStrict } from "./args.js";
 import { createProgress } from "./progress.js";
 import { readScenarioFile } from "./scenario-file.js";
 import { checkOutDir, donePoints, memoryDb, removeStaleTemps, writeManifest, writePart, type Manifest, type PointResult } from "./sweep-store.js";
-import { CACHE_LIMIT, type SweepWorkerMessage } from "./sweep-worker.js";
 import { InputError } from "../../src/rules/input-error.js";
 import { parseDesign, type Design, type DesignPoint } from "../../src/sim/design.js";
-import type { ReplicateRow, TableCache } from "../../src/sim/run.js";
+import type { TableCache } from "../../src/sim/run.js";
 import { parseJsonText } from "../../src/sim/scenario.js";
 import { checkDesign, designPoints, runPoint } from "../../src/sim/sweep.js";
 
@@ -28,7 +26,7 @@ export const version: string = (JSON.parse(readFileSync(fileURLToPath(new URL(".
 
 export const SWEEP_LIMITS = {
   shards: { min: 1, max: 100_000 },
-  workers: { min: 1, max: 64, unit: "worker threads" },
+  workers: { min: 1, max: 64, unit: "worker processes" },
   batch: { min: 1, max: 100_000, unit: "points per file" },
 } as const;
 
@@ -78,74 +76,47 @@ export function parseShard(value: string | undefined): { i: number; n: number } 
   return { i, n };
 }
 
-/** Starts a long-lived sweep worker thread (sources through tsx, in the built CLI as in tests). */
-function startWorker(design: Design, base: Record<string, unknown>): Worker {
-  const target = new URL("./sweep-worker.ts", import.meta.url).href;
-  let api: string;
-  try {
-    api = import.meta.resolve("tsx/esm/api");
-  } catch {
-    api = pathToFileURL(createRequire(fileURLToPath(import.meta.url)).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
+/** Computes `todo` points in this thread (benefit tables cached across points), handing each to `onPoint`. */
+async function computePoints(loaded: LoadedDesign, todo: readonly DesignPoint[], onPoint: (r: PointResult) => Promise<void>): Promise<void> {
+  let cache: TableCache = new Map();
+  for (const point of todo) {
+    if (cache.size > CACHE_LIMIT) cache = new Map();
+    const rows = runPoint(loaded.design, loaded.base, point, cache);
+    await onPoint({ point, rows });
+    // Let progress and signals through between points.
+    await new Promise((r) => setImmediate(r));
   }
-  const code = `(async () => { const { register } = await import(${JSON.stringify(api)}); register(); const m = await import(${JSON.stringify(target)}); m.sweepWorkerMain(); })().catch((e) => { require("node:worker_threads").parentPort.postMessage({ type: "error", name: "Error", message: String(e && e.message || e) }); });`;
-  return new Worker(code, { eval: true, workerData: { design, base } });
 }
 
-function reviveError(m: Extract<SweepWorkerMessage, { type: "error" }>): Error {
-  if (m.name === "InputError" && m.field !== undefined) return new InputError(m.field, m.message.startsWith(`${m.field}: `) ? m.message.slice(m.field.length + 2) : m.message);
-  return new Error(`worker: ${m.message}`);
-}
+/** Benefit-table sets kept before the cache is cleared (each distinct reform adds sets). */
+const CACHE_LIMIT = 4000;
 
 /**
- * Computes `todo` points, in this thread (workers = 1) or in `workers` threads, handing each
- * finished point to `onPoint` (in completion order); resolves when all are done.
+ * --workers K: shard i/n runs as K processes, sub-shards (i + n·w)/(n·K) for w = 0 … K−1, whose
+ * points are exactly shard i's (p ≡ i mod n splits by p mod n·K). Each process keeps its own
+ * benefit tables; the directory is shared, so merge and resume see the points whatever K was.
  */
-async function computePoints(loaded: LoadedDesign, todo: readonly DesignPoint[], workers: number, onPoint: (r: PointResult) => Promise<void>): Promise<void> {
-  if (workers <= 1) {
-    let cache: TableCache = new Map();
-    for (const point of todo) {
-      if (cache.size > CACHE_LIMIT) cache = new Map();
-      const rows = runPoint(loaded.design, loaded.base, point, cache);
-      await onPoint({ point, rows });
-      // Let progress and signals through between points.
-      await new Promise((r) => setImmediate(r));
-    }
-    return;
-  }
-  let next = 0;
-  const pool: Worker[] = [];
-  let chain = Promise.resolve();
-  try {
-    await Promise.all(
-      Array.from({ length: Math.min(workers, todo.length) }, () => {
-        const worker = startWorker(loaded.design, loaded.base);
-        pool.push(worker);
-        return new Promise<void>((resolvePool, reject) => {
-          let current: DesignPoint | undefined;
-          const send = () => {
-            current = todo[next++];
-            worker.postMessage(current ?? null);
-            if (current === undefined) resolvePool();
-          };
-          worker.on("message", (m: SweepWorkerMessage) => {
-            if (m.type === "error") return reject(reviveError(m));
-            const point = current!;
-            chain = chain.then(() => onPoint({ point, rows: m.rows as ReplicateRow[] }));
-            chain.catch(reject);
-            send();
-          });
-          worker.on("error", reject);
-          worker.on("exit", (code) => {
-            if (current !== undefined) reject(new Error(`sweep worker exited with code ${code} during point ${current.id}`));
-          });
-          send();
+async function runSubShards(design: string, shard: { i: number; n: number }, k: number, batch: number, dir: string, io: Io): Promise<number> {
+  const bin = fileURLToPath(new URL("../../bin/puhui.js", import.meta.url));
+  const codes = await Promise.all(
+    Array.from({ length: k }, (_, w) =>
+      new Promise<number>((done) => {
+        const sub = `${shard.i + shard.n * w}/${shard.n * k}`;
+        const child = spawn(process.execPath, [bin, "sweep", design, "--shard", sub, "--batch", String(batch), "--out", dir], { stdio: ["ignore", "ignore", "pipe"] });
+        let err = "";
+        child.stderr.on("data", (b: Buffer) => (err += b.toString()));
+        child.on("error", (e) => {
+          io.err(`puhui sweep: worker process ${sub}: ${e.message}\n`);
+          done(1);
+        });
+        child.on("close", (code) => {
+          for (const line of err.split("\n").filter((l) => l.trim() !== "")) io.err(`${line.startsWith("puhui sweep") ? line : `puhui sweep: worker ${sub}: ${line}`}\n`);
+          done(code ?? 1);
         });
       }),
-    );
-    await chain;
-  } finally {
-    for (const w of pool) void w.terminate();
-  }
+    ),
+  );
+  return Math.max(...codes);
 }
 
 interface RunValues {
@@ -180,6 +151,10 @@ export async function runSweep(args: string[], io: Io): Promise<number> {
     workers = cpus;
   }
 
+  if (workers > 1) {
+    const code = await runSubShards(positionals[0]!, shard, workers, batch, dir, io);
+    if (code !== 0) return code;
+  }
   const db = await memoryDb();
   try {
     const done = await donePoints(db.connection, dir, loaded.hash, version);
@@ -192,7 +167,7 @@ export async function runSweep(args: string[], io: Io): Promise<number> {
     removeStaleTemps(dir, shard.i, shard.n);
     const todo = mine.filter((p) => !done.points.has(p.id));
     const skipped = mine.length - todo.length;
-    if (skipped > 0) io.err(`puhui sweep: shard ${shard.i}/${shard.n}: ${skipped} of ${mine.length} points already written; running the other ${todo.length}\n`);
+    if (skipped > 0 && workers === 1) io.err(`puhui sweep: shard ${shard.i}/${shard.n}: ${skipped} of ${mine.length} points already written; running the other ${todo.length}\n`);
     const startedAt = new Date().toISOString();
     const manifest = (doneCount: number, seconds: number): Manifest => ({
       format: "puhui-sweep-shard/1",
@@ -223,7 +198,7 @@ export async function runSweep(args: string[], io: Io): Promise<number> {
     };
     const t0 = performance.now();
     try {
-      await computePoints(loaded, todo, workers, async (r) => {
+      await computePoints(loaded, todo, async (r) => {
         pending.push(r);
         finished++;
         progress.update(finished);
@@ -235,7 +210,7 @@ export async function runSweep(args: string[], io: Io): Promise<number> {
       throw error;
     }
     progress.finish();
-    io.out(`shard ${shard.i}/${shard.n} of ${loaded.design.id} (design ${loaded.hash}): ${doneCount} of ${mine.length} points written to ${dir}${skipped > 0 ? ` (${skipped} from an earlier run)` : ""}\n`);
+    io.out(`shard ${shard.i}/${shard.n} of ${loaded.design.id} (design ${loaded.hash}): ${doneCount} of ${mine.length} points written to ${dir}${skipped > 0 && workers === 1 ? ` (${skipped} from an earlier run)` : workers > 1 ? ` by ${workers} processes` : ""}\n`);
   } finally {
     db.close();
   }

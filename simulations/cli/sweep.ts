@@ -22,7 +22,8 @@ rows to the bit. Rows are written as Parquet files of B points each (temporary n
 renamed), with a manifest (design hash, version, shard, points done, time). Points already in
 <dir> are skipped: a killed shard resumes where it stopped when run again.
   --shard i/n   0 ≤ i < n ≤ 100000 (e.g. --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT)
-  --workers K   run points in K worker threads, 1 to 64 (more than the CPUs: one per CPU)
+  --workers K   run the shard as K processes (sub-shards i+n·w of n·K), 1 to 64 (more than
+                the CPUs: one per CPU); the results are the same for any K
   --batch B     points per Parquet file, 1 to 100000 (default 16)
   --out DIR     the sweep's directory, shared by all shards (created if missing)
 Progress on stderr (a bar on a terminal); one line on stdout when done. See docs/scale.md.

@@ -93,6 +93,13 @@ describe("puhui sweep: shards", () => {
     expect(a["points"]!.length).toBe(200);
     expect(a["replicates"]!.length).toBe(200 * 5);
     expect(b).toEqual(a);
+    // --workers 2: two processes (sub-shards 0/2 and 1/2), the same database.
+    const two = join(dir, "two");
+    const w = await run("sweep", design, "--workers", "2", "--out", two);
+    expect(w.code, w.err).toBe(0);
+    expect(w.out).toContain("200 of 200 points written");
+    expect((await cli(["sweep", "merge", two, "--replicates"])).code).toBe(0);
+    expect(await tables(join(two, "sweep.duckdb"))).toEqual(a);
     // A subset reproduces: the in-process run of one shard gives the same rows.
     const sub = join(dir, "sub");
     expect((await run("sweep", design, "--shard", "3/4", "--out", sub)).code).toBe(0);
