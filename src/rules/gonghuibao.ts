@@ -92,6 +92,12 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     referenceDate: FROM,
     parameters: t,
     benefitPersonFields: [],
+    // Read as yearly, per person (an interpretation, not a quote): the seed gives the 2 万 deductibles
+    // in a worked example of one person's costs (l.96–101), 200 万 as the maximum payout (l.69) of a
+    // product that "guards your health for a year" (l.72); supplementary medical products of this
+    // kind (惠民保) apply deductibles and caps per policy year. Per episode would be a reform.
+    // The engine sums these fields over a person's episodes and pays the year once.
+    yearlyFields: ["inCatalogSelfPay", "outOfCatalogSelfPay", "excludedPreExistingCost"],
     pricing: [P.premiumYoung, P.premiumOld],
     personDefaults: {
       en: "age 40, member of Ningbo basic medical insurance, no Bank of Ningbo card (no bank subsidy)",

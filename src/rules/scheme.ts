@@ -108,6 +108,12 @@ export interface Scheme<P = unknown, C = unknown, U = unknown> {
    * who agree on these fields; a unit test checks that other fields never change a payout.
    */
   readonly benefitPersonFields: readonly string[];
+  /**
+   * Claim fields whose deductibles and limits apply to a person's policy year, not to each claim:
+   * the engine sums them over a person's episodes in a year and pays the year once (src/sim/yearly.ts).
+   * Absent or empty: every claim is paid on its own, with per-claim limits (e.g. per accident).
+   */
+  readonly yearlyFields?: readonly string[];
   /** The documented defaults for person attributes not given. */
   readonly personDefaults: Bilingual;
   parsePerson(input: unknown): P;

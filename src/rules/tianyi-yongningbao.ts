@@ -115,6 +115,11 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     referenceDate: Y2024,
     parameters: t,
     benefitPersonFields: [],
+    // Read as yearly, per person (an interpretation): the seed gives the bands (l.59) without a
+    // period; 惠民保 products apply the deductible (here the 6000 元 band edge) and bands to a person's
+    // covered cost in a policy year, and the (assumed) cap is annual. The engine sums these fields
+    // over a person's episodes and pays the year once.
+    yearlyFields: ["coveredCost", "protonHeavyIonCost"],
     pricing: [P.adult, P.minor],
     personDefaults: {
       en: "age 40 (adult), member of Ningbo basic medical insurance, not in the resident-insurance student tier",

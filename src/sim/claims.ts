@@ -27,8 +27,9 @@ export interface CategoryModel {
   name: string;
   /** Constant fields, copied into every claim. */
   constants: Record<string, ClaimValue>;
-  /** Random amount fields. */
-  random: { name: string; spec: Exclude<FieldSpec, number | boolean> }[];
+  /** Random amount fields. `quantile`, when given, replaces the spec's quantile function (the
+   *  yearly sums of src/sim/yearly.ts: lattice distributions from src/sim/aggregate.ts). */
+  random: { name: string; spec: Exclude<FieldSpec, number | boolean>; quantile?: (u: number) => number }[];
 }
 
 export function categoryModel(name: string, claim: Record<string, FieldSpec>): CategoryModel {
@@ -67,7 +68,7 @@ export function buildClaim(model: CategoryModel, template: Record<string, unknow
   const claim: Record<string, unknown> = { ...template };
   for (let f = 0; f < model.random.length; f++) {
     const field = model.random[f]!;
-    const amount = fieldQuantile(field.spec, us[f]!);
+    const amount = field.quantile ? field.quantile(us[f]!) : fieldQuantile(field.spec, us[f]!);
     claim[field.name] = Math.round((field.spec.scaled ? amount * s : amount) * 100) / 100;
   }
   return claim;
