@@ -20,7 +20,7 @@ import { BenefitTable, categoryModel, samplePayout, type BenefitTableOptions, ty
 import { drawPrior } from "./priors.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
 import { binomial, detExp, detLog, detLog1p, gamma, poisson, standardNormal } from "./samplers.js";
-import { numFields, type Num, type Option, type ResolvedOption, type Scenario } from "./scenario.js";
+import { categoryKinds, mixCategories, numFields, type Num, type Option, type ResolvedOption, type Scenario } from "./scenario.js";
 import { repriced } from "./pricing.js";
 import { describeRange, inRange, problem, type Range } from "./issues.js";
 import { MAX_PERSON_MODE_PERSONS, MAX_REPLICATES, MAX_ROWS } from "./limits.js";
@@ -138,7 +138,9 @@ interface PlanOption {
   option: Option;
   scheme: AnyScheme;
   categories: CategoryModel[];
+  /** Each category's share, rest fraction or rate (by `kinds`: scenario.ts SHARE, REST, RATE). */
   weights: CNum[];
+  kinds: Uint8Array;
   frequency: CNum;
   scale: CNum;
   dispersion: CNum | null;
@@ -291,7 +293,8 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
       option,
       scheme,
       categories,
-      weights: option.claims.categories.map((c) => compileNum(c.weight, index)),
+      weights: option.claims.categories.map((c) => compileNum(c.rate !== undefined ? c.rate : typeof c.weight === "object" ? c.weight.rest : c.weight!, index)),
+      kinds: categoryKinds(option.claims.categories),
       frequency: compileNum(option.claims.frequency, index),
       scale: compileNum(option.claims.severityScale, index),
       dispersion: option.claims.dispersion === undefined ? null : compileNum(option.claims.dispersion, index),
@@ -527,6 +530,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
   const date = scenario.date;
   const rows: ReplicateRow[] = [];
   const weights = new Float64Array(Math.max(1, ...plan.options.map((o) => o.categories.length)));
+  const categoryValues = new Float64Array(weights.length);
   const scratch = new Float64Array(16);
   const takeupRng = new Xoshiro128ss(1, 0, 0, 0);
   const claimRng = new Xoshiro128ss(1, 0, 0, 0);
@@ -542,17 +546,17 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
       const { option, scheme } = po;
       checkDrawn(po, theta, r);
       const nCat = po.categories.length;
-      let wsum = 0;
       for (let c = 0; c < nCat; c++) {
         const w = value(po.weights[c]!, theta);
-        if (!(w >= 0 && w < Infinity)) throw new InputError(`scenario.options.${option.id}.claims.categories[${c}].weight`, problem("out of range", "a finite number ≥ 0", w));
-        weights[c] = w;
-        wsum += w;
+        if (!(w >= 0 && w < Infinity)) throw new InputError(`scenario.options.${option.id}.claims.categories[${c}]`, problem("share or rate out of range", "a finite number ≥ 0", w));
+        categoryValues[c] = w;
       }
-      if (!(wsum > 0 && wsum < Infinity)) throw new InputError(`scenario.options.${option.id}.claims.categories`, `weights have no positive finite sum (allowed: weights ≥ 0, not all 0; got sum ${wsum} in replicate ${r})`);
-      for (let c = 0; c < nCat; c++) weights[c]! /= wsum;
+      // Shares are taken as given (never renormalised); rate categories add claims on top of the
+      // shared ones: claims per person-year = frequency × (1 + Σ rates).
+      const mix = mixCategories(po.kinds, categoryValues.subarray(0, nCat), weights);
+      if (typeof mix === "string") throw new InputError(`scenario.options.${option.id}.claims.categories`, `${mix} in replicate ${r}`);
       const catWeights = weights.subarray(0, nCat);
-      const baseFreq = value(po.frequency, theta);
+      const baseFreq = value(po.frequency, theta) * mix;
       const baseScale = value(po.scale, theta);
       const dispersion = po.dispersion ? value(po.dispersion, theta) : 0;
       const prev = previous[oi]!;

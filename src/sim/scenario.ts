@@ -35,7 +35,8 @@ export const RANGES = {
   frequencyMultiplier: { min: 0, max: L.MAX_FREQUENCY, unit: "a multiplier" },
   severity: { min: 0, max: L.MAX_SEVERITY, minOpen: true, unit: "a multiplier" },
   dispersion: { min: 0, max: L.MAX_DISPERSION, minOpen: true, unit: "a gamma shape; leave it out for Poisson counts" },
-  weight: { min: 0, max: L.MAX_WEIGHT, unit: "a relative weight" },
+  share: { min: 0, max: 1, unit: "a share of the option's claims" },
+  rate: { min: 0, max: L.MAX_WEIGHT, unit: "claims per claim of the shared categories" },
   adminRatio: { min: 0, max: 1, unit: "a share of gross premium" },
   targetLossRatio: { min: L.TARGET_LOSS_RATIO.min, max: L.TARGET_LOSS_RATIO.max, minOpen: true },
   credibility: { min: 0, max: 1 },
@@ -170,18 +171,84 @@ export const claimsSchema = strict({
   /** Multiplier on monetary claim fields (uncertainty in cost levels). */
   severityScale: numRef(RANGES.severity).default(1),
   severityBy: byAttribute(RANGES.severity).optional(),
+  /**
+   * Claim categories. A category is either a *share* of the option's claims (`weight`: the
+   * shares sum to 1 within {@link SHARE_TOLERANCE} — never renormalised; a category may take
+   * `{"rest": p}`, the fraction p of what the explicit shares leave, the `rest` fractions summing
+   * to 1) or a *rate*: claims in addition to the shared ones, per shared claim (`rate`: e.g.
+   * off-order injuries "per on-order injury claim"), so an option's expected claims per person-year
+   * are frequency × (1 + Σ rates).
+   */
   categories: list(
     strict({
       name: text(),
-      weight: numRef(RANGES.weight),
+      weight: z.union([numRef(RANGES.share), strict({ rest: num({ min: 0, max: 1, minOpen: true, unit: "a fraction of the rest" }) })], {
+        error: (iss) => (iss.code === "invalid_union" ? problem("not a share", 'a share from 0 to 1, "$name", or {"rest": <fraction>}', iss.input) : undefined),
+      }).optional(),
+      rate: numRef(RANGES.rate).optional(),
       /** The claim passed to the scheme's benefit rule: field → constant or distribution. */
       claim: z.record(z.string(), fieldSchema),
+    }).refine((c) => (c.weight === undefined) !== (c.rate === undefined), {
+      error: (iss) => problem("give exactly one of weight (a share of the claims) or rate (claims per shared claim)", '{"weight": 0.9, …} or {"rate": 0.1, …}', iss.input),
     }),
     1,
     L.MAX_CATEGORIES,
     "categories",
   ),
 });
+
+/** How far the category shares of an option may sum from 1. */
+export const SHARE_TOLERANCE = 1e-6;
+
+/** Kinds of claim category: an explicit share, a fraction of the rest, a rate per shared claim. */
+export const SHARE = 0;
+export const REST = 1;
+export const RATE = 2;
+
+/** The kind of each category (SHARE, REST or RATE). */
+export function categoryKinds(categories: readonly { weight?: Num | { rest: number } | undefined; rate?: Num | undefined }[]): Uint8Array {
+  return Uint8Array.from(categories, (c) => (c.rate !== undefined ? RATE : typeof c.weight === "object" ? REST : SHARE));
+}
+
+/**
+ * Turns category values (a share, a rest fraction or a rate, by `kinds`) into the probability that
+ * a claim falls in each category (written into `out`, summing to 1) and returns the claim-count
+ * multiplier 1 + Σ rates. Shares are never rescaled: explicit shares must sum to 1 within
+ * SHARE_TOLERANCE (or to at most 1 when there are rest categories, which share what is left by
+ * their fractions). Returns a one-line problem text instead when the values do not fit.
+ */
+export function mixCategories(kinds: Uint8Array, values: ArrayLike<number>, out: Float64Array): number | string {
+  const n = kinds.length;
+  let shares = 0;
+  let restFractions = 0;
+  let rates = 0;
+  let nShares = 0;
+  for (let c = 0; c < n; c++) {
+    const v = values[c]!;
+    const k = kinds[c]!;
+    if (k === SHARE) {
+      shares += v;
+      nShares++;
+    } else if (k === REST) restFractions += v;
+    else rates += v;
+  }
+  const hasRest = restFractions > 0;
+  if (nShares === 0 && !hasRest) return `no category takes a share of the claims (allowed: at least one category with "weight"; got only rates)`;
+  if (hasRest) {
+    if (Math.abs(restFractions - 1) > SHARE_TOLERANCE) return `the "rest" fractions sum to ${restFractions} (allowed: fractions summing to 1 within ${SHARE_TOLERANCE})`;
+    if (shares > 1 + SHARE_TOLERANCE) return `the category shares sum to ${shares}, leaving nothing for the "rest" categories (allowed: explicit shares summing to at most 1)`;
+  } else if (Math.abs(shares - 1) > SHARE_TOLERANCE) {
+    return `the category shares sum to ${shares} (allowed: shares summing to 1 within ${SHARE_TOLERANCE}, never rescaled; give a category {"rest": 1} to take what the others leave, or make additional claims a "rate")`;
+  }
+  const rest = hasRest ? Math.max(0, 1 - shares) : 0;
+  const m = 1 + rates;
+  for (let c = 0; c < n; c++) {
+    const v = values[c]!;
+    const k = kinds[c]!;
+    out[c] = (k === REST ? (v / restFractions) * rest : v) / m;
+  }
+  return m;
+}
 
 export const optionSchema = strict({
   id: dashId,
@@ -303,7 +370,10 @@ export function numFields(option: Option): NumField[] {
   add("claims.dispersion", c.dispersion, RANGES.dispersion);
   add("claims.severityScale", c.severityScale, RANGES.severity);
   by("claims.severityBy", c.severityBy, RANGES.severity);
-  c.categories.forEach((cat, k) => add(`claims.categories[${k}].weight`, cat.weight, RANGES.weight));
+  c.categories.forEach((cat, k) => {
+    if (cat.weight !== undefined && typeof cat.weight !== "object") add(`claims.categories[${k}].weight`, cat.weight, RANGES.share);
+    add(`claims.categories[${k}].rate`, cat.rate, RANGES.rate);
+  });
   add("adminRatio", option.adminRatio, RANGES.adminRatio);
   if (option.dynamics) {
     add("dynamics.renewal", option.dynamics.renewal, RANGES.probability);
@@ -437,6 +507,16 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
         if (error instanceof InputError) throw new InputError(`${at}.${error.field}`, error.message.slice(error.field.length + 2));
         throw error;
       }
+    }
+    {
+      // Category shares at the assumptions' point values (each replicate's draws are checked again).
+      const cats = option.claims.categories;
+      const values = cats.map((c) => {
+        const n = c.rate !== undefined ? c.rate : typeof c.weight === "object" ? c.weight.rest : c.weight!;
+        return typeof n === "number" ? n : assumptions[n.slice(1)]!.value;
+      });
+      const mix = mixCategories(categoryKinds(cats), values, new Float64Array(cats.length));
+      if (typeof mix === "string") throw new InputError(`${at}.claims.categories`, mix);
     }
     option.claims.categories.forEach((category, k) => {
       // Cells may supply claim fields (e.g. preExisting); each cell's claims are checked again

@@ -28,7 +28,7 @@
  * the root.
  */
 import { InputError } from "../rules/input-error.js";
-import { multiplierRange, pricingValues, repriced, type PricingValue } from "./pricing.js";
+import { multiplierRange, pricingPathsUsed, pricingValues, repriced, type PricingValue } from "./pricing.js";
 import { compile, runPlan, type Mode, type ReplicateRow } from "./run.js";
 import type { ResolvedOption, Scenario } from "./scenario.js";
 import { describeValues } from "./summary.js";
@@ -241,7 +241,10 @@ export function solvePremium(req: SolvePremiumRequest): SolvePremiumResult {
   const C = req.confidence;
   const date = scenario.date;
   const scheme = resolved.scheme;
-  const allowed = multiplierRange(scheme, date);
+  // Only the pricing parameters the option's own (eligible) cells pay are rescaled: another
+  // option on the same scheme (Urumqi's track B beside track A) keeps its premium.
+  const paths = optionPricingPaths(scenario, resolved, date);
+  const allowed = multiplierRange(scheme, date, paths);
   const lo = Math.max(allowed.min, FLOOR);
   const hi = Math.min(allowed.max, CEILING);
   const what = C === undefined ? `mean loss ratio ${R}` : `P(loss ratio ≤ ${R}) ≥ ${C}`;
@@ -255,7 +258,7 @@ export function solvePremium(req: SolvePremiumRequest): SolvePremiumResult {
       throw new Error(`solve-premium: no convergence in ${maxEvaluations} engine runs (last m = ${m}); the loss ratio may not decrease with the premium`);
     }
     req.onEvaluationStart?.(history.length + 1, m);
-    const option = { option: resolved.option, scheme: m === 1 ? scheme : repriced(scheme, m, date) };
+    const option = { option: resolved.option, scheme: m === 1 ? scheme : repriced(scheme, m, date, paths) };
     const plan = compile(scenario, [option], mode);
     const rows = runPlan(plan, { mode, replicates, seed, ...(req.onProgress ? { onProgress: req.onProgress } : {}) });
     const statistic = statisticOf(replicateLossRatios(rows, resolved.option.id).lr, C);
@@ -278,8 +281,8 @@ export function solvePremium(req: SolvePremiumRequest): SolvePremiumResult {
     throw new InputError(
       "targetLossRatio",
       side === "high"
-        ? `no solution inside the pricing parameters' allowed ranges: even at the highest allowed premiums (multiplier ${fmtM(m)}, limited by ${limiting(scheme, date, "max")}) ${stat} is ${s.toFixed(4)} > ${R}`
-        : `no solution inside the pricing parameters' allowed ranges: even at the lowest premiums searched (multiplier ${fmtM(m)}${allowed.min > 0 ? `, limited by ${limiting(scheme, date, "min")}` : ""}) ${stat} is ${s.toFixed(4)} ≤ ${R}, so the target does not bind`,
+        ? `no solution inside the pricing parameters' allowed ranges: even at the highest allowed premiums (multiplier ${fmtM(m)}, limited by ${limiting(scheme, date, "max", paths)}) ${stat} is ${s.toFixed(4)} > ${R}`
+        : `no solution inside the pricing parameters' allowed ranges: even at the lowest premiums searched (multiplier ${fmtM(m)}${allowed.min > 0 ? `, limited by ${limiting(scheme, date, "min", paths)}` : ""}) ${stat} is ${s.toFixed(4)} ≤ ${R}, so the target does not bind`,
     );
   };
 
@@ -326,7 +329,7 @@ export function solvePremium(req: SolvePremiumRequest): SolvePremiumResult {
     multiplier: solution,
     tolerance,
     allowed,
-    premiums: pricingValues(scheme, solution, date),
+    premiums: pricingValues(scheme, solution, date, paths),
     current: lossRatioSummary(evaluate(1).rows, resolved.option.id, R),
     solved: lossRatioSummary(atSolution.rows, resolved.option.id, R),
     evaluations: history.length,
@@ -337,10 +340,23 @@ export function solvePremium(req: SolvePremiumRequest): SolvePremiumResult {
   };
 }
 
+/**
+ * The pricing parameters the option's cells pay on `date` (its eligible cells; all its cells
+ * when none is eligible); every pricing parameter when none moves their premium.
+ */
+export function optionPricingPaths(scenario: Scenario, resolved: ResolvedOption, date: string): string[] {
+  const plan = compile(scenario, [resolved], "fast", {}, new Map());
+  const cells = plan.options[0]!.cells;
+  const eligible = cells.filter((pc) => pc.years[0]!.eligible);
+  const buyers = (eligible.length > 0 ? eligible : cells).map((pc) => ({ person: pc.person, purchase: pc.purchase }));
+  const used = pricingPathsUsed(resolved.scheme, buyers, date);
+  return used.length > 0 ? used : [...resolved.scheme.pricing];
+}
+
 /** The pricing parameter whose range sets the multiplier's min or max, for messages. */
-function limiting(scheme: ResolvedOption["scheme"], date: string, end: "min" | "max"): string {
+function limiting(scheme: ResolvedOption["scheme"], date: string, end: "min" | "max", paths: readonly string[]): string {
   let best: { path: string; m: number; bound: number } | undefined;
-  for (const { path, base } of pricingValues(scheme, 1, date)) {
+  for (const { path, base } of pricingValues(scheme, 1, date, paths)) {
     if (!(base > 0)) continue;
     const { range } = scheme.parameters.param(path);
     const m = (end === "max" ? range.max : range.min) / base;

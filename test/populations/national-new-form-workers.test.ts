@@ -102,7 +102,10 @@ describe("national-new-form-workers scenario", () => {
   it("pays nothing for off-order injuries under the pilot", () => {
     const offOrderOnly = JSON.parse(JSON.stringify(json));
     const o = offOrderOnly.options.find((x: { id: string }) => x.id === "pilot");
-    o.claims.categories = o.claims.categories.filter((c: { name: string }) => c.name.startsWith("off-order"));
+    // The off-order categories are rates (claims per on-order claim); alone, they are the shares.
+    o.claims.categories = o.claims.categories
+      .filter((c: { name: string }) => c.name.startsWith("off-order"))
+      .map(({ rate: _rate, ...c }: { rate?: unknown }) => ({ ...c, weight: 0.5 }));
     offOrderOnly.options = [o];
     delete offOrderOnly.calibration;
     const s = parseScenario(resolveScenario(offOrderOnly, figures));

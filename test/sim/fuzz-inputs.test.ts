@@ -63,7 +63,7 @@ const scenarioCases: Case[] = [
   ["dispersion -2", () => { const s = base(); s.options[0].claims.dispersion = -2; return s; }, `${O}.claims.dispersion: out of range (allowed: a number > 0 and ≤ 1000000 (a gamma shape; leave it out for Poisson counts)${REF}; got -2)`],
   ["dispersion 0", () => { const s = base(); s.options[0].claims.dispersion = 0; return s; }, `${O}.claims.dispersion: out of range (allowed: a number > 0 and ≤ 1000000 (a gamma shape; leave it out for Poisson counts)${REF}; got 0)`],
   ["frequency 1e9", () => { const s = base(); s.options[0].claims.frequency = 1e9; return s; }, `${O}.claims.frequency: out of range (allowed: a number from 0 to 1000 (claims per enrolled person-year)${REF}; got 1000000000)`],
-  ["category weight -1", () => { const s = base(); s.options[0].claims.categories[0].weight = -1; return s; }, `${O}.claims.categories[0].weight: out of range (allowed: a number from 0 to 1000000000 (a relative weight)${REF}; got -1)`],
+  ["category weight -1", () => { const s = base(); s.options[0].claims.categories[0].weight = -1; return s; }, `${O}.claims.categories[0].weight: out of range (allowed: a number from 0 to 1 (a share of the option's claims)${REF}; got -1)`],
   ["cell severity 0", () => { const s = base(); s.population.cells[0].severity = 0; return s; }, "scenario.population.cells[0].severity: out of range (allowed: a number > 0 and ≤ 100 (a multiplier); got 0)"],
   ["cell takeupLogit 1e6", () => { const s = base(); s.population.cells[0].takeupLogit = 1e6; return s; }, "scenario.population.cells[0].takeupLogit: out of range (allowed: a number from -50 to 50 (on the logit scale); got 1000000)"],
   // Impossible dates.

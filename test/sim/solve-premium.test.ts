@@ -133,3 +133,37 @@ describe("brent on ln m", () => {
     expect(m / 7.25 - 1).toBeLessThanOrEqual(1.0001e-4);
   });
 });
+
+describe("solvePremium rescales only the option's own premiums (issue 12 item 7)", () => {
+  // Urumqi's scheme prices track A and track B with two parameters; an option of track A staff
+  // pays only the first. Solving for it must leave track B's premium where it is.
+  const A = "urumqi-supplementary-wii.trackA.premium.class1Monthly";
+  const B = "urumqi-supplementary-wii.trackB.premium.class1Monthly";
+  const urumqi = (category: string) =>
+    parseScenario({
+      id: "urumqi-two-tracks",
+      title: "test",
+      seed: 5,
+      replicates: 20,
+      date: "2025-09-01",
+      population: { cells: [{ id: "staff", count: 100000, person: { category, industryClass: 2 }, purchase: { months: 12 } }] },
+      options: [
+        {
+          id: "opt",
+          label: "opt",
+          scheme: "urumqi-supplementary-wii",
+          takeup: { model: "probability", probability: 0.5 },
+          claims: { frequency: 0.01, categories: [{ name: "injury", weight: 1, claim: { disabilityGrade: 9, paidLeaveDays: 60, medicalCost: { dist: "lognormal", median: 20000, sigma: 1 } } }] },
+        },
+      ],
+    });
+  it("track A staff: only track A's premium is solved for and listed", () => {
+    const r = solvePremium({ ...urumqi("employee"), option: "opt", targetLossRatio: 0.9, replicates: 20 });
+    expect(r.premiums.map((p) => p.path)).toEqual([A]);
+    expect(r.premiums[0]!.value).toBeCloseTo(r.premiums[0]!.base * r.multiplier, 9);
+  });
+  it("track B persons: only track B's premium", () => {
+    const r = solvePremium({ ...urumqi("platform"), option: "opt", targetLossRatio: 0.9, replicates: 20 });
+    expect(r.premiums.map((p) => p.path)).toEqual([B]);
+  });
+});
