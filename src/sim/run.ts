@@ -16,7 +16,7 @@
 import type { AnyScheme, Payer } from "../rules/index.js";
 import { InputError } from "../rules/input-error.js";
 import { buildCells, cellMatches, type Cell } from "./cells.js";
-import { BenefitTable, categoryModel, samplePayout, type BenefitTableOptions, type CategoryModel, type TablePoint } from "./claims.js";
+import { BenefitTable, buildClaim, categoryModel, samplePayout, type BenefitTableOptions, type CategoryModel, type TablePoint } from "./claims.js";
 import { drawPrior } from "./priors.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
 import { binomial, detExp, detLog, detLog1p, gamma, poisson, standardNormal } from "./samplers.js";
@@ -24,6 +24,7 @@ import { categoryKinds, mixCategories, numFields, type Num, type Option, type Re
 import { repriced } from "./pricing.js";
 import { describeRange, inRange, problem, type Range } from "./issues.js";
 import { MAX_PERSON_MODE_PERSONS, MAX_REPLICATES, MAX_ROWS } from "./limits.js";
+import { frailtyNodes, mixMoments, newMix, profileMix, yearlyExpectation, yearlyTablesFor, type YearlyExpectation, type YearlyTables } from "./yearly.js";
 
 export type Mode = "fast" | "exact" | "person";
 export const MODES: readonly Mode[] = ["fast", "exact", "person"];
@@ -103,6 +104,11 @@ interface Group {
   m2: number;
   m3: number;
   binsReady: boolean;
+  /** Yearly payout tables when the scheme's limits are yearly (src/sim/yearly.ts), else null;
+   *  with their per-replicate moments and bins by profile at the group's scale. */
+  yearly: YearlyTables | null;
+  yearlyMoments: Map<number, TablePoint>;
+  yearlyBins: Map<number, TablePoint>;
 }
 
 interface CellPremium {
@@ -262,10 +268,11 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
           }
           tableSets.set(cachePrefix + tableKey, set);
         }
+        const yearly = yearlyTablesFor(scheme, set, set.map((tb) => tb.model), person, d, tables, `${at}.claims (cell "${cell.id}")`);
         const groupKey = `${tableKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
         let group = groups.get(groupKey);
         if (!group) {
-          group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, mu: 0, positive: 0, m2: 0, m3: 0, binsReady: false };
+          group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, mu: 0, positive: 0, m2: 0, m3: 0, binsReady: false, yearly, yearlyMoments: new Map(), yearlyBins: new Map() };
           groups.set(groupKey, group);
           groupsByYear[y]!.push(group);
         }
@@ -468,7 +475,7 @@ const FAST_EXACT_BELOW = 32;
 const PLACE_ONE_BY_ONE = 12;
 
 /** Sum of K claims split into categories and payout bins (the exact-mode total). */
-function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Group): number {
+function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Pick<Group, "points" | "tables">): number {
   let total = 0;
   let left = k;
   let mass = 1;
@@ -518,6 +525,126 @@ function emptySubsidies(): Record<SubsidyPayer, number> {
   return out;
 }
 
+interface YearlyScratch {
+  lambdas: Float64Array;
+  scaled: Float64Array;
+  mix: ReturnType<typeof newMix>;
+  expectation: YearlyExpectation;
+  moments: { mu: number; positive: number; m2: number; m3: number };
+  nodes: Map<number, Float64Array>;
+  sums: Float64Array;
+}
+
+function newYearlyScratch(): YearlyScratch {
+  return {
+    lambdas: new Float64Array(64),
+    scaled: new Float64Array(64),
+    mix: newMix(),
+    expectation: { ey: 0, ey2: 0, eyf2: 0, paid: 0, any: 0 },
+    moments: { mu: 0, positive: 0, m2: 0, m3: 0 },
+    nodes: new Map(),
+    sums: new Float64Array(16),
+  };
+}
+
+/**
+ * One cell-year of a scheme with yearly limits: persons with at least one episode
+ * K ~ Binomial(enrolled, 1 − e^{−λf}), each paid once on the year's summed claim (episode
+ * profiles mixed as categories); books the conditional expectations into the row.
+ * Returns K as the cell's claims (a yearly claim is a person-year with an episode).
+ */
+function yearlyCellYear(
+  po: PlanOption, g: Group, pc: PlanCell, lambda: number, catWeights: Float64Array, dispersion: number, frailty: number,
+  enrolled: number, expectedEnrolled: number, enrolledVar: number, mode: Mode, rng: Rng, date: string, row: ReplicateRow, sc: YearlyScratch,
+): { claims: number; benefits: number } {
+  const yt = g.yearly!;
+  const nCat = catWeights.length;
+  if (sc.lambdas.length < nCat) {
+    sc.lambdas = new Float64Array(nCat);
+    sc.scaled = new Float64Array(nCat);
+  }
+  const lambdas = sc.lambdas.subarray(0, nCat);
+  for (let c = 0; c < nCat; c++) lambdas[c] = lambda * catWeights[c]!;
+  const where = `scenario.options.${po.option.id}.claims (cell "${pc.cell.id}")`;
+  let nodes = dispersion > 0 ? sc.nodes.get(dispersion) : undefined;
+  if (dispersion > 0 && !nodes) {
+    nodes = frailtyNodes(dispersion);
+    if (sc.nodes.size > 64) sc.nodes.clear();
+    sc.nodes.set(dispersion, nodes);
+  }
+  const e = yearlyExpectation(yt, lambdas, nodes ?? [1], g.s, g.yearlyMoments, sc.mix, sc.scaled, where, sc.expectation);
+  // Conditional mean and variance of the cell's benefits: Σ_i Y_i over the enrolled, given the
+  // parameters (and the frailty's spread across the cell when there is one).
+  row.expectedClaimants += expectedEnrolled * e.paid;
+  row.expectedBenefits += expectedEnrolled * e.ey;
+  row.processVarBenefits += expectedEnrolled * (e.ey2 - e.eyf2) + (enrolledVar + expectedEnrolled * expectedEnrolled) * e.eyf2 - expectedEnrolled * expectedEnrolled * e.ey * e.ey;
+  let claims = 0;
+  let benefits = 0;
+  if (enrolled === 0 || !(lambda > 0)) return { claims, benefits };
+  if (mode === "person") {
+    const scheme = po.scheme;
+    const fields = yt.spec.fields;
+    if (sc.sums.length < fields.length) sc.sums = new Float64Array(fields.length);
+    const us = new Float64Array(16);
+    for (let i = 0; i < enrolled; i++) {
+      let episodes = 0;
+      sc.sums.fill(0);
+      let base: Record<string, unknown> | null = null;
+      for (let c = 0; c < nCat; c++) {
+        const kc = lambdas[c]! > 0 ? poisson(rng, lambdas[c]! * frailty) : 0;
+        const table = g.tables[c]!;
+        for (let j = 0; j < kc; j++) {
+          for (let f = 0; f < table.model.random.length; f++) us[f] = rng.uniform();
+          const claim = buildClaim(table.model, table.template, us, g.s);
+          base ??= claim;
+          fields.forEach((name, f) => {
+            const v = claim[name];
+            if (typeof v === "number") sc.sums[f]! += v;
+          });
+        }
+        episodes += kc;
+      }
+      if (episodes === 0) continue;
+      claims++;
+      const year: Record<string, unknown> = { ...base! };
+      fields.forEach((name, f) => {
+        year[name] = Math.round(sc.sums[f]! * 100) / 100;
+      });
+      benefits += scheme.benefit(year, pc.person, date).payout;
+    }
+    return { claims, benefits };
+  }
+  // The drawn frailty's profile mix (the expectation's mix was over the frailty nodes).
+  const lam = sc.scaled.subarray(0, nCat);
+  for (let c = 0; c < nCat; c++) lam[c] = lambdas[c]! * frailty;
+  const mix = profileMix(yt, lam, sc.mix, where);
+  claims = binomial(rng, enrolled, mix.any);
+  if (claims === 0) return { claims, benefits };
+  if (mode === "exact" || claims < FAST_EXACT_BELOW) {
+    const points: TablePoint[] = [];
+    const tables: BenefitTable[] = [];
+    for (let i = 0; i < mix.count; i++) {
+      const idx = mix.index[i]!;
+      const t = yt.table(idx);
+      let tp = g.yearlyBins.get(idx);
+      if (!tp) {
+        tp = t.at(g.s, t.newPoint());
+        g.yearlyBins.set(idx, tp);
+      }
+      points.push(tp);
+      tables.push(t);
+    }
+    benefits = binnedTotal(rng, claims, mix.prob.subarray(0, mix.count), { points, tables });
+  } else {
+    const m = sc.moments;
+    mixMoments(yt, mix, g.s, g.yearlyMoments, m);
+    const variance = claims * (m.m2 - m.mu * m.mu);
+    const third = claims * (m.m3 - 3 * m.mu * m.m2 + 2 * m.mu * m.mu * m.mu);
+    benefits = translatedGamma(rng, claims * m.mu, variance, third);
+  }
+  return { claims, benefits };
+}
+
 /** Runs the plan; returns one row per (replicate, option, year). */
 export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
   const scenario = plan.scenario;
@@ -532,6 +659,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
   const weights = new Float64Array(Math.max(1, ...plan.options.map((o) => o.categories.length)));
   const categoryValues = new Float64Array(weights.length);
   const scratch = new Float64Array(16);
+  const yearlyScratch = newYearlyScratch();
   const takeupRng = new Xoshiro128ss(1, 0, 0, 0);
   const claimRng = new Xoshiro128ss(1, 0, 0, 0);
   const renewRng = new Xoshiro128ss(1, 0, 0, 0);
@@ -570,6 +698,12 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           for (const n of g.severityBy) s *= value(n, theta);
           g.s = s;
           g.binsReady = false;
+          if (g.yearly) {
+            // Yearly limits: moments are mixed per cell (they depend on its episode rates).
+            g.yearlyMoments.clear();
+            g.yearlyBins.clear();
+            continue;
+          }
           let mu = 0;
           let positive = 0;
           let m2 = 0;
@@ -649,7 +783,13 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
               for (let i = stay; i < n; i++) if (takeupRng.uniform() < p) enrolled++;
             }
           }
-          if (mode === "person") {
+          if (g.yearly) {
+            // Yearly deductibles and limits: one payout per person-year (src/sim/yearly.ts).
+            if (mode === "person" && y === 0) for (let i = 0; i < n; i++) if (takeupRng.uniform() < p) enrolled++;
+            const yc = yearlyCellYear(po, g, pc, lambda, catWeights, dispersion, frailty, enrolled, expectedEnrolled, enrolledVar, mode, claimRng, date, row, yearlyScratch);
+            claims = yc.claims;
+            benefits = yc.benefits;
+          } else if (mode === "person") {
             if (y === 0) for (let i = 0; i < n; i++) if (takeupRng.uniform() < p) enrolled++;
             for (let i = 0; i < enrolled; i++) {
               const kk = poisson(claimRng, lambda * frailty);
@@ -689,10 +829,11 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           for (const [payer, amount] of premium.subsidies) row.subsidies[payer] += enrolled * amount;
           // Conditional mean and variance of this cell's benefits given the parameter draw (and,
           // after year 1, last year's enrolment).
-          const eK = expectedEnrolled * lambda;
-          const varK = eK + lambda * lambda * enrolledVar + (dispersion > 0 ? (eK * eK) / dispersion : 0);
           row.expectedEnrolled += expectedEnrolled;
           row.expectedGross += expectedEnrolled * premium.gross;
+          if (g.yearly) continue; // its expectations were booked by yearlyCellYear
+          const eK = expectedEnrolled * lambda;
+          const varK = eK + lambda * lambda * enrolledVar + (dispersion > 0 ? (eK * eK) / dispersion : 0);
           // P(at least one paid claim): paid claims are Poisson(λ·P(payout > 0)), or negative
           // binomial through the gamma frailty.
           const paid = lambda * g.positive;
