@@ -209,7 +209,8 @@ export async function runSweep(args: string[], io: Io): Promise<number> {
       progress.abort();
       throw error;
     }
-    progress.finish();
+    if (workers > 1) progress.abort();
+    else progress.finish();
     io.out(`shard ${shard.i}/${shard.n} of ${loaded.design.id} (design ${loaded.hash}): ${doneCount} of ${mine.length} points written to ${dir}${skipped > 0 && workers === 1 ? ` (${skipped} from an earlier run)` : workers > 1 ? ` by ${workers} processes` : ""}\n`);
   } finally {
     db.close();
