@@ -64,9 +64,10 @@ describe("the fitter", () => {
     expect(result.targets[0]!.pass).toBe(true);
   });
 
-  it("reports the mean payout per claimant: 7800 元 a claim × E[claims | at least one]", () => {
-    // Per claimant = 7800 × λ / (1 − e^−λ) with λ = 0.04: 7800 × 0.04 / 0.0392106 = 7957.04 元
-    const expected = (7800 * 0.04) / (1 - Math.exp(-0.04));
+  it("reports the mean payout per claimant: the bands applied to a claimant's yearly cost 26 000 × E[claims | at least one]", () => {
+    // 天一甬宁保's bands are yearly: a claimant's year costs 26000 N, paid 4200 + 60 % × (26000 N − 20000);
+    // E[N | N ≥ 1] = λ / (1 − e^−λ) = 1.020135 at λ = 0.04 → 4200 + 0.6 × (26523.5 − 20000) = 8114.08 元.
+    const expected = 4200 + 0.6 * ((26000 * 0.04) / (1 - Math.exp(-0.04)) - 20000);
     const s = synthetic(0.04) as any;
     s.calibration.targets.push({ figure: "test", value: expected, option: "o", metric: "benefitsPerClaimant", tolerance: 1e-6 });
     const { scenario, options } = parseScenario(s);
