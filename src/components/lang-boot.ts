@@ -9,7 +9,7 @@
  *   button (aria-pressed) and fires the `puhui:lang` event that i18n.ts's `observeLang` listens to;
  * - once the document is parsed, copies each heading's paired spans into its table-of-contents
  *   link (Framework writes the TOC from the heading's plain text, which would show both languages).
- * - a `?lang=` that is neither zh nor en is not dropped silently: a one-line note under the switch
+ * - a `?lang=` that is neither zh nor en is not dropped silently: a one-line note atop the page
  *   names the parameter, the bad value, the allowed values and the language used instead (it goes
  *   away once a language is picked).
  * Exposes `window.puhuiSetLang(lang)` for i18n.ts's `setLang`.
@@ -52,8 +52,8 @@ export const LANG_BOOT_SCRIPT = `(function () {
   });
   function langNote() {
     if (raw === null || norm(raw) || document.querySelector(".lang-note")) return;
-    var header = document.querySelector(".puhui-header");
-    if (!header) return;
+    var main = document.querySelector("#observablehq-main, main");
+    if (!main) return;
     var box = document.createElement("p");
     box.className = "url-notes lang-note";
     box.setAttribute("role", "status");
@@ -66,7 +66,7 @@ export const LANG_BOOT_SCRIPT = `(function () {
     en.textContent = "URL parameter " + P + "=" + q + " is not zh or en; using " + lang + " instead";
     box.appendChild(zh);
     box.appendChild(en);
-    header.appendChild(box);
+    main.insertBefore(box, main.firstChild);
   }
   function tidyToc() {
     apply(lang);

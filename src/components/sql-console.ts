@@ -124,7 +124,11 @@ export function limitedQuery(sql: string, limit: number): string | null {
 
 /** True for an error caused by the offline settings (a file, URL, extension or ATTACH was refused). */
 export function isBlocked(message: string): boolean {
-  return /Permission Error|disabled through configuration|configuration has been locked|Missing Extension Error|requires extension|but it exists in the \w+ extension|Cannot change enable_external_access/i.test(message);
+  return (
+    /Permission Error|disabled through configuration|configuration has been locked|Missing Extension Error|requires extension|but it exists in the \w+ extension|Cannot change enable_external_access/i.test(message) ||
+    // FROM 'https://…' or FROM 'x.parquet': with no readers loaded, DuckDB looks for a table of that name.
+    /Table with name \S*(:\/\/|\.(csv|tsv|parquet|json|ndjson|arrow|db|duckdb|txt|gz)\b)\S* does not exist/i.test(message)
+  );
 }
 
 /** DuckDB's message without its advice to install, load or auto-load extensions (which is off here). */

@@ -130,12 +130,14 @@ export function fallbackNote(key: string, raw: string, expected: string | BiText
 
 /**
  * A note when the URL's `key` names none of `allowed` (a list of ids); null when it is absent or
- * allowed. `used` is the id shown instead.
+ * allowed. `used` is the id shown instead. More than six ids are summarised (the select lists them).
  */
 export function choiceNote(params: URLSearchParams | string, key: string, allowed: readonly string[], used: string): StateNote | null {
   const raw = (typeof params === "string" ? new URLSearchParams(params) : params).get(key);
   if (raw === null || allowed.includes(raw)) return null;
-  return fallbackNote(key, raw, oneOfText(allowed), used, "instead");
+  // A long list would not fit on one line: the select beside the note lists them.
+  const expected = allowed.length > 6 ? { zh: `选择框中列出的 ${allowed.length} 个值之一`, en: `one of the ${allowed.length} values listed in the select` } : oneOfText(allowed);
+  return fallbackNote(key, raw, expected, used, "instead");
 }
 
 /** Reads the fields of `spec` from a query string; bad values fall back to the default with a note. */

@@ -79,7 +79,9 @@ describe("offline refusals", () => {
     expect(isBlocked(parquet)).toBe(true);
     expect(cleanMessage(parquet)).toBe('Catalog Error: Table Function with name "read_parquet" is not in the catalog, but it exists in the parquet extension.');
     for (const m of ["Permission Error: Scanning read_csv files is disabled through configuration", "Permission Error: COPY TO is disabled through configuration", "Permission Error: Loading external extensions is disabled through configuration", "Missing Extension Error: Attaching path 'http://x/z.db' requires extension 'httpfs' to be loaded", 'Invalid Input Error: Cannot change configuration option "enable_external_access" - the configuration has been locked']) expect(isBlocked(m), m).toBe(true);
+    expect(isBlocked("Catalog Error: Table with name https://example.invalid/r.parquet does not exist!\nDid you mean \"runs\"?")).toBe(true);
     expect(isBlocked('Parser Error: syntax error at or near "SELEKT"')).toBe(false);
+    expect(isBlocked("Catalog Error: Table with name nope does not exist!")).toBe(false);
   });
 });
 

@@ -93,5 +93,9 @@ describe("notes for values a page cannot use (never a silent fallback)", () => {
     });
     expect(choiceNote(`?lab=${ids[1]}`, "lab", ids, ids[0]!)).toBeNull();
     expect(choiceNote("", "lab", ids, ids[0]!)).toBeNull();
+    // A long list is summarised so the note stays one line (the select lists the ids).
+    const many = Array.from({ length: 14 }, (_, i) => `s${i}/o`);
+    expect(choiceNote("?lab=x", "lab", many, "s0/o")!.message).toBe('URL parameter lab="x" is not one of the 14 values listed in the select; using s0/o instead');
+    expect(choiceNote("?lab=x", "lab", many, "s0/o")!.zh).toBe('链接参数 lab="x" 不是选择框中列出的 14 个值之一；已改用 s0/o');
   });
 });
