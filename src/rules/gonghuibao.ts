@@ -162,33 +162,42 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
       const items: TraceLine[] = [];
       const inD = t.v(P.inDeductible, date);
       const inR = t.v(P.inRate, date);
-      const inBase = band(claim.inCatalogSelfPay, inD);
+      // The 5 excluded pre-existing diseases' costs are part of the self-pay amounts and are taken
+      // out before the deductibles, split between the two in proportion to their size (the seed
+      // does not say which; an interpretation shown in the trace).
+      const excluded = Math.min(claim.excludedPreExistingCost ?? 0, claim.inCatalogSelfPay + claim.outOfCatalogSelfPay);
+      const both = claim.inCatalogSelfPay + claim.outOfCatalogSelfPay;
+      const inExcluded = excluded > 0 ? Math.round(((excluded * claim.inCatalogSelfPay) / both) * 100) / 100 : 0;
+      const outExcluded = Math.round((excluded - inExcluded) * 100) / 100;
+      const inCost = Math.round((claim.inCatalogSelfPay - inExcluded) * 100) / 100;
+      const outCost = Math.round((claim.outOfCatalogSelfPay - outExcluded) * 100) / 100;
+      const inBase = band(inCost, inD);
       const inPay = mulRate(inBase, inR);
       items.push({
         rule: `${ID}.inCatalog`,
         label: { zh: "社保内个人负担", en: "in-catalogue personal burden" },
         amount: inPay,
         params: [P.inDeductible, P.inRate],
-        get formula() { return `max(0, ${fmt(claim.inCatalogSelfPay)} − ${fmt(inD)}) × ${pct(inR)} = ${fmt(inPay)}`; },
+        get formula() { return `max(0, ${fmt(inCost)} − ${fmt(inD)}) × ${pct(inR)} = ${fmt(inPay)}`; },
       });
       const outD = t.v(P.outDeductible, date);
       const outR = t.v(P.outRate, date);
-      const outBase = band(claim.outOfCatalogSelfPay, outD);
+      const outBase = band(outCost, outD);
       const outPay = mulRate(outBase, outR);
       items.push({
         rule: `${ID}.outOfCatalog`,
         label: { zh: "社保外个人自费(含癌症处方外配药)", en: "out-of-catalogue self-pay (incl. cancer drugs bought outside hospital)" },
         amount: outPay,
         params: [P.outDeductible, P.outRate],
-        get formula() { return `max(0, ${fmt(claim.outOfCatalogSelfPay)} − ${fmt(outD)}) × ${pct(outR)} = ${fmt(outPay)}`; },
+        get formula() { return `max(0, ${fmt(outCost)} − ${fmt(outD)}) × ${pct(outR)} = ${fmt(outPay)}`; },
       });
-      if (claim.excludedPreExistingCost !== undefined && claim.excludedPreExistingCost > 0) {
+      if (excluded > 0) {
         items.push({
           rule: `${ID}.preExistingExclusion`,
-          label: { zh: "5种特定疾病既往症费用(不予赔付)", en: "costs of the 5 excluded pre-existing diseases (not paid)" },
+          label: { zh: "5种特定疾病既往症费用(不予赔付，已从上两项扣除)", en: "costs of the 5 excluded pre-existing diseases (not paid; taken out of the two lines above)" },
           amount: 0,
           params: [],
-          get formula() { return `${fmt(claim.excludedPreExistingCost ?? 0)} × 0 = 0`; },
+          get formula() { return `${fmt(excluded)} excluded: ${fmt(inExcluded)} from the in-catalogue burden, ${fmt(outExcluded)} from out-of-catalogue self-pay (in proportion); paid 0`; },
         });
       }
       const cap = t.v(P.cap, date);

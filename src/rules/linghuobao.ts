@@ -58,14 +58,15 @@ export const parameters: Parameter[] = [
     ver(LAUNCH, 29, seed(F, 262, "少于 29 天，具体岗位不做限制")),
   ], true),
   def(P.medicalCap, ["意外医疗保额(每次事故)", "medical cover per accident"], "CNY", [0, 1e7], [
-    ver(LAUNCH, 30000, seed(F, 84, "供最高 3 万元医疗费用和 30 万元")),
+    ver(LAUNCH, 30000, seed(F, 84, "供最高 3 万元医疗费用和 30 万元"),
+      assumed("the seed gives the 3 万 / 30 万 limits without a period (l.84–85); 灵活保 is bought by the day, purchase by purchase, so they are read per accident, as in accident insurance — not per purchase or per year (an interpretation; per purchase would pay less to a worker hurt twice in one purchase)", { dist: "fixed" })),
   ]),
   def(P.medicalRate, ["意外医疗赔付比例", "share of medical costs paid"], "share", [0, 1], [
     ver(LAUNCH, 1, noSource("the seed gives only the 3 万 cap, no deductible or co-payment"),
       assumed("no deductible or co-payment is mentioned; full payment up to the cap is the plain reading", { dist: "triangular", min: 0.8, mode: 1, max: 1 })),
   ]),
   def(P.sumInsured, ["意外伤残身故保额(每次事故)", "disability/death sum insured per accident"], "CNY", [0, 1e8], [
-    ver(LAUNCH, 300000, seed(F, 84, "30 万元"), undefined, "l.84–85: “30 万元意外伤残身故赔偿”"),
+    ver(LAUNCH, 300000, seed(F, 84, "30 万元"), assumed("the seed gives the 3 万 / 30 万 limits without a period (l.84–85); 灵活保 is bought by the day, purchase by purchase, so they are read per accident, as in accident insurance — not per purchase or per year (an interpretation; per purchase would pay less to a worker hurt twice in one purchase)", { dist: "fixed" }), "l.84–85: “30 万元意外伤残身故赔偿”"),
   ]),
   ...industryRatioParameters(P.ratio, LAUNCH, assumed(
     "the seed names the grading bodies (l.283–286) but no table; the insurance-industry standard is the market norm for accident cover",
@@ -100,6 +101,9 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     referenceDate: LAUNCH,
     parameters: t,
     benefitPersonFields: [],
+    // No yearly limits: the 3 万 medical and 30 万 disability/death limits are per accident (an
+    // interpretation, labelled on the parameters), so the engine pays every claim on its own.
+    yearlyFields: [],
     pricing: [P.daily],
     personDefaults: {
       en: "age 40, registered on 灵活就业服务在线, job inside Ningbo, job period 1 day",

@@ -237,7 +237,9 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         covered: zh ? "宁波基本医保参保人，不限年龄和健康状况" : "members of Ningbo basic medical insurance, any age or health",
         payers: zh ? "个人；也可由企业、镇政府、商会或村集体统一参保" : "the insured; also employers, town governments, business chambers or village collectives for groups",
         premium: zh ? `成人${fmt(adult)}元/年，学生档和未成年人${fmt(minor)}元/年(假设)` : `adults ${fmt(adult)} 元/year; student tier and minors ${fmt(minor)} 元/year (assumed)`,
-        benefit: `${rates}${zh ? `；年度最高${fmt(cap)}元(假设)` : `; at most ${fmt(cap)} 元 a year (assumed)`}`,
+        // The special-drug (特药) benefit exists (l.7, l.57: “扩大特药保障区域范围”) but its terms are
+        // not in the seed: it is not modelled, and the card says so (an omission, not a zero).
+        benefit: `${rates}${zh ? `；年度最高${fmt(cap)}元(假设)；特药责任条款未披露，未建模(赔付偏低)` : `; at most ${fmt(cap)} 元 a year (assumed); the special-drug (特药) benefit's terms are not published and it is not modelled (benefits understated)`}`,
         sources: [...scheme.sources],
         period: zh ? `${year}保单年度(自${year}-01-01)` : `policy year ${year} (from ${year}-01-01)`,
       };

@@ -43,10 +43,18 @@ describe("gonghuibao benefit", () => {
   });
 
   it("pays nothing for the excluded pre-existing diseases but lists them", () => {
+    // All 30000 in-catalogue (an excluded 50000 is more than the costs: everything is excluded) → 0
     const b = s.benefit(claim({ inCatalogSelfPay: 30000, outOfCatalogSelfPay: 0, excludedPreExistingCost: 50000 }), person(), D);
-    // (30000 − 20000) × 100% = 10000; the 50000 excluded pays 0
-    expect(b.payout).toBe(10000);
+    expect(b.payout).toBe(0);
     expect(b.items.map((i) => i.rule)).toContain("gonghuibao.preExistingExclusion");
+  });
+
+  it("takes the excluded costs out before the deductibles, in proportion to the two amounts (issue 12 item 7)", () => {
+    // 40000 in + 60000 out, 10000 excluded → 4000 from in, 6000 from out:
+    // (36000 − 20000) × 100% + (54000 − 20000) × 75% = 16000 + 25500 = 41500 (without the exclusion 20000 + 30000 = 50000)
+    const b = s.benefit(claim({ inCatalogSelfPay: 40000, outOfCatalogSelfPay: 60000, excludedPreExistingCost: 10000 }), person(), D);
+    expect(b.payout).toBe(41500);
+    expect(s.benefit(claim({ inCatalogSelfPay: 40000, outOfCatalogSelfPay: 60000 }), person(), D).payout).toBe(50000);
   });
 
   it("properties: 0 ≤ payout ≤ cap, non-decreasing in each cost", () => {
