@@ -188,11 +188,12 @@ describe("the rules card", () => {
 });
 
 describe("single-type WII's calculator", () => {
-  it("starts from a determined injury: medical 20000 + grade 9 × 9 months × 7000 = 83000 元", async () => {
+  it("starts from a determined injury: medical 20000 + grade 9 × 9 months × 7000 + 80 % leaving the job × 4 months × 7000 (Zhejiang medical lump sum) = 105400 元", async () => {
     const page = await open("/schemes/single-type-wii");
     try {
       expect(await page.isChecked("#calc-single-type-wii-claim-injuryDetermined")).toBe(true);
-      expect(await page.locator(".payout").innerText()).toBe("83000 元");
+      // 20000 + 63000 + 0.8 × 4 × 7000 = 105400; the employer-paid employment lump sum is not in the payout
+      expect(await page.locator(".payout").innerText()).toBe("105400 元");
       await page.uncheck("#calc-single-type-wii-claim-injuryDetermined");
       await expect.poll(() => page.locator(".payout").innerText()).toBe("0 元");
     } finally {
