@@ -123,6 +123,7 @@ export const nationalNewFormWorkers: PopulationBuilder = {
     const occ = occupationCounts(figures);
     const provinces = provinceShares(figures);
     const risks = riskShares(figures);
+    const expressInWii = v("national.express_in_statutory_wii");
     const riskMultiplier = [v("national.risk_multiplier.none"), 1, v("national.risk_multiplier.longterm"), v("national.risk_multiplier.frequent")];
     const severity = [v("national.severity.pilot_provinces"), v("national.severity.other_east"), v("national.severity.central"), v("national.severity.west_northeast")];
     const orders: Record<Occupation, number> = {
@@ -175,7 +176,17 @@ export const nationalNewFormWorkers: PopulationBuilder = {
           cells.push({ ...common, person, purchase: { orders: orders[c.occupation] } });
         } else {
           const tp = thirdParty === "all" || (thirdParty === "leading" && c.platform === "leading");
-          cells.push({ ...common, person: { age, platformWorker: true, thirdPartyCover: tp }, purchase: { orders: orders[c.occupation] } });
+          const person = { age, platformWorker: true, thirdPartyCover: tp };
+          if (c.occupation === "express") {
+            // Express couriers are mostly employees of express firms already in statutory WII
+            // (Guangdong > 80 % in 2022, seed 001 l.283): they are not insured a second time —
+            // outside the platform scheme (platformWorker false, so ineligible).
+            const [inWii, rest] = apportion(c.count, [expressInWii, 1 - expressInWii]) as [number, number];
+            cells.push({ ...common, id: `${common.id}/in-wii`, count: inWii, attributes: { ...common.attributes, inStatutoryWii: true }, person: { ...person, platformWorker: false }, purchase: { orders: orders[c.occupation] } });
+            cells.push({ ...common, id: `${common.id}/not-in-wii`, count: rest, attributes: { ...common.attributes, inStatutoryWii: false }, person, purchase: { orders: orders[c.occupation] } });
+          } else {
+            cells.push({ ...common, person, purchase: { orders: orders[c.occupation] } });
+          }
         }
       }
     }

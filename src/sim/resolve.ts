@@ -62,7 +62,10 @@ function resolveAssumption(node: Json, figures: readonly Figure[], field: string
   const extra = Object.keys(node).filter((k) => !allowed.includes(k));
   if (extra.length) throw new InputError(field, `unknown field(s) ${extra.map((k) => JSON.stringify(k)).join(", ")} of an assumption from a figure (allowed: ${allowed.join(", ")})`);
   const f = lookup(figures, node["figure"], `${field}.figure`);
-  const prior = node["prior"] ?? parsePrior(f.prior);
+  // A figure's lognormal prior written lognormal(v, σ) with v the figure's value is centred on its
+  // mean (the value is a best estimate of an expectation): draws average to the point value.
+  const parsed = parsePrior(f.prior);
+  const prior = node["prior"] ?? (parsed.dist === "lognormal" && parsed.median === f.value ? { dist: "lognormal", mean: f.value, sigma: parsed.sigma } : parsed);
   const cite = `${f.source} (${f.source_ref})`;
   return {
     value: f.value,

@@ -15,6 +15,7 @@ import { applyReform, getScheme, type AnyScheme } from "../rules/index.js";
 import { describeIssue, describeRange, got, inRange, list, NAME, num, numRef, pathText, pattern, problem, protoKeyPath, strict, text, type Range } from "./issues.js";
 import * as L from "./limits.js";
 import { priorSupport, validatePrior } from "./priors.js";
+import { detExp } from "./samplers.js";
 
 const isoDate = z.string({ error: (iss) => problem("not a string", "a calendar date YYYY-MM-DD", iss.input) }).refine(isIsoDate, {
   error: (iss) => problem("not a calendar date", "a date YYYY-MM-DD that exists, e.g. 2023-02-28", iss.input),
@@ -49,12 +50,35 @@ export const priorSchema = z.discriminatedUnion("dist", [
   strict({ dist: z.literal("fixed") }),
   strict({ dist: z.literal("uniform"), min: finite, max: finite }),
   strict({ dist: z.literal("triangular"), min: finite, mode: finite, max: finite }),
-  strict({ dist: z.literal("lognormal"), median: num({ min: 0, minOpen: true }), sigma: num({ min: 0, max: L.MAX_SIGMA, minOpen: true }) }),
+  /**
+   * A lognormal is centred on its `median` or on its `mean` (give exactly one). A `mean` is
+   * turned into the median mean·e^(−σ²/2) on parsing, so draws average to the stated mean; the
+   * mean is kept beside it for display.
+   */
+  strict({
+    dist: z.literal("lognormal"),
+    median: num({ min: 0, minOpen: true }).optional(),
+    mean: num({ min: 0, minOpen: true }).optional(),
+    sigma: num({ min: 0, max: L.MAX_SIGMA, minOpen: true }),
+  })
+    .refine((p) => (p.median === undefined) !== (p.mean === undefined), {
+      error: (iss) => problem("give exactly one of median or mean", '{"dist": "lognormal", "mean": 1, "sigma": 0.3} or {"dist": "lognormal", "median": 1, "sigma": 0.3}', iss.input),
+    })
+    .transform((p) => (p.mean === undefined ? { dist: p.dist, median: p.median!, sigma: p.sigma } : { dist: p.dist, median: lognormalMedianOfMean(p.mean, p.sigma), sigma: p.sigma, mean: p.mean })),
   strict({ dist: z.literal("beta"), alpha: num({ min: 0, max: L.MAX_BETA_SHAPE, minOpen: true }), beta: num({ min: 0, max: L.MAX_BETA_SHAPE, minOpen: true }) }),
 ]);
 
+/** The median of a lognormal with this mean and log-sd: mean·e^(−σ²/2). */
+export function lognormalMedianOfMean(mean: number, sigma: number): number {
+  return mean * detExp(-(sigma * sigma) / 2);
+}
+
 export const assumptionSchema = strict({
-  /** Point value: used when uncertainty is off, and as the centre of sensitivity analysis. */
+  /**
+   * Point value: used when uncertainty is off, and as the centre of sensitivity analysis. Where a
+   * lognormal prior is given by its `mean`, the value must be that mean (within 1e-9), so the
+   * mean of the draws and the point value agree.
+   */
   value: finite,
   prior: priorSchema.default({ dist: "fixed" }),
   label: bilingual.optional(),
@@ -397,7 +421,7 @@ export function priorText(a: Assumption): string {
     case "triangular":
       return `triangular(${p.min}, ${p.mode}, ${p.max})`;
     case "lognormal":
-      return `lognormal(median ${p.median}, sigma ${p.sigma})`;
+      return "mean" in p && p.mean !== undefined ? `lognormal(mean ${p.mean}, sigma ${p.sigma})` : `lognormal(median ${p.median}, sigma ${p.sigma})`;
     case "beta":
       return `beta(${p.alpha}, ${p.beta})`;
   }
@@ -457,7 +481,13 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
   const scenario = result.data;
   const assumptions = scenario.assumptions;
   const known = () => Object.keys(assumptions).join(", ") || "none";
-  for (const [name, a] of Object.entries(assumptions)) validatePrior(a.prior, a.value, `scenario.assumptions.${name}`);
+  for (const [name, a] of Object.entries(assumptions)) {
+    validatePrior(a.prior, a.value, `scenario.assumptions.${name}`);
+    const mean = "mean" in a.prior ? a.prior.mean : undefined;
+    if (mean !== undefined && Math.abs(a.value - mean) > 1e-9 * Math.abs(mean)) {
+      throw new InputError(`scenario.assumptions.${name}.value`, problem("not the prior's mean", `the lognormal prior's mean ${mean} (a prior centred on its mean has the point value at its centre)`, a.value));
+    }
+  }
   const grid = scenario.population.grid;
   if (grid) {
     const cells = gridCellCount(grid);

@@ -92,7 +92,9 @@ describe("puhui solve-premium: choosing the option", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.option).toBe("tianyi");
-    expect(j.premiums.map((p: { path: string }) => p.path)).toEqual(["tianyi-yongningbao.premium.adult", "tianyi-yongningbao.premium.minorOrStudent"]);
+    // Only the pricing parameters the option's own cells pay are solved for (issue 12 item 7): the
+    // fixture's 天一甬宁保 enrollees are adults, so the minor/student premium stays as it is.
+    expect(j.premiums.map((p: { path: string }) => p.path)).toEqual(["tianyi-yongningbao.premium.adult"]);
   });
 
   it.each([
