@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Io } from "../../simulations/cli/command.js";
 import { main } from "../../simulations/cli/main.js";
@@ -34,10 +36,17 @@ describe("puhui sensitivity: output", () => {
   });
 
   it("--json is the library's result; E[benefits] is proportional to the claim frequency", async () => {
-    const r = await run("sensitivity", FIXTURE, "--replicates", "50", "--seed", "3", "--option", "baseline", "--json");
-    expect(r.code).toBe(0);
+    // 工惠保's deductibles and cap apply to a person's year, which makes the payout non-linear in
+    // the claim frequency; with both deductibles 0 and no effective cap the yearly payout is
+    // 100 % × in-catalogue + 75 % × out-of-catalogue self-pay, linear in the year's sum.
+    const linear = JSON.parse(readFileSync(FIXTURE, "utf-8"));
+    linear.options[0].reform = { "gonghuibao.inCatalog.deductible": 0, "gonghuibao.outOfCatalog.deductible": 0, "gonghuibao.annualCap": 1e8 };
+    const file = join(mkdtempSync(join(tmpdir(), "puhui-sens-")), "linear.json");
+    writeFileSync(file, JSON.stringify(linear));
+    const r = await run("sensitivity", file, "--replicates", "50", "--seed", "3", "--option", "baseline", "--json");
+    expect(r.code, r.err).toBe(0);
     const j = JSON.parse(r.out);
-    const lib = sensitivity({ ...parseScenarioText(readFileSync(FIXTURE, "utf-8")), replicates: 50, seed: 3, option: "baseline" });
+    const lib = sensitivity({ ...parseScenarioText(readFileSync(file, "utf-8")), replicates: 50, seed: 3, option: "baseline" });
     expect(j).toEqual(JSON.parse(JSON.stringify(lib)));
     const t = j.options[0].tornado;
     const freq = t.bars.find((b: { assumption: string }) => b.assumption === "freq");

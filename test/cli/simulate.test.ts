@@ -212,7 +212,7 @@ describe("puhui simulate: bad input → exit 2, one line naming the field", () =
     [[FIXTURE, "--bogus"], /unknown option "--bogus" \(allowed: --replicates <value>/],
     [[], /missing <scenario.json>/],
     [[join(dir, "nope.json")], /cannot read scenario file ".*nope\.json" \(ENOENT\)/],
-    [[malformed], /malformed\.json: is not valid JSON/],
+    [[malformed], /malformed\.json: not valid JSON \(allowed: a JSON object; got /],
     [[missingDate], /scenario\.date: /],
     [[negativeCount], /scenario\.population\.cells\[1\]\.count: /],
     [[probability, "--replicates", "2"], /scenario\.options\[0\]\.takeup\.probability: .*1\.5/],
