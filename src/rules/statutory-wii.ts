@@ -186,20 +186,20 @@ function ageOf(claim: StatutoryClaim, ctx: StatutoryContext): number {
  * streams are expected present values at the date of injury.
  */
 export function statutoryItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim, ctx: StatutoryContext, date: string): PayerTraceLine[] {
-  const p = `${schemeId}.statutory`;
-  const rate = t.v(`${p}.medical.rate`, date);
-  const medical = mulRate(claim.medicalCost, rate);
-  const items: PayerTraceLine[] = [{
-    rule: `${p}.medical`,
-    label: { zh: "工伤医疗费用(第三十条)", en: "medical costs (art. 30)" },
-    amount: medical,
-    payer: "fund",
-    params: [`${p}.medical.rate`],
-    get formula() { return `${fmt(claim.medicalCost)} × ${fmt(rate * 100)}% = ${fmt(medical)}`; },
-  }];
+  const paths = medicalPaths(schemeId);
+  const rate = t.v(paths.rate, date);
+  const items: PayerTraceLine[] = [new MedicalLine(paths, claim.medicalCost, rate, mulRate(claim.medicalCost, rate))];
   if (!claim.death && claim.disabilityGrade === undefined) return items;
   // Everything but the medical line depends on neither the medical cost nor anything the engine
-  // draws per claim: cache it per parameter table (the engine values one case many times).
+  // draws per claim: cache it per parameter table (the engine values one case many times, and
+  // usually the same case many times in a row — checked field by field before building a key).
+  const rest = sameCase(last, t, schemeId, date, claim, ctx) ? last.rest! : restOf(t, schemeId, claim, ctx, date);
+  for (const line of rest) items.push(line);
+  return items;
+}
+
+/** The lines but the medical one, from the per-table cache (computed on a miss). */
+function restOf(t: ParameterTable, schemeId: string, claim: StatutoryClaim, ctx: StatutoryContext, date: string): PayerTraceLine[] {
   const key = `${schemeId}|${date}|${claim.death ? 1 : 0}|${claim.disabilityGrade}|${claim.age}|${ctx.personAge}|${claim.sex}|${claim.wage}|${claim.nursing}|${claim.dependants}|${claim.leftJob}|${ctx.wage.path}|${ctx.wage.monthly}|${ctx.regionalWage.path}|${ctx.regionalWage.monthly}|${ctx.region}|${ctx.lumpSumWage}|${ctx.employerPayer}`;
   let cache = packageCache.get(t);
   if (!cache) packageCache.set(t, (cache = new Map()));
@@ -211,8 +211,74 @@ export function statutoryItems(t: ParameterTable, schemeId: string, claim: Statu
     if (cache.size > 20_000) cache.clear();
     cache.set(key, rest);
   }
-  for (const line of rest) items.push(line);
-  return items;
+  last.t = t;
+  last.schemeId = schemeId;
+  last.date = date;
+  last.claim = { ...claim };
+  last.ctx = ctx;
+  last.wage = ctx.wage.monthly;
+  last.regionalWage = ctx.regionalWage.monthly;
+  last.personAge = ctx.personAge;
+  last.rest = rest;
+  return rest;
+}
+
+/** The previous case valued (its claim copied: callers may reuse their objects). */
+const last: {
+  t?: ParameterTable;
+  schemeId?: string;
+  date?: string;
+  claim?: StatutoryClaim;
+  ctx?: StatutoryContext;
+  wage?: number;
+  regionalWage?: number;
+  personAge?: number;
+  rest?: PayerTraceLine[];
+} = {};
+
+function sameCase(l: typeof last, t: ParameterTable, schemeId: string, date: string, claim: StatutoryClaim, ctx: StatutoryContext): boolean {
+  const c = l.claim;
+  return (
+    c !== undefined && l.t === t && l.schemeId === schemeId && l.date === date &&
+    Boolean(c.death) === Boolean(claim.death) && c.disabilityGrade === claim.disabilityGrade && c.age === claim.age &&
+    c.sex === claim.sex && c.wage === claim.wage && c.nursing === claim.nursing && c.dependants === claim.dependants &&
+    c.leftJob === claim.leftJob && l.personAge === ctx.personAge && l.wage === ctx.wage.monthly && l.regionalWage === ctx.regionalWage.monthly &&
+    (l.ctx === ctx || (l.ctx!.wage.path === ctx.wage.path && l.ctx!.regionalWage.path === ctx.regionalWage.path && l.ctx!.region === ctx.region &&
+      l.ctx!.lumpSumWage === ctx.lumpSumWage && l.ctx!.employerPayer === ctx.employerPayer))
+  );
+}
+
+/** The medical line (art. 30); its formula is formatted only when read (the engine never reads it). */
+class MedicalLine implements PayerTraceLine {
+  readonly payer = "fund" as const;
+  readonly label = MEDICAL_LABEL;
+  readonly rule: string;
+  readonly params: string[];
+  readonly #cost: number;
+  readonly #rate: number;
+  constructor(paths: { rule: string; rate: string; params: string[] }, cost: number, rate: number, readonly amount: number) {
+    this.rule = paths.rule;
+    this.params = paths.params;
+    this.#cost = cost;
+    this.#rate = rate;
+  }
+  get formula(): string {
+    return `${fmt(this.#cost)} × ${fmt(this.#rate * 100)}% = ${fmt(this.amount)}`;
+  }
+  /** Serialised like every other trace line (an object literal with its formula). */
+  toJSON(): PayerTraceLine {
+    return { rule: this.rule, label: this.label, amount: this.amount, payer: this.payer, params: [...this.params], formula: this.formula };
+  }
+}
+const MEDICAL_LABEL = { zh: "工伤医疗费用(第三十条)", en: "medical costs (art. 30)" };
+const medicalPathCache = new Map<string, { rule: string; rate: string; params: string[] }>();
+function medicalPaths(schemeId: string): { rule: string; rate: string; params: string[] } {
+  let paths = medicalPathCache.get(schemeId);
+  if (!paths) {
+    const rate = `${schemeId}.statutory.medical.rate`;
+    medicalPathCache.set(schemeId, (paths = { rule: `${schemeId}.statutory.medical`, rate, params: [rate] }));
+  }
+  return paths;
 }
 
 const packageCache = new WeakMap<ParameterTable, Map<string, PayerTraceLine[]>>();

@@ -25,6 +25,12 @@ describe("single-type WII (statutory pattern)", () => {
     const items = b({ medicalCost: 0, disabilityGrade: grade }).items;
     expect(items.find((i) => i.rule === "single-type-wii.statutory.disabilitySubsidy")!.amount).toBe(expected);
   });
+  it("the medical line (art. 30) reads and serialises like every trace line: 12345.6 × 100 % = 12345.6", () => {
+    const line = b({ medicalCost: 12345.6 }).items[0]!;
+    const expected = { rule: "single-type-wii.statutory.medical", label: { zh: "工伤医疗费用(第三十条)", en: "medical costs (art. 30)" }, amount: 12345.6, payer: "fund", params: ["single-type-wii.statutory.medical.rate"], formula: "12345.6 × 100% = 12345.6" };
+    expect(JSON.parse(JSON.stringify(line))).toEqual(expected);
+    expect({ ...expected, formula: line.formula, amount: line.amount, rule: line.rule }).toEqual(expected);
+  });
   it("death: 20 × 51821 = 1036420 in 2024, 20 × 54188 = 1083760 in 2025, plus funeral 6 × 7000, plus survivors' pensions", () => {
     // Survivors' pensions (art. 39), by hand: 70 % of deaths leave dependants × min(1.8 × 30 %, 100 %)
     // × 7000 = 3780 元/month, for 15 years certain (180 payments, g 2.5 %, i 3 %):
