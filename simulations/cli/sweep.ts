@@ -3,9 +3,12 @@
  * analyse the merged sweep (Sobol indices, the feasible region). See docs/scale.md.
  */
 import type { Command } from "./command.js";
-import { runAnalyse } from "./sweep-analyse.js";
-import { runMerge } from "./sweep-merge.js";
-import { runSweep } from "./sweep-run.js";
+
+// The sweep modules load DuckDB's native binding: only when a sweep command runs, so every other
+// command starts without it.
+const runSweep: Command["run"] = async (args, io) => (await import("./sweep-run.js")).runSweep(args, io);
+const runMerge: Command["run"] = async (args, io) => (await import("./sweep-merge.js")).runMerge(args, io);
+const runAnalyse: Command["run"] = async (args, io) => (await import("./sweep-analyse.js")).runAnalyse(args, io);
 
 export const sweep: Command = {
   path: ["sweep"],
