@@ -17,7 +17,7 @@
  * — and the engine results built on them — are bit-identical in Node and browsers.
  */
 import { InputError } from "../rules/input-error.js";
-import { logGamma } from "./quantiles.js";
+import { gammaContinuedFraction, gammaSeriesSum, logGamma } from "./quantiles.js";
 import { detExp, detLog } from "./samplers.js";
 import type { FieldSpec } from "./scenario.js";
 
@@ -129,34 +129,8 @@ export function fft(re: Float64Array, im: Float64Array, inverse = false): void {
 export function gammaQ(a: number, x: number): number {
   if (x <= 0) return 1;
   const lead = a * detLog(x) - x - logGamma(a);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 2000; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-17) break;
-    }
-    return 1 - sum * detExp(lead);
-  }
-  const tiny = 1e-300;
-  let b = x + 1 - a;
-  let c = 1 / tiny;
-  let d = 1 / b;
-  let h = d;
-  for (let i = 1; i < 2000; i++) {
-    const an = -i * (i - a);
-    b += 2;
-    d = an * d + b;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-17) break;
-  }
-  return detExp(lead) * h;
+  if (x < a + 1) return 1 - gammaSeriesSum(a, x, 2000, 1e-17) * detExp(lead);
+  return detExp(lead) * gammaContinuedFraction(a, x, 2000, 1e-17);
 }
 
 /** Standard normal upper tail 1 − Φ(z), accurate in both tails (erfc via Q(½, z²/2)). */

@@ -41,27 +41,32 @@ export function logGamma(x: number): number {
   return 0.5 * detLog(2 * Math.PI) + (z + 0.5) * detLog(t) - t + detLog(a);
 }
 
-/** The regularized lower incomplete gamma function P(a, x) (series / continued fraction). */
-export function gammaP(a: number, x: number): number {
-  if (x <= 0) return 0;
-  const lead = a * detLog(x) - x - logGamma(a);
-  if (x < a + 1) {
-    let term = 1 / a;
-    let sum = term;
-    for (let n = 1; n < 1000; n++) {
-      term *= x / (a + n);
-      sum += term;
-      if (Math.abs(term) < Math.abs(sum) * 1e-16) break;
-    }
-    return sum * detExp(lead);
+/**
+ * The series Σ xⁿ / (a (a+1) … (a+n)) of the regularized incomplete gamma function:
+ * P(a, x) = e^{a ln x − x − ln Γ(a)} × the sum (converges fast for x < a + 1).
+ */
+export function gammaSeriesSum(a: number, x: number, maxTerms: number, tolerance: number): number {
+  let term = 1 / a;
+  let sum = term;
+  for (let n = 1; n < maxTerms; n++) {
+    term *= x / (a + n);
+    sum += term;
+    if (Math.abs(term) < Math.abs(sum) * tolerance) break;
   }
-  // Lentz's continued fraction for Q(a, x).
+  return sum;
+}
+
+/**
+ * Lentz's continued fraction of the regularized upper incomplete gamma function:
+ * Q(a, x) = e^{a ln x − x − ln Γ(a)} × the fraction (converges fast for x ≥ a + 1).
+ */
+export function gammaContinuedFraction(a: number, x: number, maxTerms: number, tolerance: number): number {
   const tiny = 1e-300;
   let b = x + 1 - a;
   let c = 1 / tiny;
   let d = 1 / b;
   let h = d;
-  for (let i = 1; i < 1000; i++) {
+  for (let i = 1; i < maxTerms; i++) {
     const an = -i * (i - a);
     b += 2;
     d = an * d + b;
@@ -71,9 +76,17 @@ export function gammaP(a: number, x: number): number {
     d = 1 / d;
     const delta = d * c;
     h *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
+    if (Math.abs(delta - 1) < tolerance) break;
   }
-  return 1 - detExp(lead) * h;
+  return h;
+}
+
+/** The regularized lower incomplete gamma function P(a, x) (series / continued fraction). */
+export function gammaP(a: number, x: number): number {
+  if (x <= 0) return 0;
+  const lead = a * detLog(x) - x - logGamma(a);
+  if (x < a + 1) return gammaSeriesSum(a, x, 1000, 1e-16) * detExp(lead);
+  return 1 - detExp(lead) * gammaContinuedFraction(a, x, 1000, 1e-16);
 }
 
 /**
