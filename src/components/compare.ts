@@ -7,23 +7,30 @@ import * as Plot from "npm:@observablehq/plot";
 import type { ReplicateRow } from "../sim/run.js";
 import { compareOptions, type OptionComparison } from "../sim/summary.js";
 import { formatAmount, t, type Lang } from "./i18n.js";
+import { payerLabel } from "./scenario-charts.js";
 
 const METRIC_LABEL: Record<string, { zh: string; en: string }> = {
   enrolled: { zh: "参保人数", en: "enrolled" },
-  coverage: { zh: "覆盖率", en: "coverage" },
-  gross: { zh: "保费收入(元)", en: "premium income (元)" },
-  net: { zh: "个人实付(元)", en: "paid by the insured (元)" },
-  subsidy_total: { zh: "补贴合计(元)", en: "subsidies (元)" },
+  coverage: { zh: "参保率", en: "take-up" },
+  gross: { zh: "保费收入(元)", en: "premium income (yuan)" },
+  net: { zh: "个人实付(元)", en: "paid by the insured (yuan)" },
+  subsidy_total: { zh: "他人付的保费合计(元，含补贴和平台/雇主缴费)", en: "premium paid by others (yuan: subsidies and platform / employer contributions)" },
   claims: { zh: "理赔件数", en: "claims" },
-  benefits: { zh: "赔付(元)", en: "benefits (元)" },
-  admin: { zh: "管理费用(元)", en: "administration (元)" },
+  benefits: { zh: "赔付(元)", en: "benefits (yuan)" },
+  admin: { zh: "管理费用(元)", en: "administration (yuan)" },
   lossRatio: { zh: "赔付率", en: "loss ratio" },
-  benefitPerEnrollee: { zh: "人均赔付(元)", en: "benefit per enrollee (元)" },
+  benefitPerEnrollee: { zh: "人均赔付(元)", en: "benefit per enrollee (yuan)" },
 };
 
 export function metricLabel(metric: string, lang: Lang): string {
   if (METRIC_LABEL[metric]) return t(METRIC_LABEL[metric]!, lang);
-  if (metric.startsWith("subsidy_")) return `${t({ zh: "补贴", en: "subsidy" }, lang)}: ${metric.slice(8)}`;
+  if (metric.startsWith("subsidy_")) {
+    const payer = metric.slice(8);
+    // Platforms and employers pay for their own workers: a contribution, not a subsidy.
+    return payer === "platform" || payer === "employer"
+      ? t({ zh: `${payerLabel(payer, "zh")}缴费(元)`, en: `paid by the ${payerLabel(payer, "en")} (yuan)` }, lang)
+      : t({ zh: `${payerLabel(payer, "zh")}补贴(元)`, en: `${payerLabel(payer, "en")} subsidy (yuan)` }, lang);
+  }
   return metric;
 }
 

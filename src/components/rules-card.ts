@@ -49,13 +49,13 @@ export function priorText(prior: Prior, lang: Lang): string {
     case "fixed":
       return lang === "zh" ? "固定(模拟中不抽样)" : "fixed (not sampled)";
     case "uniform":
-      return `uniform(min ${prior.min}, max ${prior.max})`;
+      return lang === "zh" ? `均匀分布(最小 ${prior.min}，最大 ${prior.max})` : `uniform(min ${prior.min}, max ${prior.max})`;
     case "triangular":
-      return `triangular(min ${prior.min}, mode ${prior.mode}, max ${prior.max})`;
+      return lang === "zh" ? `三角分布(最小 ${prior.min}，众数 ${prior.mode}，最大 ${prior.max})` : `triangular(min ${prior.min}, mode ${prior.mode}, max ${prior.max})`;
     case "lognormal":
-      return `lognormal(median ${prior.median}, σ ${prior.sigma})`;
+      return lang === "zh" ? `对数正态分布(中位数 ${prior.median}，σ ${prior.sigma})` : `lognormal(median ${prior.median}, σ ${prior.sigma})`;
     case "beta":
-      return `beta(α ${prior.alpha}, β ${prior.beta})`;
+      return lang === "zh" ? `贝塔分布(α ${prior.alpha}，β ${prior.beta})` : `beta(α ${prior.alpha}, β ${prior.beta})`;
   }
 }
 

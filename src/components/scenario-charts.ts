@@ -40,46 +40,67 @@ function lastYear(summaries: readonly GroupSummary[], option: string): GroupSumm
   return summaries.filter((s) => s.option === option).sort((a, b) => b.year - a.year)[0];
 }
 
-function pm(mean: number | null, mcse: number | null, lang: Lang, pct = false): string {
-  if (mean === null) return "—";
-  const f = (x: number) => (pct ? `${(100 * x).toFixed(1)} %` : formatAmount(x, lang));
-  return mcse === null ? f(mean) : `${f(mean)} ± ${f(mcse)}`;
+/** Payers that pay for their own workers: a contribution, not a subsidy. */
+const CONTRIBUTORS = new Set(["employer", "platform"]);
+
+/** Mean and Monte Carlo error, in a cell's tooltip; the cell shows the mean only (no "± 0"). */
+function cellOf(text: string, tooltip?: string): HTMLTableCellElement {
+  const td = document.createElement("td");
+  td.textContent = text;
+  if (tooltip) td.title = tooltip;
+  return td;
 }
 
-/** A table: one row per option — enrolled, premium, benefits, loss ratio (mean, 5–95 %), P(LR > 1). */
+/**
+ * A table: one row per option (last year) — enrolled, take-up, premium income, subsidies (public
+ * money and third parties) and, apart from them, what platforms or employers pay for their own
+ * workers, benefits, the loss ratio with its 5–95 % range, P(loss ratio > 100 %). One unit per
+ * cell; the Monte Carlo standard error is in each cell's tooltip.
+ */
 export function headlineTable(rows: readonly ReplicateRow[], options: readonly OptionInfo[], lang: Lang): HTMLElement {
   const summaries = summarize(rows);
-  const table = document.createElement("table");
-  table.className = "headline-table";
+  const yuan = lang === "zh" ? " 元" : " yuan";
+  const money = (v: number | null) => (v === null ? "—" : v === 0 ? "0" : `${formatAmount(v, lang)}${yuan}`);
+  const pct = (v: number | null, d = 1) => (v === null ? "—" : `${(100 * v).toFixed(d)} %`);
+  const se = (v: number | null | undefined, f: (x: number) => string) => (v ? `${t({ zh: "蒙特卡洛标准误", en: "Monte Carlo s.e." }, lang)} ${f(v)}` : undefined);
+  const shown = options.map((o) => ({ o, s: lastYear(summaries, o.id) })).filter((x): x is { o: OptionInfo; s: GroupSummary } => !!x.s);
+  const anyContribution = shown.some(({ s }) => s.payers.some((p) => CONTRIBUTORS.has(p)));
   const head = [
     t({ zh: "方案", en: "option" }, lang),
     t({ zh: "参保人数", en: "enrolled" }, lang),
-    t({ zh: "覆盖率", en: "coverage" }, lang),
-    t({ zh: "保费收入(元)", en: "premium income (元)" }, lang),
-    t({ zh: "补贴合计(元)", en: "subsidies (元)" }, lang),
-    t({ zh: "赔付(元)", en: "benefits (元)" }, lang),
-    t({ zh: "赔付率 均值 [5%–95%]", en: "loss ratio mean [5–95 %]" }, lang),
-    "P(LR > 100 %)",
+    t({ zh: "参保率", en: "take-up" }, lang),
+    t({ zh: "保费收入", en: "premium income" }, lang),
+    t({ zh: "补贴", en: "subsidies" }, lang),
+    ...(anyContribution ? [t({ zh: "平台/雇主缴费", en: "platform / employer pays" }, lang)] : []),
+    t({ zh: "赔付", en: "benefits" }, lang),
+    t({ zh: "赔付率(5–95 % 区间)", en: "loss ratio (5–95 % range)" }, lang),
+    t({ zh: "赔付率超过 100 % 的概率", en: "P(loss ratio > 100 %)" }, lang),
   ];
-  table.createTHead().append(Object.assign(document.createElement("tr"), { innerHTML: head.map((h) => `<th>${h}</th>`).join("") }));
+  const table = document.createElement("table");
+  table.className = "headline-table";
+  const tr0 = document.createElement("tr");
+  for (const h of head) tr0.append(Object.assign(document.createElement("th"), { textContent: h }));
+  table.createTHead().append(tr0);
   const body = table.createTBody();
-  for (const o of options) {
-    const s = lastYear(summaries, o.id);
-    if (!s) continue;
+  for (const { o, s } of shown) {
     const m = s.metrics;
+    const sum = (pick: (p: string) => boolean) => s.payers.filter(pick).reduce((a, p) => a + (m[`subsidy_${p}`]!.mean ?? 0), 0);
     const lr = m["lossRatio"]!;
-    const cells = [
-      `${name(o, lang)}${s.year > 1 ? ` (${t({ zh: `第 ${s.year} 年`, en: `year ${s.year}` }, lang)})` : ""}`,
-      pm(m["enrolled"]!.mean, m["enrolled"]!.mcse, lang),
-      pm(m["coverage"]!.mean, m["coverage"]!.mcse, lang, true),
-      pm(m["gross"]!.mean, m["gross"]!.mcse, lang),
-      pm(m["subsidy_total"]!.mean, m["subsidy_total"]!.mcse, lang),
-      pm(m["benefits"]!.mean, m["benefits"]!.mcse, lang),
-      lr.mean === null ? "—" : `${(100 * lr.mean).toFixed(1)} % ± ${(100 * (lr.mcse ?? 0)).toFixed(1)} [${(100 * lr.q05!).toFixed(0)}–${(100 * lr.q95!).toFixed(0)} %]`,
-      s.lossRatioAbove1.p === null ? "—" : `${(100 * s.lossRatioAbove1.p).toFixed(1)} % ± ${(100 * (s.lossRatioAbove1.mcse ?? 0)).toFixed(1)}`,
-    ];
     const tr = document.createElement("tr");
-    for (const c of cells) tr.append(Object.assign(document.createElement("td"), { textContent: c }));
+    const first = document.createElement("th");
+    first.scope = "row";
+    first.textContent = `${name(o, lang)}${s.year > 1 ? ` (${t({ zh: `第 ${s.year} 年`, en: `year ${s.year}` }, lang)})` : ""}`;
+    tr.append(
+      first,
+      cellOf(m["enrolled"]!.mean === null ? "—" : formatAmount(m["enrolled"]!.mean, lang), se(m["enrolled"]!.mcse, (x) => formatAmount(x, lang))),
+      cellOf(pct(m["coverage"]!.mean), se(m["coverage"]!.mcse, (x) => pct(x, 2))),
+      cellOf(money(m["gross"]!.mean), se(m["gross"]!.mcse, money)),
+      cellOf(money(sum((p) => !CONTRIBUTORS.has(p)))),
+      ...(anyContribution ? [cellOf(money(sum((p) => CONTRIBUTORS.has(p))))] : []),
+      cellOf(money(m["benefits"]!.mean), se(m["benefits"]!.mcse, money)),
+      cellOf(lr.mean === null ? "—" : `${pct(lr.mean, 0)} (${(100 * lr.q05!).toFixed(0)}–${pct(lr.q95!, 0)})`, se(lr.mcse, (x) => pct(x, 2))),
+      cellOf(s.lossRatioAbove1.p === null ? "—" : pct(s.lossRatioAbove1.p, 0), se(s.lossRatioAbove1.mcse, (x) => pct(x, 2))),
+    );
     body.append(tr);
   }
   const wrap = document.createElement("div");
@@ -111,9 +132,11 @@ export function lossRatioChart(data: readonly LossRatioDatum[], { width, lang }:
   });
   return Plot.plot({
     width,
-    height: 90 + 110 * names.length,
+    height: 90 + 130 * names.length,
     marginLeft: 60,
-    fy: { label: null, domain: names, axis: null },
+    marginTop: 26,
+    // Room between facets for each option's title, printed above its facet (never over the quantile labels).
+    fy: { label: null, domain: names, axis: null, padding: 0.22 },
     x: { label: t({ zh: "赔付率 →", en: "loss ratio →" }, lang), tickFormat: (d: number) => `${Math.round(100 * d)}%` },
     y: { label: t({ zh: "↑ 重复次数", en: "↑ replicates" }, lang), grid: true },
     color: { domain: names, range: OKABE_ITO },
@@ -122,8 +145,11 @@ export function lossRatioChart(data: readonly LossRatioDatum[], { width, lang }:
       Plot.rectY(data, Plot.binX({ y: "count" }, { x: "lossRatio", fy: "option", fill: "option", fillOpacity: 0.7, thresholds: 40 } as unknown as Plot.BinXInputs<Plot.RectYOptions>)),
       Plot.ruleX([1], { stroke: "#D55E00", strokeWidth: 1.5, strokeDasharray: "4,3" }),
       Plot.ruleX(quantiles, { x: "x", fy: "option", stroke: "currentColor", strokeOpacity: 0.8 }),
-      Plot.text(quantiles, { x: "x", fy: "option", frameAnchor: "top", dy: 4, text: (d: { p: number }) => `${Math.round(100 * d.p)}%`, fontSize: 10 }),
-      Plot.text(names, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dx: 4, dy: 2, fontWeight: 600 }),
+      // 5 % to the left of its line, 95 % to the right, 50 % a line lower: close quantiles stay legible.
+      Plot.text(quantiles.filter((d) => d.p < 0.5), { x: "x", fy: "option", frameAnchor: "top", dy: 4, dx: -3, textAnchor: "end", text: (d: { p: number }) => `${Math.round(100 * d.p)}%`, fontSize: 10 }),
+      Plot.text(quantiles.filter((d) => d.p === 0.5), { x: "x", fy: "option", frameAnchor: "top", dy: 16, text: () => "50%", fontSize: 10 }),
+      Plot.text(quantiles.filter((d) => d.p > 0.5), { x: "x", fy: "option", frameAnchor: "top", dy: 4, dx: 3, textAnchor: "start", text: (d: { p: number }) => `${Math.round(100 * d.p)}%`, fontSize: 10 }),
+      Plot.text(names, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dy: -16, fontWeight: 600 }),
       Plot.ruleY([0]),
     ],
   }) as HTMLElement | SVGSVGElement;
@@ -153,10 +179,10 @@ export function payerChart(data: readonly PayerDatum[], { width, lang }: { width
     width,
     height: 60 + 40 * new Set(data.map((d) => d.option)).size,
     marginLeft: Math.min(240, width * 0.35),
-    x: { label: t({ zh: "保费(元，均值) →", en: "premium (元, mean) →" }, lang), tickFormat: (d: number) => formatAmount(d, lang), grid: true },
+    x: { label: t({ zh: "保费(元，均值) →", en: "premium (yuan, mean) →" }, lang), tickFormat: (d: number) => formatAmount(d, lang), grid: true },
     y: { label: null },
     color: { domain: payers, range: OKABE_ITO, legend: true },
-    marks: [Plot.barX(data, { y: "option", x: "amount", fill: "payer", tip: true, title: (d: PayerDatum) => `${d.option}\n${d.payer}: ${formatAmount(d.amount, lang)} 元` }), Plot.ruleX([0])],
+    marks: [Plot.barX(data, { y: "option", x: "amount", fill: "payer", tip: true, title: (d: PayerDatum) => `${d.option}\n${d.payer}${lang === "zh" ? "：" : ": "}${formatAmount(d.amount, lang)}${lang === "zh" ? " 元" : " yuan"}` }), Plot.ruleX([0])],
   }) as HTMLElement | SVGSVGElement;
 }
 
@@ -180,19 +206,29 @@ export function fanData(rows: readonly ReplicateRow[], options: readonly OptionI
   });
 }
 
+/** One panel per option (stacked), so bands of different options never overlap into one colour. */
 export function fanChart(data: readonly FanDatum[], { width, lang, metricLabel, percent }: { width: number; lang: Lang; metricLabel: string; percent: boolean }): HTMLElement | SVGSVGElement {
   const names = [...new Set(data.map((d) => d.option))];
   const fmt = (d: number) => (percent ? `${Math.round(100 * d)}%` : formatAmount(d, lang));
+  const color = (o: string) => OKABE_ITO[names.indexOf(o) % OKABE_ITO.length]!;
   return Plot.plot({
     width,
-    height: 320,
+    height: 60 + 170 * names.length,
+    marginLeft: 56,
+    marginTop: 26,
     x: { label: t({ zh: "年 →", en: "year →" }, lang), ticks: [...new Set(data.map((d) => d.year))], tickFormat: (d: number) => String(d) },
-    y: { label: `↑ ${metricLabel}`, tickFormat: fmt, grid: true },
-    color: { domain: names, range: OKABE_ITO, legend: true },
+    y: { label: `↑ ${metricLabel}`, tickFormat: fmt, grid: true, ticks: 4 },
+    fy: { label: null, domain: names, axis: null, padding: 0.22 },
     marks: [
-      Plot.areaY(data, { x: "year", y1: "q05", y2: "q95", fill: "option", fillOpacity: 0.15 }),
-      Plot.areaY(data, { x: "year", y1: "q25", y2: "q75", fill: "option", fillOpacity: 0.3 }),
-      Plot.line(data, { x: "year", y: "q50", stroke: "option", strokeWidth: 2, marker: true }),
+      ...names.flatMap((o) => {
+        const rows = data.filter((d) => d.option === o);
+        return [
+          Plot.areaY(rows, { x: "year", y1: "q05", y2: "q95", fy: "option", fill: color(o), fillOpacity: 0.18 }),
+          Plot.areaY(rows, { x: "year", y1: "q25", y2: "q75", fy: "option", fill: color(o), fillOpacity: 0.35 }),
+          Plot.line(rows, { x: "year", y: "q50", fy: "option", stroke: color(o), strokeWidth: 2, marker: true }),
+        ];
+      }),
+      Plot.text(names, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dy: -16, fontWeight: 600 }),
       ...(percent ? [Plot.ruleY([1], { stroke: "#D55E00", strokeDasharray: "4,3" })] : []),
     ],
   }) as HTMLElement | SVGSVGElement;

@@ -11,6 +11,7 @@ import type { Prior } from "../rules/parameter.js";
 import type { EngineClient } from "../sim/engine-protocol.js";
 import type { ReplicateRow } from "../sim/run.js";
 import { parseScenarioText } from "../sim/scenario.js";
+import { plainLabel } from "./assumption-labels.js";
 import { t, type Bilingual, type Lang } from "./i18n.js";
 import { codecs, fallbackNote, getParam, integerIn, notesBox, numberIn, oneOfText, replaceParams, type StateNote } from "./url-state.js";
 
@@ -136,9 +137,13 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     number.setAttribute("aria-label", name);
     const message = el("span", { className: "input-error" });
     message.setAttribute("role", "alert");
-    const text = a.label ? label(a.label, lang) : name;
-    // The label, then the assumption's name as it appears in the scenario JSON (and the reproduce snippet).
-    const title = el("label", { htmlFor: id }, text, " ", el("code", { className: "assumption-name" }, name), " ", el("span", { className: "assumption-badge", title: a.rationale }, t({ zh: "假设", en: "assumption" }, lang)));
+    const plain = plainLabel(name, a.label, lang);
+    const text = plain.label;
+    // The plain label, then the assumption's name as it appears in the scenario JSON (and the reproduce
+    // snippet); the technical note and the (English) rationale are in the badge's tooltip in Chinese mode.
+    const badge = el("span", { className: "assumption-badge", title: [plain.note, a.rationale].filter(Boolean).join("\n") }, t({ zh: "假设", en: "assumption" }, lang));
+    const title = el("label", { htmlFor: id }, text, " ", el("code", { className: "assumption-name" }, name), " ", badge);
+    if (plain.note) title.title = plain.note;
     const set = (v: number, from: "range" | "number") => {
       if (!Number.isFinite(v) || v < lo || v > hi) {
         message.textContent = t({ zh: `${text}：须在 ${fmtValue(lo)} 到 ${fmtValue(hi)} 之间`, en: `${text}: must be between ${fmtValue(lo)} and ${fmtValue(hi)}` }, lang);
@@ -159,7 +164,7 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
       e.stopPropagation();
       set(number.valueAsNumber, "number");
     });
-    const item = el("div", { className: "scenario-assumption" }, title, el("div", { className: "scenario-inputs" }, input, number), el("small", { className: "muted" }, a.rationale), message);
+    const item = el("div", { className: "scenario-assumption" }, title, el("div", { className: "scenario-inputs" }, input, number), el("small", { className: "muted" }, lang === "zh" ? plain.note ?? "" : [plain.note, a.rationale].filter(Boolean).join(" — ")), message);
     const box = urlNote ? notesBox([urlNote]) : null;
     if (box) item.append(box);
     grid.append(item);

@@ -1,13 +1,13 @@
 /**
- * A self-contained scenario section for a scheme page: the scenario panel's controls, the live
- * run in the page's Web Worker (progress; quick results first, refined as more arrive) and the
- * results — enrolment, premium income, benefits and the loss ratio with their Monte Carlo error,
+ * A self-contained scenario section for a scheme page: the live run in the page's Web Worker
+ * (progress; quick results first, refined as more arrive), its results first, and the scenario
+ * panel's controls below them, folded in a panel the reader opens (<details>). The results — enrolment, premium income, benefits and the loss ratio with their Monte Carlo error,
  * the loss-ratio distribution, premium by payer, and a fan chart over years for multi-year
  * scenarios. One call per page: `scenarioSection(baseline, engine, lang)`.
  */
 import type { EngineClient } from "../sim/engine-protocol.js";
 import { downloadable } from "./download.js";
-import { t, type Lang } from "./i18n.js";
+import { formatAmount, t, type Bilingual, type Lang } from "./i18n.js";
 import { fanChart, fanData, headlineTable, lossRatioChart, lossRatioData, payerChart, payerData } from "./scenario-charts.js";
 import { label, progressView, reproduceView, runScenario, scenarioControls, type BaselineEntry, type RunUpdate } from "./scenario-panel.js";
 
@@ -16,6 +16,20 @@ function card(chart: Element, data: readonly object[], name: string): HTMLElemen
   c.className = "card";
   c.append(downloadable(chart, data as readonly Record<string, unknown>[], name));
   return c;
+}
+
+/** The controls folded in a panel: open when the link sets any of them (or names a bad value). */
+export function assumptionsPanel(controls: HTMLElement, lang: Lang): HTMLDetailsElement {
+  const details = document.createElement("details");
+  details.className = "assumptions-panel";
+  const n = controls.querySelectorAll(".scenario-assumption").length;
+  const summary = document.createElement("summary");
+  summary.textContent = t({ zh: `改动假设、改革规则、重新模拟(${n} 项假设)`, en: `Change the assumptions, reform a rule, re-run (${n} assumptions)` }, lang);
+  details.append(summary, controls);
+  const keys = new Set([...controls.querySelectorAll("[id]")].map((e) => e.id.split("-")[0]));
+  const linked = [...new URLSearchParams(location.search).keys()].some((k) => keys.has(k.split(".")[0]!));
+  if (linked || controls.querySelector(".url-notes")) details.open = true;
+  return details;
 }
 
 export function scenarioSection(baseline: BaselineEntry | undefined, engine: EngineClient, lang: Lang, key = "s"): HTMLElement {
@@ -35,7 +49,7 @@ export function scenarioSection(baseline: BaselineEntry | undefined, engine: Eng
   const progress = document.createElement("div");
   const results = document.createElement("div");
   const reproduce = document.createElement("div");
-  root.append(intro, controls, progress, results, reproduce);
+  root.append(intro, progress, results, assumptionsPanel(controls, lang), reproduce);
 
   let cancel: () => void = () => {};
   let pending: RunUpdate | null = null;
@@ -67,4 +81,39 @@ export function scenarioSection(baseline: BaselineEntry | undefined, engine: Eng
   controls.addEventListener("input", start);
   start();
   return root;
+}
+
+/**
+ * A scheme whose scenario lives on another page (the national options): its baseline numbers in
+ * one sentence (from summaries.json, no simulation on this page) and a link to that page.
+ */
+export function scenarioBrief(
+  entry: { id: string; title: Bilingual | string; options: { id: string; label: Bilingual | string }[]; last: { option: string; year: number; metrics: Record<string, { mean: number | null; q05: number | null; q95: number | null }> }[] } | undefined,
+  option: string,
+  href: string,
+  lang: Lang,
+): HTMLElement {
+  const p = document.createElement("p");
+  p.className = "answer";
+  const s = entry?.last.find((x) => x.option === option);
+  const o = entry?.options.find((x) => x.id === option);
+  if (!entry || !s || !o) {
+    p.textContent = t({ zh: "没有这个方案的基准结果。", en: "There is no baseline result for this option." }, lang);
+    return p;
+  }
+  const m = (k: string) => s.metrics[k]?.mean ?? null;
+  const pct = (v: number | null) => (v === null ? "—" : `${(100 * v).toFixed(0)} %`);
+  const lr = s.metrics["lossRatio"];
+  const link = document.createElement("a");
+  link.href = href;
+  link.textContent = t({ zh: "新就业形态劳动者页", en: "the new-form workers page" }, lang);
+  const enrolled = m("enrolled");
+  p.append(
+    lang === "zh"
+      ? `基准情景(${label(entry.title, lang).split(/[：:]/)[0]})中，「${label(o.label, lang)}」参保 ${enrolled === null ? "—" : formatAmount(enrolled, lang)}人，参保率 ${pct(m("coverage"))}，赔付率 ${pct(lr?.mean ?? null)}(5–95 % 区间 ${pct(lr?.q05 ?? null)}–${pct(lr?.q95 ?? null)})。三种选择放在一起模拟、可改动假设的完整情景见`
+      : `In the baseline scenario (${label(entry.title, lang).split(/[：:]/)[0]}), "${label(o.label, lang)}" enrols ${enrolled === null ? "—" : formatAmount(enrolled, lang)}, a take-up of ${pct(m("coverage"))}, at a loss ratio of ${pct(lr?.mean ?? null)} (5–95 % range ${pct(lr?.q05 ?? null)}–${pct(lr?.q95 ?? null)}). The full scenario — the three options side by side, with assumptions to change — is on `,
+    link,
+    lang === "zh" ? "。" : ".",
+  );
+  return p;
 }

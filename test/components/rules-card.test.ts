@@ -15,6 +15,7 @@ describe("rules card helpers", () => {
   it("priors as text", () => {
     expect(priorText({ dist: "triangular", min: 0.8, mode: 1, max: 1 }, "en")).toBe("triangular(min 0.8, mode 1, max 1)");
     expect(priorText({ dist: "fixed" }, "zh")).toBe("固定(模拟中不抽样)");
+    expect(priorText({ dist: "triangular", min: 0.8, mode: 1, max: 1 }, "zh")).toBe("三角分布(最小 0.8，众数 1，最大 1)");
   });
   it("periods: each version runs to the day before the next", () => {
     const p = getScheme("tianyi-yongningbao").parameters.all.find((x) => x.versions.length > 1)!;

@@ -30,6 +30,14 @@ afterAll(async () => {
 
 const headline = (page: Page) => page.textContent(".headline-table");
 
+/** The built summaries.json (its name carries a content hash). */
+async function summariesFile(): Promise<string> {
+  const { readdirSync } = await import("node:fs");
+  const name = readdirSync("dist/_file/data").find((f) => /^summaries\.[0-9a-f]+\.json$/.test(f));
+  if (!name) throw new Error("dist/_file/data/summaries.*.json is missing");
+  return `dist/_file/data/${name}`;
+}
+
 describe("scenario panel on the 8400 万 new-form workers page", () => {
   it("re-runs when a slider moves (first results reported against the 1 s target), and a permalink restores them", async (ctx) => {
     const report = await checkPage(browser, `${server.origin}/national`, { waitFor: ".scenario-progress.done", timeout: 90_000 });
@@ -37,6 +45,8 @@ describe("scenario panel on the 8400 万 new-form workers page", () => {
     try {
       expect(problems(report)).toEqual([]);
       const before = await headline(page);
+      // The assumptions sit in a panel below the results: open it.
+      await page.locator(".assumptions-panel > summary").click();
       // The pilot's take-up: type a new value in its number box (the slider's twin).
       const box = page.locator(".scenario-assumption", { hasText: "takeup.pilot" }).locator("input[type=number]");
       const started = Date.now();
@@ -67,6 +77,7 @@ describe("scenario panel on the 8400 万 new-form workers page", () => {
   it("shows a message beside an out-of-range input, never NaN", async () => {
     const report = await checkPage(browser, `${server.origin}/national`, { waitFor: ".scenario-progress.done", timeout: 90_000 });
     try {
+      await report.page.locator(".assumptions-panel > summary").click();
       const item = report.page.locator(".scenario-assumption", { hasText: "takeup.pilot" });
       await item.locator("input[type=number]").fill("7");
       await expect.poll(async () => (await item.locator(".input-error").textContent()) ?? "").toMatch(/(须在|must be between) .* (到|and) /);
@@ -78,15 +89,21 @@ describe("scenario panel on the 8400 万 new-form workers page", () => {
 });
 
 describe("premium lab", () => {
-  it("solves the same premium multiplier as Node (same engine, same random numbers)", async () => {
+  it("solves the same premium as Node (same engine, same random numbers): in yuan first, the multiplier second", async () => {
     const report = await checkPage(browser, `${server.origin}/premium-lab?lab=jiangshan-80plus/town-paid`, { waitFor: ".big", timeout: 120_000 });
     try {
       expect(problems(report)).toEqual([]);
-      const shown = await report.page.locator(".card .big").first().textContent();
+      const shown = await report.page.locator(".premium-card .big").textContent();
+      const multiplier = await report.page.locator(".premium-card .multiplier").textContent();
       const json = JSON.parse(readFileSync("simulations/scenarios/jiangshan-80plus.json", "utf-8"));
       const { scenario, options } = parseScenario(resolveScenario(json, readFigures()));
       const expected = solvePremium({ scenario, options, option: "town-paid", targetLossRatio: 0.85, replicates: 200, seed: scenario.seed, mode: "fast" });
-      expect(shown).toContain(`× ${expected.multiplier.toFixed(3)}`);
+      expect(multiplier).toContain(`× ${expected.multiplier.toFixed(3)}`);
+      const perEnrollee = Math.round((100 * expected.solved.gross) / expected.solved.enrolled) / 100;
+      expect(shown).toBe(`${perEnrollee} 元`);
+      // The confidence field is inactive until its toggle is on.
+      const confidence = report.page.locator("input[type=number]").nth(1);
+      expect(await confidence.isDisabled()).toBe(true);
     } finally {
       await report.page.context().close();
     }
@@ -122,10 +139,16 @@ describe("calibration page", () => {
     try {
       expect(problems(report)).toEqual([]);
       const text = (await report.page.textContent("main")) ?? "";
-      const m = /(\d+) \/ (\d+)/.exec(text);
+      const m = /^(\d+) \/ (\d+)$/.exec(((await report.page.locator(".kpi-grid .big").first().textContent()) ?? "").trim());
       expect(m, "a passing / total card").not.toBeNull();
       expect(m![1]).toBe(m![2]);
       expect(Number(m![2])).toBeGreaterThanOrEqual(10);
+      // Ceiling targets are explained, and the largest error is over the figures to reproduce only.
+      expect(text).toContain("上限目标");
+      const summaries = JSON.parse(readFileSync(await summariesFile(), "utf-8")) as { calibration: { targets: { relation: string; relError: number }[] } | null }[];
+      const equal = summaries.flatMap((b) => b.calibration?.targets ?? []).filter((x) => x.relation !== "atMost");
+      const worst = Math.max(...equal.map((x) => Math.abs(x.relError)));
+      expect(text).toContain(`最大相对误差 ${(100 * worst).toFixed(2)} %`);
     } finally {
       await report.page.context().close();
     }

@@ -71,7 +71,7 @@ describe("the built site", () => {
 });
 
 describe("the overview page", () => {
-  it("draws the coverage-gap bars with the seed figures and runs the sql cell in DuckDB-wasm", async () => {
+  it("answers first (cards, one sentence), draws the coverage-gap bars and counts the figures without DuckDB", async () => {
     const report = await checkPage(browser, `${server.origin}/`, { width: 390, screenshot: screenshotName("/", "phone") });
     try {
       expect(problems(report)).toEqual([]);
@@ -86,7 +86,14 @@ describe("the overview page", () => {
       expect(schemeRows[1]).toContain("50岁及以下68元/年");
       const bars = await report.page.$$eval(".card svg g[aria-label='bar'] rect", (nodes) => nodes.length);
       expect(bars).toBe(4);
-      // The sql cell's table: one row per (kind, geography) group, counted in DuckDB-wasm.
+      // The answer comes before the rules table.
+      const order = await report.page.evaluate(() => {
+        const top = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().top ?? NaN;
+        return { answer: top(".answer"), cards: top(".kpi-grid"), rules: top(".scheme-table") };
+      });
+      expect(order.answer).toBeLessThan(order.rules);
+      expect(order.cards).toBeLessThan(order.rules);
+      // The figures counted by kind and place (build-time JSON; no DuckDB on this page).
       const rows = await report.page.$$eval("form.inputs-3a86ea-table table tbody tr, table tbody tr", (nodes) => nodes.length);
       expect(rows).toBeGreaterThan(3);
     } finally {
