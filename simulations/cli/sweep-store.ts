@@ -98,12 +98,12 @@ export function shardOfPart(name: string): string {
   return m ? `${m[1]}/${m[2]}` : "?";
 }
 
-/** Removes this shard's temporary files left by a killed run. */
+/** Removes this shard's temporary files (parts and its manifest) left by a killed run. */
 export function removeStaleTemps(dir: string, i: number, n: number): number {
-  const prefix = `.part-${i}-of-${n}-`;
+  const prefixes = [`.part-${i}-of-${n}-`, `.${manifestName(i, n)}.`];
   let removed = 0;
   for (const f of readdirSync(dir)) {
-    if (f.startsWith(prefix) && f.endsWith(".tmp")) {
+    if (prefixes.some((p) => f.startsWith(p)) && f.endsWith(".tmp")) {
       try {
         unlinkSync(join(dir, f));
         removed++;

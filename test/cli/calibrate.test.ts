@@ -2,14 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../../simulations/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 
-async function run(argv: string[]) {
-  let out = "";
-  let err = "";
-  const code = await main(argv, { out: (t) => (out += t), err: (t) => (err += t), errIsTTY: false });
-  return { code, out, err };
-}
+const run = (argv: string[]) => runCli(...argv);
 
 describe("puhui calibrate", () => {
   it("prints every Jiangshan target within tolerance and exits 0", async () => {

@@ -9,25 +9,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Io } from "../../simulations/cli/command.js";
 import { FailureError } from "../../simulations/cli/errors.js";
 import { writeFileAtomic } from "../../simulations/cli/files.js";
-import { main } from "../../simulations/cli/main.js";
 import { appendRun, checkResultsDb, type RunRecord } from "../../simulations/cli/results-db.js";
 import { runJob } from "../../src/sim/parallel.js";
+import { runCli } from "../helpers/cli.js";
 
 const FIXTURE = "test/fixtures/small-gonghuibao.json";
 const fixtureText = readFileSync(FIXTURE, "utf-8");
 const dir = mkdtempSync(join(tmpdir(), "puhui-data-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), errIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = runCli;
 
 async function query(path: string, sql: string): Promise<unknown[][]> {
   const instance = await DuckDBInstance.create(path);

@@ -7,9 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Io } from "../../simulations/cli/command.js";
-import { main } from "../../simulations/cli/main.js";
 import { checkRows, planWorkers } from "../../simulations/cli/simulate.js";
+import { runCli } from "../helpers/cli.js";
 
 const FIXTURE = "test/fixtures/small-gonghuibao.json";
 const fixtureText = readFileSync(FIXTURE, "utf-8");
@@ -24,13 +23,7 @@ const sixOptions = join(dir, "six-options.json");
   writeFileSync(sixOptions, JSON.stringify(s));
 }
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), errIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = runCli;
 
 const F = FIXTURE;
 const S = ["solve-premium", F, "--replicates", "5"];

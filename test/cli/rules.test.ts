@@ -1,19 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../simulations/cli/command.js";
-import { main } from "../../simulations/cli/main.js";
+import { runCli } from "../helpers/cli.js";
 
-function fakeIo() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), errIsTTY: false };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
-async function run(...argv: string[]) {
-  const f = fakeIo();
-  const code = await main(argv, f.io);
-  return { code, out: f.out(), err: f.err() };
-}
+const run = runCli;
 
 describe("puhui benefit", () => {
   it("the issue's Done-when: 工惠保 worked example prints payout 363275", async () => {

@@ -2,20 +2,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { Io } from "../../simulations/cli/command.js";
-import { main } from "../../simulations/cli/main.js";
 import { parseScenarioText } from "../../src/sim/scenario.js";
 import { sensitivity } from "../../src/sim/sensitivity.js";
+import { runCli } from "../helpers/cli.js";
 
 const FIXTURE = "test/fixtures/small-gonghuibao.json";
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), errIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = runCli;
 
 describe("puhui sensitivity: output", () => {
   it("prints the tornado and the first-order indices of each assumption", async () => {

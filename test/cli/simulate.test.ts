@@ -6,12 +6,12 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { tableFromIPC } from "apache-arrow";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Io } from "../../simulations/cli/command.js";
-import { main } from "../../simulations/cli/main.js";
 import { createProgress } from "../../simulations/cli/progress.js";
 import { wanYi } from "../../simulations/cli/simulate.js";
 import { runInWorkers } from "../../simulations/cli/worker.js";
 import { mergeRows, runJob, splitRange, type SimulationJob } from "../../src/sim/parallel.js";
 import { TIDY_COLUMNS } from "../../src/sim/results.js";
+import { fakeIo, runCli } from "../helpers/cli.js";
 
 const FIXTURE = "test/fixtures/small-gonghuibao.json";
 const fixtureText = readFileSync(FIXTURE, "utf-8");
@@ -19,17 +19,7 @@ const VERSION = (JSON.parse(readFileSync("package.json", "utf-8")) as { version:
 const dir = mkdtempSync(join(tmpdir(), "puhui-simulate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function fakeIo(errIsTTY = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), errIsTTY };
-  return { io, out: () => out.join(""), err: () => err.join("") };
-}
-async function run(...argv: string[]) {
-  const f = fakeIo();
-  const code = await main(argv, f.io);
-  return { code, out: f.out(), err: f.err() };
-}
+const run = runCli;
 /** Writes a variant of the fixture (edited by `edit`) and returns its path. */
 function variant(name: string, edit: (s: any) => void): string {
   const s = JSON.parse(fixtureText);

@@ -3,23 +3,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { Io } from "../../simulations/cli/command.js";
-import { main } from "../../simulations/cli/main.js";
 import { parseScenarioText } from "../../src/sim/scenario.js";
 import { solvePremium } from "../../src/sim/solve-premium.js";
+import { runCli } from "../helpers/cli.js";
 
 const FIXTURE = "test/fixtures/small-gonghuibao.json";
 const fixtureText = readFileSync(FIXTURE, "utf-8");
 const dir = mkdtempSync(join(tmpdir(), "puhui-solve-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), errIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = runCli;
 
 /** The fixture with a second option (another 工惠保 option, or 天一甬宁保 on the same cells). */
 const twoOptions = (() => {

@@ -10,9 +10,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Io } from "../../simulations/cli/command.js";
-import { main } from "../../simulations/cli/main.js";
 import { parseDesign, expandDesign, pointSeed } from "../../src/sim/design.js";
+import { runCli } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "puhui-sweep-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,13 +47,7 @@ function cli(args: string[]): Promise<{ code: number | null; out: string; err: s
   });
 }
 
-async function run(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (t) => void out.push(t), err: (t) => void err.push(t), errIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out: out.join(""), err: err.join("") };
-}
+const run = runCli;
 
 async function tables(db: string): Promise<Record<string, unknown[][]>> {
   const instance = await DuckDBInstance.create(db, { access_mode: "READ_ONLY" });
@@ -77,7 +70,9 @@ beforeAll(() => {
   spawnSync(process.execPath, ["scripts/build-cli.mjs", "--if-stale"]);
 });
 
-describe("puhui sweep: shards", () => {
+// Each test here starts several whole processes (and DuckDB): on a loaded 2-core machine the first
+// took two minutes. The timeout only catches a hang.
+describe("puhui sweep: shards", { timeout: 600_000 }, () => {
   it("4 shards in parallel processes and 1 process merge to identical databases", async () => {
     const one = join(dir, "one");
     const four = join(dir, "four");
