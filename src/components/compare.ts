@@ -77,14 +77,18 @@ export function differenceChart(rows: readonly DifferenceRow[], { width, lang }:
   const data = rows
     .filter((r) => r.a !== null && r.a !== 0 && r.difference !== null)
     .map((r) => ({ label: r.label, rel: r.difference! / Math.abs(r.a!), lo: (r.q05 ?? 0) / Math.abs(r.a!), hi: (r.q95 ?? 0) / Math.abs(r.a!) }));
+  // Each metric's name above its interval (no y axis), so long names are never cut on a phone.
+  const step = 44;
   return Plot.plot({
     width,
-    height: 60 + 28 * data.length,
-    marginLeft: Math.min(220, width * 0.4),
-    x: { label: t({ zh: "相对基准的变化 →", en: "change relative to the baseline →" }, lang), tickFormat: (d: number) => `${Math.round(100 * d)}%`, grid: true },
-    y: { label: null, domain: data.map((d) => d.label) },
+    height: 60 + step * data.length,
+    marginLeft: 10,
+    marginRight: 20,
+    x: { label: t({ zh: "相对基准的变化 →", en: "change relative to the baseline →" }, lang), tickFormat: (d: number) => `${Math.round(100 * d)}%`, grid: true, ticks: Math.max(3, Math.floor(width / 110)) },
+    y: { axis: null, domain: data.map((d) => d.label), padding: 0 },
     marks: [
       Plot.ruleX([0]),
+      Plot.text(data, { y: "label", frameAnchor: "left", text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -6, fontSize: 11 }),
       Plot.ruleY(data, { y: "label", x1: "lo", x2: "hi", stroke: "#0072B2", strokeWidth: 2 }),
       Plot.dot(data, { y: "label", x: "rel", fill: "#0072B2", r: 4, tip: true, title: (d: { label: string; rel: number }) => `${d.label}: ${(100 * d.rel).toFixed(1)} %` }),
     ],

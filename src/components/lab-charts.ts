@@ -27,14 +27,17 @@ export function tornadoChart(data: readonly TornadoDatum[], { width, lang }: { w
   const base = data[0]?.from ?? 0;
   return Plot.plot({
     width,
-    height: 60 + 34 * order.length,
-    marginLeft: Math.min(260, width * 0.4),
-    x: { label: t({ zh: "期望赔付(元) →", en: "expected benefits (元) →" }, lang), tickFormat: (d: number) => formatAmount(d, lang), grid: true },
-    y: { label: null, domain: order },
+    height: 70 + 50 * order.length,
+    marginLeft: 10,
+    marginRight: 20,
+    x: { label: t({ zh: "期望赔付(元) →", en: "expected benefits (yuan) →" }, lang), tickFormat: (d: number) => formatAmount(d, lang), grid: true, ticks: Math.max(3, Math.floor(width / 120)) },
+    // Each assumption's name above its bar (no y axis), so long names are never cut on a phone.
+    y: { axis: null, domain: order, padding: 0.45 },
     color: { range: ["#56B4E9", "#D55E00"], legend: true },
     marks: [
       Plot.barX(data, { y: "assumption", x1: "from", x2: "to", fill: "end", tip: true, title: (d: TornadoDatum) => `${d.assumption}\n${d.end}: ${formatAmount(d.to, lang)}` }),
       Plot.ruleX([base], { stroke: "currentColor" }),
+      Plot.text(order, { y: (d: string) => d, frameAnchor: "left", text: (d: string) => d, textAnchor: "start", lineAnchor: "bottom", dy: -10, fontSize: 11 }),
     ],
   }) as HTMLElement | SVGSVGElement;
 }
@@ -53,12 +56,14 @@ export function indexData(s: OptionSensitivity, names: Record<string, string> = 
 export function indexChart(data: readonly IndexDatum[], { width, lang }: { width: number; lang: Lang }): HTMLElement | SVGSVGElement {
   return Plot.plot({
     width,
-    height: 60 + 30 * data.length,
-    marginLeft: Math.min(260, width * 0.4),
+    height: 60 + 46 * data.length,
+    marginLeft: 10,
+    marginRight: 20,
     x: { label: t({ zh: "一阶方差指数(± 2 标准误) →", en: "first-order variance index (± 2 s.e.) →" }, lang), domain: [Math.min(0, ...data.map((d) => d.lo)), Math.max(1, ...data.map((d) => d.hi))], grid: true },
-    y: { label: null, domain: data.map((d) => d.assumption) },
+    y: { axis: null, domain: data.map((d) => d.assumption), padding: 0.45 },
     marks: [
       Plot.barX(data, { y: "assumption", x: "index", fill: "#0072B2" }),
+      Plot.text(data, { y: "assumption", frameAnchor: "left", text: "assumption", textAnchor: "start", lineAnchor: "bottom", dy: -10, fontSize: 11 }),
       Plot.ruleY(data, { y: "assumption", x1: "lo", x2: "hi", stroke: "currentColor" }),
       Plot.ruleX([0]),
     ],

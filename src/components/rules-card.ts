@@ -133,10 +133,14 @@ export function rulesCard(scheme: AnyScheme, date: string, lang: Lang, options: 
   for (const h of zh ? ["参数", `${date} 的取值`, "各版本：生效期、取值、出处"] : ["parameter", `value on ${date}`, "versions: in force, value, source"]) head.append(el("th", undefined, h));
   table.createTHead().append(head);
   const body = table.createTBody();
-  for (const p of params) {
+  // A long card shows its first rows and folds the rest behind a button (the page stays readable).
+  const SHOWN = 6;
+  const fold = params.length > SHOWN + 3;
+  params.forEach((p, i) => {
     const now = versionAt(p, date);
     const tr = el("tr");
-    if (now?.assumption) tr.className = "is-assumption";
+    if (now?.assumption) tr.classList.add("is-assumption");
+    if (fold && i >= SHOWN) tr.classList.add("rules-more");
     const name = el("th", undefined, el("div", "param-label", p.label[lang]), el("code", "param-path", p.path));
     name.scope = "row";
     const value = el("td", "param-value");
@@ -160,8 +164,21 @@ export function rulesCard(scheme: AnyScheme, date: string, lang: Lang, options: 
     versions.append(list);
     tr.append(name, value, versions);
     body.append(tr);
-  }
+  });
   scroll.append(table);
   wrap.append(scroll);
+  if (fold) {
+    wrap.classList.add("rules-folded");
+    const more = params.length - SHOWN;
+    const button = el("button", "rules-toggle", zh ? `显示其余 ${more} 个参数` : `Show the other ${more} parameters`);
+    button.type = "button";
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", () => {
+      const folded = wrap.classList.toggle("rules-folded");
+      button.setAttribute("aria-expanded", String(!folded));
+      button.textContent = folded ? (zh ? `显示其余 ${more} 个参数` : `Show the other ${more} parameters`) : zh ? "收起" : "Show fewer";
+    });
+    wrap.append(button);
+  }
   return wrap;
 }

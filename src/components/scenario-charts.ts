@@ -175,14 +175,22 @@ export function payerData(rows: readonly ReplicateRow[], options: readonly Optio
 
 export function payerChart(data: readonly PayerDatum[], { width, lang }: { width: number; lang: Lang }): HTMLElement | SVGSVGElement {
   const payers = [...new Set(data.map((d) => d.payer))];
+  const options = [...new Set(data.map((d) => d.option))];
+  const step = 58;
+  // Each option's name above its bar (no y axis), so long names are never cut on a phone.
   return Plot.plot({
     width,
-    height: 60 + 40 * new Set(data.map((d) => d.option)).size,
-    marginLeft: Math.min(240, width * 0.35),
-    x: { label: t({ zh: "保费(元，均值) →", en: "premium (yuan, mean) →" }, lang), tickFormat: (d: number) => formatAmount(d, lang), grid: true },
-    y: { label: null },
+    height: 70 + step * options.length,
+    marginLeft: 10,
+    marginRight: 20,
+    x: { label: t({ zh: "保费(元，均值) →", en: "premium (yuan, mean) →" }, lang), tickFormat: (d: number) => formatAmount(d, lang), grid: true, ticks: Math.max(3, Math.floor(width / 120)) },
+    y: { axis: null, domain: options, padding: 0.5 },
     color: { domain: payers, range: OKABE_ITO, legend: true },
-    marks: [Plot.barX(data, { y: "option", x: "amount", fill: "payer", tip: true, title: (d: PayerDatum) => `${d.option}\n${d.payer}${lang === "zh" ? "：" : ": "}${formatAmount(d.amount, lang)}${lang === "zh" ? " 元" : " yuan"}` }), Plot.ruleX([0])],
+    marks: [
+      Plot.barX(data, { y: "option", x: "amount", fill: "payer", tip: true, title: (d: PayerDatum) => `${d.option}\n${d.payer}${lang === "zh" ? "：" : ": "}${formatAmount(d.amount, lang)}${lang === "zh" ? " 元" : " yuan"}` }),
+      Plot.text(options, { y: (d: string) => d, x: 0, text: (d: string) => d, textAnchor: "start", lineAnchor: "bottom", dy: -step / 4 - 3, fontWeight: 600 }),
+      Plot.ruleX([0]),
+    ],
   }) as HTMLElement | SVGSVGElement;
 }
 

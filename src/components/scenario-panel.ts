@@ -15,7 +15,7 @@ import { plainLabel } from "./assumption-labels.js";
 import { t, type Bilingual, type Lang } from "./i18n.js";
 import { codecs, fallbackNote, getParam, integerIn, notesBox, numberIn, oneOfText, replaceParams, type StateNote } from "./url-state.js";
 
-/** What the data loader src/data/baselines.json.ts gives per shipped scenario. */
+/** What the data loader src/data/scenario/[id].json.ts gives for one shipped scenario. */
 export interface BaselineEntry {
   file: string;
   id: string;
@@ -243,7 +243,9 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
       try {
         applyReform(getScheme(o.scheme), { ...(o.reform ?? {}), ...(overrides as object) });
       } catch (error) {
-        if (error instanceof InputError) return error.message;
+        // The rules module explains in English; in Chinese mode say what is wrong in Chinese (the path is code).
+        if (error instanceof InputError)
+          return lang === "zh" ? `改革不适用于方案 “${option}”(${o.scheme})：参数路径须以 “${o.scheme}.” 开头、数值在允许范围内 — ${error.field}` : error.message;
         throw error;
       }
       out[option] = overrides as Record<string, number>;

@@ -148,7 +148,7 @@ describe("calibration page", () => {
       const summaries = JSON.parse(readFileSync(await summariesFile(), "utf-8")) as { calibration: { targets: { relation: string; relError: number }[] } | null }[];
       const equal = summaries.flatMap((b) => b.calibration?.targets ?? []).filter((x) => x.relation !== "atMost");
       const worst = Math.max(...equal.map((x) => Math.abs(x.relError)));
-      expect(text).toContain(`最大相对误差 ${(100 * worst).toFixed(2)} %`);
+      expect(text).toContain(`最大相对误差 ${(100 * worst).toFixed(2)}\u00a0%`);
     } finally {
       await report.page.context().close();
     }

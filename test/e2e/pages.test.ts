@@ -39,6 +39,9 @@ describe("every page of the built site", () => {
           }
           const text = (await report.page.textContent("main")) ?? "";
           expect(text, `${path}: no NaN on the page`).not.toMatch(/\bNaN\b/);
+          // An empty html`` is null, which Framework prints as a literal "null": never on a page.
+          const nulls = await report.page.$$eval("main .observablehq--null, main .observablehq--undefined", (nodes) => nodes.length);
+          expect(nulls, `${path}: no literal null/undefined cell`).toBe(0);
         } finally {
           await report.page.context().close();
         }
