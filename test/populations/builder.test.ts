@@ -9,20 +9,11 @@ import { readFigures } from "../../src/figures/read-figures.js";
 import { parseBuilderOptions } from "../../src/populations/builder.js";
 import { buildPopulation, builderNames } from "../../src/populations/index.js";
 import { ningboResidents } from "../../src/populations/ningbo-residents.js";
-import { InputError } from "../../src/rules/input-error.js";
 import { apportion } from "../../src/sim/cells.js";
+import { messageOf } from "../helpers/input-error.js";
 
 const figures = readFigures();
 
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error("did not throw");
-}
 
 describe("builder options", () => {
   it.each<[string, unknown, string]>([

@@ -14,6 +14,7 @@ import { resolveScenario } from "../../src/sim/resolve.js";
 import { compile, runPlan } from "../../src/sim/run.js";
 import { parseScenario, parseScenarioText } from "../../src/sim/scenario.js";
 import { solvePremium, validateTarget } from "../../src/sim/solve-premium.js";
+import { messageOf } from "../helpers/input-error.js";
 
 const fixture = readFileSync(new URL("../fixtures/small-gonghuibao.json", import.meta.url), "utf-8");
 const base = () => JSON.parse(fixture);
@@ -39,16 +40,6 @@ function grid(dimensions: number, levels: number) {
   return s;
 }
 
-/** The error message of `f`, which must throw an InputError. */
-function messageOf(f: () => unknown): string {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InputError);
-    return (error as Error).message;
-  }
-  throw new Error("did not throw");
-}
 
 type Case = [name: string, make: () => unknown, message: string | RegExp];
 
