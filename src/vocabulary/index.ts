@@ -1,0 +1,10 @@
+/**
+ * The site's vocabularies, one home each: languages (text.ts), payers (payers.ts), units and
+ * their formatters (units.ts, format.ts), priors' text and controls (priors.ts). This layer
+ * imports nothing from rules, sim, populations or components.
+ */
+export * from "./text.js";
+export * from "./payers.js";
+export * from "./units.js";
+export * from "./format.js";
+export * from "./priors.js";
