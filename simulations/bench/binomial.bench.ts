@@ -1,7 +1,7 @@
 /** Section "binomial": hand-written BTRD / inversion vs d3-random's randomBinomial (same source). */
 import { randomBinomial } from "d3-random";
 import { Stream } from "../../src/sim/rng.js";
-import { _internal, binomial } from "../../src/sim/samplers.js";
+import { binomial, binomialBtrd } from "../../src/sim/samplers.js";
 import { bench } from "./framework.js";
 
 const S = "binomial";
@@ -54,7 +54,7 @@ bench(
   (iters) => {
     const g = Stream.derive(14);
     let acc = 0;
-    for (let i = 0; i < iters; i++) acc += _internal.binomialBtrd(g, 200, 0.06);
+    for (let i = 0; i < iters; i++) acc += binomialBtrd(g, 200, 0.06);
     return acc;
   },
   { baseline: "binomial(200, 0.06)" },

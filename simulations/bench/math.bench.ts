@@ -1,6 +1,6 @@
 /** Section "math": cost of the portable (engine-independent) log/exp used by the samplers. */
 import { Stream } from "../../src/sim/rng.js";
-import { detExp, detLog } from "../../src/sim/samplers.js";
+import { detExp, detLog } from "../../src/sim/detmath.js";
 import { bench } from "./framework.js";
 
 const S = "math";

@@ -18,7 +18,7 @@
  */
 import { InputError } from "../rules/input-error.js";
 import { gammaContinuedFraction, gammaSeriesSum, logGamma } from "./quantiles.js";
-import { detExp, detLog } from "./samplers.js";
+import { detExp, detLog } from "./detmath.js";
 import type { FieldSpec } from "./scenario.js";
 
 export type AmountSpec = Exclude<FieldSpec, number | boolean>;

@@ -13,7 +13,7 @@
 import type { AnyScheme } from "../rules/index.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
 import { gammaQuantile, normalQuantile } from "./quantiles.js";
-import { detExp, detLog, detLog1p } from "./samplers.js";
+import { detExp, detLog, detLog1p } from "./detmath.js";
 import type { FieldSpec } from "./scenario.js";
 
 export type ClaimValue = number | boolean;

@@ -5,7 +5,8 @@
  */
 import type { Prior } from "../rules/parameter.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
-import { beta as sampleBeta, detExp, standardNormal } from "./samplers.js";
+import { detExp } from "./detmath.js";
+import { beta as sampleBeta, standardNormal } from "./samplers.js";
 import { InputError } from "../rules/input-error.js";
 import { normalQuantile } from "./quantiles.js";
 

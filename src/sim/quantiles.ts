@@ -5,7 +5,7 @@
  * ~1 %); Acklam's rational approximation is accurate to 1.15e-9 relative.
  * Uses detLog (an fdlibm port) so the result is bit-identical in Node and browsers.
  */
-import { detExp, detLog } from "./samplers.js";
+import { detExp, detLog } from "./detmath.js";
 
 const A = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
 const B = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];

@@ -15,7 +15,7 @@ import { applyReform, getScheme, type AnyScheme } from "../rules/index.js";
 import { describeIssue, describeRange, got, inRange, list, NAME, num, numRef, pathText, pattern, problem, protoKeyPath, strict, text, type Range } from "./issues.js";
 import * as L from "./limits.js";
 import { priorSupport, validatePrior } from "./priors.js";
-import { detExp } from "./samplers.js";
+import { detExp } from "./detmath.js";
 
 const isoDate = z.string({ error: (iss) => problem("not a string", "a calendar date YYYY-MM-DD", iss.input) }).refine(isIsoDate, {
   error: (iss) => problem("not a calendar date", "a date YYYY-MM-DD that exists, e.g. 2023-02-28", iss.input),

@@ -24,7 +24,7 @@ import { InputError } from "../rules/input-error.js";
 import { fieldAggregate, type ComponentSpec, type FieldAggregate } from "./aggregate.js";
 import { BenefitTable, type BenefitTableOptions, type CategoryModel, type TablePoint } from "./claims.js";
 import { gammaQuantile } from "./quantiles.js";
-import { detExp, detLog } from "./samplers.js";
+import { detExp, detLog } from "./detmath.js";
 
 /** Profiles less likely than this (given ≥ 1 episode) are dropped and the rest renormalised. */
 export const PROFILE_FLOOR = 1e-10;

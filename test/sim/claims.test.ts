@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { getScheme } from "../../src/rules/index.js";
 import { BenefitTable, categoryModel } from "../../src/sim/claims.js";
-import { normalCdf } from "../../src/sim/stats-tests.js";
+import { normalCdf } from "../helpers/stats-tests.js";
 
 const scheme = getScheme("linghuobao");
 const person = scheme.parsePerson({ age: 30 });

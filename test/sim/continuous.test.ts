@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { Stream } from "../../src/sim/rng.js";
 import { beta, gamma, lognormal, normal, pareto, standardNormal, ZIGGURAT } from "../../src/sim/samplers.js";
-import { gammaCdf, ksTest, meanVariance, normalCdf } from "../../src/sim/stats-tests.js";
+import { gammaCdf, ksTest, meanVariance, normalCdf } from "../helpers/stats-tests.js";
 
 const ALPHA = 0.001;
 const report: string[] = [];

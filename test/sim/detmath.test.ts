@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { Stream } from "../../src/sim/rng.js";
-import { detExp, detLog, detLog1p } from "../../src/sim/samplers.js";
+import { detExp, detLog, detLog1p } from "../../src/sim/detmath.js";
 
 function ulpDistance(a: number, b: number): number {
   if (a === b) return 0;

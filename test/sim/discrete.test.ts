@@ -6,14 +6,14 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { Stream, type Xoshiro128ss } from "../../src/sim/rng.js";
-import { _internal, binomial, multinomial, negativeBinomial, poisson } from "../../src/sim/samplers.js";
+import { binomial, binomialBtrd, binomialInversion, multinomial, negativeBinomial, poisson, poissonInversion, poissonPtrs } from "../../src/sim/samplers.js";
 import {
   chiSquareDiscrete,
   logBinomialPmf,
   logNegativeBinomialPmf,
   logPoissonPmf,
   meanVariance,
-} from "../../src/sim/stats-tests.js";
+} from "../helpers/stats-tests.js";
 
 const ALPHA = 0.001;
 
@@ -67,10 +67,10 @@ describe("binomial — chi-square against the exact pmf", () => {
   it("Binomial(200, 0.06) goes through BTRD and Binomial(1999, 0.005) through inversion", () => {
     const a = Stream.derive(5);
     const b = a.clone();
-    for (let i = 0; i < 1000; i++) expect(binomial(a, 200, 0.06)).toBe(_internal.binomialBtrd(b, 200, 0.06));
-    for (let i = 0; i < 1000; i++) expect(binomial(a, 1999, 0.005)).toBe(_internal.binomialInversion(b, 1999, 0.005));
+    for (let i = 0; i < 1000; i++) expect(binomial(a, 200, 0.06)).toBe(binomialBtrd(b, 200, 0.06));
+    for (let i = 0; i < 1000; i++) expect(binomial(a, 1999, 0.005)).toBe(binomialInversion(b, 1999, 0.005));
     // p > ½: n − X with X drawn at 1 − p
-    for (let i = 0; i < 1000; i++) expect(binomial(a, 200, 0.94)).toBe(200 - _internal.binomialBtrd(b, 200, 0.06000000000000005));
+    for (let i = 0; i < 1000; i++) expect(binomial(a, 200, 0.94)).toBe(200 - binomialBtrd(b, 200, 0.06000000000000005));
   });
 
   it("BTRD and inversion agree in distribution on the same case (n·p = 10)", () => {
@@ -79,8 +79,8 @@ describe("binomial — chi-square against the exact pmf", () => {
     const p = 0.02;
     const rng = Stream.derive(77);
     for (const [name, f] of [
-      ["btrd", () => _internal.binomialBtrd(rng, n, p)],
-      ["inversion", () => _internal.binomialInversion(rng, n, p)],
+      ["btrd", () => binomialBtrd(rng, n, p)],
+      ["inversion", () => binomialInversion(rng, n, p)],
     ] as const) {
       const r = chiSquareDiscrete(draw(300_000, f), (k) => logBinomialPmf(k, n, p), 0, 60);
       record(`Binomial(500, 0.02) via ${name}`, r);
@@ -137,8 +137,8 @@ describe("Poisson — chi-square against the exact pmf", () => {
   it("Poisson(50) goes through PTRS and Poisson(5) through inversion; mean 0 gives 0", () => {
     const a = Stream.derive(6);
     const b = a.clone();
-    for (let i = 0; i < 1000; i++) expect(poisson(a, 50)).toBe(_internal.poissonPtrs(b, 50));
-    for (let i = 0; i < 1000; i++) expect(poisson(a, 5)).toBe(_internal.poissonInversion(b, 5));
+    for (let i = 0; i < 1000; i++) expect(poisson(a, 50)).toBe(poissonPtrs(b, 50));
+    for (let i = 0; i < 1000; i++) expect(poisson(a, 5)).toBe(poissonInversion(b, 5));
     expect(poisson(a, 0)).toBe(0);
   });
 });

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { Stream } from "../../src/sim/rng.js";
 import { binomial, gamma, poisson, standardNormal } from "../../src/sim/samplers.js";
-import { chiSquareDiscrete, gammaCdf, ksTest, logBinomialPmf, logPoissonPmf, normalCdf } from "../../src/sim/stats-tests.js";
+import { chiSquareDiscrete, gammaCdf, ksTest, logBinomialPmf, logPoissonPmf, normalCdf } from "../helpers/stats-tests.js";
 
 const ALPHA = 0.001;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Xoshiro128ss, fmix32 } from "../../src/sim/rng.js";
-import { chiSquareSurvival } from "../../src/sim/stats-tests.js";
+import { chiSquareSurvival } from "../helpers/stats-tests.js";
 
 describe("fmix32 (MurmurHash3 finalizer)", () => {
   it("matches the published finalizer on known inputs", () => {

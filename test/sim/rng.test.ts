@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { deriveState, splitmix64Next, Stream, Xoshiro128ss } from "../../src/sim/rng.js";
-import { chiSquareSurvival } from "../../src/sim/stats-tests.js";
+import { chiSquareSurvival } from "../helpers/stats-tests.js";
 
 // ---------------------------------------------------------------------------------------------
 // Independent reference: xoshiro128** 1.1 transcribed from the published C code

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { mean, sampleStandardDeviation, quantileSorted } from "simple-statistics";
 import { parseScenario, parseScenarioText } from "../../src/sim/scenario.js";
 import { compile, runPlan, type Mode, type ReplicateRow } from "../../src/sim/run.js";
-import { chiSquareDiscrete } from "../../src/sim/stats-tests.js";
+import { chiSquareDiscrete } from "../helpers/stats-tests.js";
 import { PAYERS } from "../../src/sim/run.js";
 
 const fixture = readFileSync(new URL("../fixtures/small-gonghuibao.json", import.meta.url), "utf-8");

@@ -1,7 +1,7 @@
 /** The test oracles themselves are checked against closed forms and published constants. */
 import { gammaln } from "simple-statistics";
 import { describe, expect, it } from "vitest";
-import { logFactorial, stirlingCorrection } from "../../src/sim/samplers.js";
+import { logFactorial, stirlingCorrection } from "../../src/sim/detmath.js";
 import {
   chiSquareDiscrete,
   chiSquareSurvival,
@@ -11,7 +11,7 @@ import {
   normalCdf,
   regularizedGammaP,
   regularizedGammaQ,
-} from "../../src/sim/stats-tests.js";
+} from "../helpers/stats-tests.js";
 
 /** log k! by summing logs (Kahan), the most direct definition. */
 function logFactSum(k: number): number {

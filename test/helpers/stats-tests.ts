@@ -1,10 +1,10 @@
 /**
- * Goodness-of-fit helpers shared by the sampler tests (and usable by engine validation code):
+ * Goodness-of-fit helpers shared by the sampler and engine tests (test-only, not part of the engine):
  * chi-square against an exact pmf with pooled bins, one-sample Kolmogorov–Smirnov against an
  * exact CDF, and the special functions they need.
  *
  * log Γ comes from simple-statistics (`gammaln`, Lanczos, ~1e-15 relative) — deliberately not
- * from ./samplers.js, so that pmfs used as test oracles are independent of the code under test.
+ * from src/sim/detmath.ts, so that pmfs used as test oracles are independent of the code under test.
  * erf also comes from simple-statistics (`errorFunction`, |error| < 1.2e-7).
  */
 import { errorFunction, gammaln } from "simple-statistics";
