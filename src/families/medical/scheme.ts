@@ -1,0 +1,77 @@
+/**
+ * A product of the supplementary-medical family as a Scheme (src/rules/scheme.ts): its metadata,
+ * its spec (src/families/medical/spec.ts) and its parameter table. Pricing paths (every tier's
+ * premium) and yearly fields (every cost, per person-year as 惠民保 pay) follow from the spec.
+ */
+import { parseWith } from "../../rules/input.js";
+import type { Bilingual, ParameterTable } from "../../rules/parameter.js";
+import type { Lang, Scheme, SchemeDescription } from "../../rules/scheme.js";
+import { benefit, capCovers } from "./benefit.js";
+import { checkSpec } from "./check.js";
+import { describeMedical } from "./describe.js";
+import { eligibility, type Period } from "./eligibility.js";
+import { claimSchema, personSchema, purchaseSchema, type MedicalClaim, type MedicalPerson, type MedicalPurchase } from "./inputs.js";
+import { premium } from "./premium.js";
+import { parseSpec, type MedicalSpec, type MedicalSpecInput } from "./spec.js";
+
+export interface MedicalProduct {
+  id: string;
+  name: Bilingual;
+  region: Bilingual;
+  sources: readonly string[];
+  period: Period;
+  referenceDate: string;
+  /** Pricing parameters, when the product lists them in its own order; default every tier's premium. */
+  pricing?: readonly string[];
+  /** The documented defaults of the person; generated from the spec when absent. */
+  personDefaults?: Bilingual;
+  spec: MedicalSpecInput | MedicalSpec;
+  /** Overview prose a product words its own way (text computed from the parameters in force). */
+  describe?: (t: ParameterTable, date: string, lang: Lang) => Partial<SchemeDescription>;
+}
+
+export type MedicalScheme = Scheme<MedicalPerson, MedicalClaim, MedicalPurchase>;
+
+function defaultsText(spec: MedicalSpec): Bilingual {
+  const yes = (b: boolean, zh: boolean) => (zh ? (b ? "是" : "否") : b ? "yes" : "no");
+  const flags = spec.person.flags;
+  return {
+    zh: [`${spec.person.ageDefault}岁`, ...flags.map((f) => `${f.label.zh}：${yes(f.default, true)}`)].join("，"),
+    en: [`age ${spec.person.ageDefault}`, ...flags.map((f) => `${f.label.en}: ${yes(f.default, false)}`)].join(", "),
+  };
+}
+
+export function createMedicalScheme(product: MedicalProduct, t: ParameterTable): MedicalScheme {
+  const spec = parseSpec(product.id, product.spec);
+  checkSpec(product.id, spec, t);
+  const id = product.id;
+  const person = personSchema(spec);
+  const claim = claimSchema(spec);
+  const purchase = purchaseSchema(spec);
+  const covered = capCovers(spec);
+  const flagLabel = (f: string) => spec.person.flags.find((x) => x.name === f)!.label.en;
+  const yearlyFields = [...spec.benefit.components.map((c) => c.field.name), ...(spec.benefit.exclusion ? [spec.benefit.exclusion.field.name] : [])];
+  const pricing = product.pricing ?? [...new Set(spec.premium.tiers.map((tier) => tier.premium))];
+  const scheme: MedicalScheme = {
+    id,
+    name: product.name,
+    region: product.region,
+    sources: product.sources,
+    period: product.period,
+    referenceDate: product.referenceDate,
+    parameters: t,
+    benefitPersonFields: [],
+    yearlyFields,
+    pricing,
+    personDefaults: product.personDefaults ?? defaultsText(spec),
+    parsePerson: (input) => parseWith(person, input, "person") as MedicalPerson,
+    parseClaim: (input) => parseWith(claim, input, "claim") as MedicalClaim,
+    parsePurchase: (input) => parseWith(purchase, input, "purchase") as MedicalPurchase,
+    eligibility: (p, date) => eligibility(id, spec, product.period, t, p, date),
+    premium: (p, u, date) => premium(id, spec, t, p, u, date, flagLabel),
+    benefit: (c, _p, date) => benefit(id, spec, covered, t, c, date),
+    describe: (date, lang) => ({ ...describeMedical(product, spec, t, date, lang), ...product.describe?.(t, date, lang) }),
+    withParameters: (table) => createMedicalScheme({ ...product, spec }, table),
+  };
+  return scheme;
+}
