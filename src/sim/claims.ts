@@ -110,6 +110,22 @@ export interface BenefitTableOptions {
   step?: number;
 }
 
+/**
+ * Indices of `values` sorted by value, ties by index. Payouts usually rise with the quadrature
+ * index already (one random field: amounts ascend), so that case is checked first in one pass.
+ */
+function ascendingOrder(values: Float64Array): Uint32Array | number[] {
+  const n = values.length;
+  let sorted = true;
+  for (let i = 1; i < n && sorted; i++) sorted = values[i - 1]! <= values[i]!;
+  if (sorted) {
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order;
+  }
+  return Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+}
+
 /** Payout moments and bins of one category for one person, as functions of the severity scale. */
 export class BenefitTable {
   readonly points: number;
@@ -121,7 +137,9 @@ export class BenefitTable {
   readonly step: number;
   readonly scaled: boolean;
   readonly #cache = new Map<number, TablePoint>();
-  readonly #uniforms: Float64Array[]; // per quadrature point, one uniform per random field
+  /** Per quadrature point, each random field's amount before severity scaling (its quantile at
+   *  the point's uniform): computed once, not at every lattice point. */
+  readonly #amounts: Float64Array[];
   readonly #weights: Float64Array; // probability of each quadrature point (sums to 1)
   readonly #template: Record<string, unknown>;
 
@@ -192,7 +210,7 @@ export class BenefitTable {
         ws.push((t === TAIL_LEVELS - 1 ? 2 ** -t : 2 ** (-t - 1)) / M);
       }
     }
-    this.#uniforms = us;
+    this.#amounts = us.map((u) => Float64Array.from(model.random, (field, f) => (field.quantile ? field.quantile(u[f]!) : fieldQuantile(field.spec, u[f]!))));
     this.#weights = Float64Array.from(ws);
   }
 
@@ -202,13 +220,20 @@ export class BenefitTable {
     let tp = this.#cache.get(key);
     if (tp) return tp;
     const s = this.scaled ? detExp(key * this.step) : 1;
-    const n = this.#uniforms.length;
+    const n = this.#amounts.length;
     const payouts = new Float64Array(n);
+    const random = this.model.random;
     for (let i = 0; i < n; i++) {
-      const claim = buildClaim(this.model, this.#template, this.#uniforms[i]!, s);
+      // As buildClaim, from the precomputed amounts.
+      const claim: Record<string, unknown> = { ...this.#template };
+      const amounts = this.#amounts[i]!;
+      for (let f = 0; f < random.length; f++) {
+        const field = random[f]!;
+        claim[field.name] = Math.round((field.spec.scaled ? amounts[f]! * s : amounts[f]!) * 100) / 100;
+      }
       payouts[i] = this.scheme.benefit(claim, this.person, this.date).payout;
     }
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => payouts[a]! - payouts[b]! || a - b);
+    const order = ascendingOrder(payouts);
     let mean = 0;
     let m2 = 0;
     let m3 = 0;
@@ -244,13 +269,22 @@ export class BenefitTable {
    * (whose `bins` must have binCount entries). Returns out.
    */
   at(s: number, out: TablePoint): TablePoint {
+    const logS = detLog(s);
+    this.momentsAtLog(logS, out);
+    return this.binsAt(s, logS, out);
+  }
+
+  /**
+   * Only the bins of {@link at}, with log s given (`logS` = detLog(s): a group of tables at one
+   * scale takes the logarithm once). Returns out.
+   */
+  binsAt(s: number, logS: number, out: TablePoint): TablePoint {
     if (!(s > 0 && Number.isFinite(s))) throw new Error(`BenefitTable.at: severity scale must be a finite number > 0, got ${s}`);
-    this.moments(s, out);
     if (!this.scaled) {
       out.bins.set(this.point(0).bins);
       return out;
     }
-    const x = detLog(s) / this.step;
+    const x = logS / this.step;
     const k = Math.floor(x);
     const w = x - k;
     const a = this.point(k);
@@ -261,6 +295,11 @@ export class BenefitTable {
 
   /** Interpolated mean, m2 and m3 at scale s (bins untouched: cheaper than {@link at}). */
   moments(s: number, out: TablePoint): TablePoint {
+    return this.momentsAtLog(this.scaled ? detLog(s) : 0, out);
+  }
+
+  /** {@link moments} with log s given (`logS` = detLog(s); ignored when the payout does not scale). */
+  momentsAtLog(logS: number, out: TablePoint): TablePoint {
     if (!this.scaled) {
       const p = this.point(0);
       out.mean = p.mean;
@@ -269,7 +308,7 @@ export class BenefitTable {
       out.m3 = p.m3;
       return out;
     }
-    const x = detLog(s) / this.step;
+    const x = logS / this.step;
     const k = Math.floor(x);
     const w = x - k;
     const a = this.point(k);

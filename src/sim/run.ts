@@ -97,14 +97,19 @@ interface Group {
   /** Static severity multiplier (cell × level literals) and θ-dependent level multipliers. */
   severity: number;
   severityBy: CNum[];
-  /** Per-replicate mixture moments (filled in runPlan). */
+  /** Per-replicate mixture moments (filled in runPlan) at severity scale s (logS = detLog(s)). */
   s: number;
+  logS: number;
   mu: number;
   /** P(a claim is paid anything). */
   positive: number;
   m2: number;
   m3: number;
-  binsReady: boolean;
+  /** Which scale each category's bins in `points` were interpolated for (compared with `stamp`):
+   *  bins are filled lazily, only for the categories a binned total draws claims in. */
+  binStamps: Float64Array;
+  /** Changes whenever s does (each replicate, option and year). */
+  stamp: number;
   /** Yearly payout tables when the scheme's limits are yearly (src/sim/yearly.ts), else null;
    *  with their per-replicate moments and bins by profile at the group's scale. */
   yearly: YearlyTables | null;
@@ -115,7 +120,9 @@ interface Group {
 interface CellPremium {
   gross: number;
   net: number;
-  subsidies: [SubsidyPayer, number][];
+  /** Subsidies in the scheme's order: the payer's index in PAYERS, and the amount. */
+  payers: Uint8Array;
+  amounts: Float64Array;
 }
 
 /** What a cell looks like in one simulated year (rules read on that year's date). */
@@ -273,7 +280,7 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
         const groupKey = `${tableKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
         let group = groups.get(groupKey);
         if (!group) {
-          group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, mu: 0, positive: 0, m2: 0, m3: 0, binsReady: false, yearly, yearlyMoments: new Map(), yearlyBins: new Map() };
+          group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, logS: 0, mu: 0, positive: 0, m2: 0, m3: 0, binStamps: new Float64Array(set.length), stamp: 0, yearly, yearlyMoments: new Map(), yearlyBins: new Map() };
           groups.set(groupKey, group);
           groupsByYear[y]!.push(group);
         }
@@ -332,14 +339,16 @@ export function addYears(date: string, years: number): string {
 
 function premiumOf(scheme: AnyScheme, person: unknown, purchase: unknown, date: string): CellPremium {
   const premium = scheme.premium(person, purchase, date);
-  return {
-    gross: premium.gross,
-    net: premium.net,
-    subsidies: premium.subsidies.map((s) => {
-      if (s.payer === "insured") throw new Error(`internal: ${scheme.id} lists the insured as a subsidy payer`);
-      return [s.payer, s.amount];
-    }),
-  };
+  const n = premium.subsidies.length;
+  const payers = new Uint8Array(n);
+  const amounts = new Float64Array(n);
+  premium.subsidies.forEach((s, i) => {
+    const index = PAYERS.indexOf(s.payer as SubsidyPayer);
+    if (index < 0) throw new Error(`internal: ${scheme.id} lists ${s.payer === "insured" ? "the insured" : `"${s.payer}"`} as a subsidy payer`);
+    payers[i] = index;
+    amounts[i] = s.amount;
+  });
+  return { gross: premium.gross, net: premium.net, payers, amounts };
 }
 
 /** Repricing moves premiums on a lattice of 1 % steps: multiplier 1.01^k. */
@@ -375,8 +384,23 @@ export function drawParameters(scenario: Scenario, names: readonly string[], see
   return theta;
 }
 
+/** One-entry cache of logit(p): cells of an option share a replicate's take-up probability and
+ *  differ only by their logit shift. */
+const LOGIT_CACHE = new Float64Array([NaN, NaN]);
+
+/** log(p / (1 − p)), for 0 < p < 1. */
+function logit(p: number): number {
+  if (p === LOGIT_CACHE[0]) return LOGIT_CACHE[1]!;
+  const l = detLog(p / (1 - p));
+  LOGIT_CACHE[0] = p;
+  LOGIT_CACHE[1] = l;
+  return l;
+}
+
 function logistic(eta: number): number {
-  return eta >= 0 ? 1 / (1 + detExp(-eta)) : detExp(eta) / (1 + detExp(eta));
+  if (eta >= 0) return 1 / (1 + detExp(-eta));
+  const e = detExp(eta);
+  return e / (1 + e);
 }
 
 function probabilityOf(po: PlanOption, pc: PlanCell, theta: Float64Array, eligible: boolean, net: number): number {
@@ -387,7 +411,7 @@ function probabilityOf(po: PlanOption, pc: PlanCell, theta: Float64Array, eligib
     p = value(pc.takeupBase, theta);
     for (const n of pc.takeupOffsets) p = value(n, theta); // a listed level overrides
     const shift = pc.cell.takeupLogit;
-    if (shift !== 0 && p > 0 && p < 1) p = logistic(detLog(p / (1 - p)) + shift);
+    if (shift !== 0 && p > 0 && p < 1) p = logistic(logit(p) + shift);
   } else {
     let eta = value(pc.takeupBase, theta) + pc.cell.takeupLogit;
     for (const n of pc.takeupOffsets) eta += value(n, theta);
@@ -449,7 +473,7 @@ function renewalOf(po: PlanOption, pc: PlanCell, theta: Float64Array, netChange:
   for (const n of pc.renewalBy) r = value(n, theta);
   const t = po.option.takeup;
   if (po.elasticity && t.model === "logistic" && netChange !== 0 && r > 0 && r < 1) {
-    r = logistic(detLog(r / (1 - r)) + (value(po.elasticity, theta) * netChange) / t.referencePrice!);
+    r = logistic(logit(r) + (value(po.elasticity, theta) * netChange) / t.referencePrice!);
   }
   return checkProbability(r, po, pc, "renewal");
 }
@@ -469,14 +493,21 @@ function translatedGamma(rng: Rng, mean: number, variance: number, third: number
   return x > 0 ? x : 0;
 }
 
+/** Group scale stamps (Group.stamp), never reused: a plan's groups outlive one runPlan call. */
+let scaleStamp = 0;
+
 /** Below this many claims in a cell, fast mode sums binned payouts instead of moment-matching. */
 const FAST_EXACT_BELOW = 32;
 
 /** Below this many claims, a category's claims are placed in bins one by one (inversion). */
 const PLACE_ONE_BY_ONE = 12;
 
-/** Sum of K claims split into categories and payout bins (the exact-mode total). */
-function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Pick<Group, "points" | "tables">): number {
+/**
+ * Sum of K claims split into categories and payout bins (the exact-mode total). A group's bins
+ * are interpolated at its scale on first use in each category (binStamps); other callers pass
+ * points whose bins are filled.
+ */
+function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Pick<Group, "points" | "tables"> & Partial<Pick<Group, "binStamps" | "stamp" | "s" | "logS">>): number {
   let total = 0;
   let left = k;
   let mass = 1;
@@ -487,8 +518,13 @@ function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Pick<Gro
     left -= nc;
     mass -= w;
     if (nc === 0) continue;
-    const bins = group.points[c]!.bins;
     const table = group.tables[c]!;
+    const stamps = group.binStamps;
+    if (stamps && stamps[c] !== group.stamp) {
+      table.binsAt(group.s!, group.logS!, group.points[c]!);
+      stamps[c] = group.stamp!;
+    }
+    const bins = group.points[c]!.bins;
     const B = bins.length;
     if (nc < PLACE_ONE_BY_ONE) {
       // Few claims: draw each claim's bin from the cumulative bin probabilities.
@@ -660,6 +696,8 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
   const weights = new Float64Array(Math.max(1, ...plan.options.map((o) => o.categories.length)));
   const categoryValues = new Float64Array(weights.length);
   const scratch = new Float64Array(16);
+  /** The row's subsidies by payer (PAYERS order) while its cells are booked. */
+  const subsidyTotals = new Float64Array(PAYERS.length);
   const yearlyScratch = newYearlyScratch();
   const takeupRng = new Xoshiro128ss(1, 0, 0, 0);
   const claimRng = new Xoshiro128ss(1, 0, 0, 0);
@@ -698,7 +736,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           let s = baseScale * g.severity;
           for (const n of g.severityBy) s *= value(n, theta);
           g.s = s;
-          g.binsReady = false;
+          g.stamp = ++scaleStamp;
           if (g.yearly) {
             // Yearly limits: moments are mixed per cell (they depend on its episode rates).
             g.yearlyMoments.clear();
@@ -709,8 +747,10 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           let positive = 0;
           let m2 = 0;
           let m3 = 0;
+          const logS = detLog(s);
+          g.logS = logS;
           for (let c = 0; c < nCat; c++) {
-            const tp = g.tables[c]!.moments(s, g.points[c]!);
+            const tp = g.tables[c]!.momentsAtLog(logS, g.points[c]!);
             const w = catWeights[c]!;
             mu += w * tp.mean;
             positive += w * tp.positive;
@@ -722,6 +762,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           g.m2 = m2;
           g.m3 = m3;
         }
+        subsidyTotals.fill(0);
         const row: ReplicateRow = {
           replicate: r,
           option: option.id,
@@ -732,7 +773,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           coverage: 0,
           gross: 0,
           net: 0,
-          subsidies: emptySubsidies(),
+          subsidies: emptySubsidies(), // filled from subsidyTotals when the row is complete
           claims: 0,
           benefits: 0,
           admin: 0,
@@ -807,10 +848,6 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
             claims = enrolled > 0 && lambda > 0 ? poisson(claimRng, enrolled * lambda * frailty) : 0;
             if (claims > 0) {
               if (mode === "exact" || claims < FAST_EXACT_BELOW) {
-                if (!g.binsReady) {
-                  for (let c = 0; c < nCat; c++) g.tables[c]!.at(g.s, g.points[c]!);
-                  g.binsReady = true;
-                }
                 benefits = binnedTotal(claimRng, claims, catWeights, g);
               } else {
                 const mu = g.mu;
@@ -827,7 +864,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           row.benefits += benefits;
           row.gross += enrolled * premium.gross;
           row.net += enrolled * premium.net;
-          for (const [payer, amount] of premium.subsidies) row.subsidies[payer] += enrolled * amount;
+          for (let i = 0; i < premium.payers.length; i++) subsidyTotals[premium.payers[i]!]! += enrolled * premium.amounts[i]!;
           // Conditional mean and variance of this cell's benefits given the parameter draw (and,
           // after year 1, last year's enrolment).
           row.expectedEnrolled += expectedEnrolled;
@@ -837,12 +874,15 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
           const varK = eK + lambda * lambda * enrolledVar + (dispersion > 0 ? (eK * eK) / dispersion : 0);
           // P(at least one paid claim): paid claims are Poisson(λ·P(payout > 0)), or negative
           // binomial through the gamma frailty.
-          const paid = lambda * g.positive;
-          const pClaim = dispersion > 0 ? 1 - detExp(-dispersion * detLog1p(paid / dispersion)) : 1 - detExp(-paid);
-          row.expectedClaimants += expectedEnrolled * pClaim;
+          if (expectedEnrolled > 0) {
+            const paid = lambda * g.positive;
+            const pClaim = dispersion > 0 ? 1 - detExp(-dispersion * detLog1p(paid / dispersion)) : 1 - detExp(-paid);
+            row.expectedClaimants += expectedEnrolled * pClaim;
+          }
           row.expectedBenefits += eK * g.mu;
           row.processVarBenefits += eK * (g.m2 - g.mu * g.mu) + varK * g.mu * g.mu;
         }
+        for (let i = 0; i < PAYERS.length; i++) row.subsidies[PAYERS[i]!] = subsidyTotals[i]!;
         row.coverage = row.population > 0 ? row.enrolled / row.population : 0;
         row.admin = value(po.adminRatio, theta) * row.gross;
         row.lossRatio = row.gross > 0 ? row.benefits / row.gross : null;

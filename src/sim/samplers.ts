@@ -68,29 +68,41 @@ function binomialLow(rng: Rng, n: number, p: number): number {
   return n * p < 10 ? binomialInversion(rng, n, p) : binomialBtrd(rng, n, p);
 }
 
-/** Inversion by sequential search from 0 (expected n·p + 1 steps). Requires 0 < p ≤ ½, n·p < 10. */
 /**
- * One-entry setup caches for the constants that need log/exp. They hold pure functions of the
- * parameters, so they change speed only, never the draws. (BTRD's setup has no log/exp before
- * step 3.3 and measured no gain from a cache — see simulations/bench/binomial.bench.ts.)
+ * Setup caches for the constants that need log/exp. They hold pure functions of the parameters,
+ * so they change speed only, never the draws. (BTRD's setup has no log/exp before step 3.3 and
+ * measured no gain from a cache — see simulations/bench/binomial.bench.ts.)
+ *
+ * The inversion branch's q^n has a direct-mapped cache of BINV_SLOTS entries keyed by (n, p):
+ * the engine's exact sums (binnedTotal in src/sim/run.ts) draw over and over from the same few
+ * pairs — the fixed bin probabilities and the category shares of a replicate, for small n — and
+ * one detLog1p and one detExp per draw were most of their cost.
  */
-const BINV_CACHE = new Float64Array([NaN, NaN, NaN]); // n, p, q^n
+const BINV_SLOTS = 4096;
+const BINV_N = new Float64Array(BINV_SLOTS).fill(-1);
+const BINV_P = new Float64Array(BINV_SLOTS);
+const BINV_R0 = new Float64Array(BINV_SLOTS);
+const KEY_F64 = new Float64Array(1);
+const KEY_U32 = new Uint32Array(KEY_F64.buffer);
 const PINV_CACHE = new Float64Array([NaN, NaN]); // mean, e^-mean
 const PTRS_CACHE = new Float64Array([NaN, NaN, NaN]); // mean, log mean, log invalpha
 
-/** Inversion branch of {@link binomial}, without validation: requires 0 < p ≤ ½ and n·p < 10. */
+/** Inversion by sequential search from 0 (expected n·p + 1 steps): the branch of {@link binomial} for n·p < 10, without validation (requires 0 < p ≤ ½). */
 export function binomialInversion(rng: Rng, n: number, p: number): number {
   const q = 1 - p;
   const s = p / q;
   const a = (n + 1) * s;
+  KEY_F64[0] = p;
+  let h = Math.imul((KEY_U32[0] as number) ^ Math.imul(KEY_U32[1] as number, 0x9e3779b1) ^ Math.imul(n | 0, 0x85ebca77), 0xc2b2ae35);
+  h = (h ^ (h >>> 15)) & (BINV_SLOTS - 1);
   let r0: number;
-  if (n === BINV_CACHE[0] && p === BINV_CACHE[1]) {
-    r0 = BINV_CACHE[2] as number;
+  if (BINV_N[h] === n && BINV_P[h] === p) {
+    r0 = BINV_R0[h] as number;
   } else {
     r0 = detExp(n * detLog1p(-p)); // q^n ≥ e^-20 here, no underflow
-    BINV_CACHE[0] = n;
-    BINV_CACHE[1] = p;
-    BINV_CACHE[2] = r0;
+    BINV_N[h] = n;
+    BINV_P[h] = p;
+    BINV_R0[h] = r0;
   }
   // Guard against round-off leaving u > 0 after the whole mass: restart past this bound
   // (the probability beyond it is < 1e-20 for n·p < 10).
