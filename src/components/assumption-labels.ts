@@ -1,9 +1,10 @@
 /**
  * Plain-word labels for a scenario's assumptions (the names in simulations/scenarios/*.json), so a
- * slider reads "参保意愿基准" rather than "logit 截距": a label by name pattern, with a technical
+ * slider reads "基准人群的参保率" (in %) rather than "logit 截距": a label by name pattern, with a technical
  * note (the model's parameter, e.g. a logit) for the tooltip. The scenario's own label is used
  * when no pattern fits, then the raw name.
  */
+import { priorRange, type PriorSpec, type Quantity } from "../vocabulary/index.js";
 import { t, type Bilingual, type Lang } from "./i18n.js";
 
 const GROUP: Record<string, Bilingual> = {
@@ -55,7 +56,7 @@ export function plainLabel(name: string, scenarioLabel: Bilingual | string | und
   const L = (zh: string, en: string, note: Bilingual | null = null): PlainLabel => ({ label: lang === "zh" ? zh : en, note: note ? t(note, lang) : null });
   const own = scenarioLabel === undefined ? null : typeof scenarioLabel === "string" ? scenarioLabel : t(scenarioLabel, lang);
   if (own && !/logit/i.test(own)) return { label: own, note: null };
-  if (name === "takeup.intercept") return L("参保意愿基准", "baseline willingness to buy", { zh: "模型中参保概率的 logit 截距：越大，参保的人越多", en: "the logit intercept of the take-up probability: higher means more people buy" });
+  if (name === "takeup.intercept") return L("基准人群的参保率", "take-up of the reference group", { zh: "参照人群在现行保费下的参保概率(模型中为其 logit 截距)：越大，参保的人越多", en: "the reference group's probability of buying at today's premium (the model's logit intercept): higher means more people buy" });
   if (head === "takeup" && ["unengaged", "preexisting", "60plus", "over50", "dependant", "high_risk"].includes(rest))
     return L(`参保意愿调整：${group(rest, "zh")}`, `willingness to buy: ${group(rest, "en")}`, { zh: "对参保概率 logit 的加减：正数表示这类人更愿意参保", en: "a shift of the take-up logit: positive means this group buys more" });
   if (head === "takeup") return L(`参保率：${group(rest, "zh")}`, `take-up: ${group(rest, "en")}`);
@@ -83,4 +84,25 @@ export function plainLabel(name: string, scenarioLabel: Bilingual | string | und
   if (name === "rate.daily") return L("日保费(元)", "daily premium (yuan)");
   if (scenarioLabel) return { label: typeof scenarioLabel === "string" ? scenarioLabel : t(scenarioLabel, lang), note: null };
   return { label: name, note: null };
+}
+
+/** Take-up assumptions that shift the logit (a group's offset), not a share. */
+const LOGIT_SHIFTS = ["unengaged", "preexisting", "60plus", "over50", "dependant", "high_risk"];
+
+/**
+ * What an assumption's value is, for its control (src/vocabulary/priors.ts): the take-up
+ * intercept is a logit (shown as the reference group's take-up in %); take-up, compliance and
+ * renewal rates, the shares of accident kinds, the administration rate and other `*.share` values
+ * are shares (in %) when the value and the prior stay within 0–1; the rest are plain numbers.
+ */
+export function assumptionQuantity(name: string, prior: PriorSpec, value: number): Quantity {
+  if (name === "takeup.intercept") return "logit";
+  const [head, rest = ""] = name.split(/\.(.*)/s) as [string, string?];
+  if (head === "takeup" && LOGIT_SHIFTS.includes(rest)) return "number";
+  const [lo, hi] = priorRange(prior, value);
+  const within = lo >= 0 && hi <= 1;
+  if (prior.dist === "beta") return "share";
+  const shareName =
+    head === "takeup" || head === "compliance" || head === "renewal" || name === "admin" || name.endsWith(".share") || (head === "w" && ["medical_only", "death", "not_determined", "unpaid"].includes(rest));
+  return shareName && within ? "share" : "number";
 }

@@ -5,7 +5,7 @@
  * platforms and employers pay for their own workers (a contribution, not a subsidy). Plain HTML;
  * on a phone the less important columns are hidden by CSS (class "wide").
  */
-import { formatAmount, t, type Bilingual, type Lang } from "./i18n.js";
+import { formatAmount, formatInUnit, t, type Bilingual, type Lang } from "./i18n.js";
 
 /** Payers that pay for their own workers: their money is a contribution, not a subsidy. */
 export const CONTRIBUTORS = ["employer", "platform"] as const;
@@ -117,10 +117,10 @@ export function baselineTable(rows: readonly BaselineRow[], lang: Lang): HTMLEle
       body.append(tr);
     }
     const tr = document.createElement("tr");
-    const yuan = (v: number | null) => (v === null ? "—" : v === 0 ? "0" : `${formatAmount(v, lang)}${lang === "zh" ? " 元" : " yuan"}`);
+    const yuan = (v: number | null) => (v === null ? "—" : v === 0 ? "0" : formatInUnit(v, "CNY", lang, { compact: true }));
     const cells: [string, boolean][] = [
       [r.option, false],
-      [r.enrolled === null ? "—" : `${formatAmount(r.enrolled, lang)}${lang === "zh" ? " 人" : ""}`, false],
+      [r.enrolled === null ? "—" : lang === "zh" ? formatInUnit(r.enrolled, "persons", lang, { compact: true }) : formatAmount(r.enrolled, lang), false],
       [pct(r.coverage, 1), true],
       [yuan(r.gross), true],
       [r.lossRatio === null ? "—" : `${pct(r.lossRatio)} (${r.lossRatio05 === null ? "—" : (100 * r.lossRatio05).toFixed(0)}–${pct(r.lossRatio95)})`, false],

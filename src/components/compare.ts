@@ -7,7 +7,7 @@ import * as Plot from "npm:@observablehq/plot";
 import type { ReplicateRow } from "../sim/run.js";
 import { compareOptions, type OptionComparison } from "../sim/summary.js";
 import { formatAmount, t, type Lang } from "./i18n.js";
-import { payerLabel } from "./scenario-charts.js";
+import { payerLabel, paysForOwnWorkers } from "../vocabulary/index.js";
 
 const METRIC_LABEL: Record<string, { zh: string; en: string }> = {
   enrolled: { zh: "参保人数", en: "enrolled" },
@@ -27,7 +27,7 @@ export function metricLabel(metric: string, lang: Lang): string {
   if (metric.startsWith("subsidy_")) {
     const payer = metric.slice(8);
     // Platforms and employers pay for their own workers: a contribution, not a subsidy.
-    return payer === "platform" || payer === "employer"
+    return paysForOwnWorkers(payer)
       ? t({ zh: `${payerLabel(payer, "zh")}缴费(元)`, en: `paid by the ${payerLabel(payer, "en")} (yuan)` }, lang)
       : t({ zh: `${payerLabel(payer, "zh")}补贴(元)`, en: `${payerLabel(payer, "en")} subsidy (yuan)` }, lang);
   }

@@ -5,6 +5,7 @@
  * ticks), and the value label goes inside a bar that reaches the right edge, so nothing is cut.
  */
 import * as Plot from "npm:@observablehq/plot";
+import { formatCompact } from "../vocabulary/index.js";
 
 export interface CoverageBar {
   /** Label of the bar (date and what it counts), in the page's language. */
@@ -17,15 +18,9 @@ export interface CoverageBar {
   source: string;
 }
 
-/** Formats a head count in 万 as Chinese readers expect (8400 万, 668 万). */
-export function wan(value: number): string {
-  const w = value / 1e4;
-  return `${Number.isInteger(w) ? w : w.toFixed(2).replace(/\.?0+$/, "")} 万`;
-}
-
-/** Head count for the value labels: 万 in Chinese, millions in English. */
+/** Head count for the value labels: 668万 in Chinese, 6.68M in English (the vocabulary's compact formatter). */
 function count(value: number, lang: "zh" | "en"): string {
-  return lang === "zh" ? wan(value) : `${Number((value / 1e6).toFixed(2))} M`;
+  return formatCompact(value, lang);
 }
 
 export function coverageGapChart(bars: CoverageBar[], { width, lang = "zh" }: { width: number; lang?: "zh" | "en" }): SVGSVGElement | HTMLElement {
@@ -41,7 +36,7 @@ export function coverageGapChart(bars: CoverageBar[], { width, lang = "zh" }: { 
     marginLeft: 10,
     marginRight: 20,
     marginTop: 10,
-    x: { label: lang === "zh" ? "人数(万) →" : "persons (millions) →", transform: (d: number) => (lang === "zh" ? d / 1e4 : d / 1e6), grid: true, ticks: Math.max(3, Math.floor(width / 110)) },
+    x: { label: lang === "zh" ? "人数 →" : "persons →", tickFormat: (d: number) => formatCompact(d, lang), grid: true, ticks: Math.max(3, Math.floor(width / 110)) },
     y: { axis: null, domain: bars.map((b) => b.label), padding: 0.5 },
     color: { domain: ["workforce", "covered"], range: ["#bab0ac", "#4e79a7"] },
     marks: [

@@ -49,9 +49,9 @@ export function coverageOptionsChart(data: readonly CoverageDatum[], { width, la
       Plot.text(data.filter((d) => !long(d)), { y: "option", x: "q95", text: label, textAnchor: "start", dx: 6 }),
       Plot.text(data.filter(long), { y: "option", x: "q05", text: label, textAnchor: "end", dx: -6, fill: "white", stroke: "none" }),
       Plot.ruleX([workforce], { stroke: "#999", strokeDasharray: "4,3" }),
-      Plot.text([workforce], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t({ zh: "8400 万劳动者", en: "84 M workers" }, lang), textAnchor: "end" }),
+      Plot.text([workforce], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t({ zh: `${formatAmount(workforce, "zh")}劳动者`, en: `${formatAmount(workforce, "en")} workers` }, lang), textAnchor: "end" }),
       Plot.ruleX([covered2023], { stroke: "#D55E00", strokeDasharray: "2,2" }),
-      Plot.text([covered2023], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t({ zh: "2023-09 已覆盖 668 万", en: "6.68 M covered, 2023-09" }, lang), textAnchor: "start", dx: 2, fill: "#D55E00" }),
+      Plot.text([covered2023], { x: (d: number) => d, frameAnchor: "top", dy: -18, text: () => t({ zh: `2023-09 已覆盖 ${formatAmount(covered2023, "zh")}`, en: `${formatAmount(covered2023, "en")} covered, 2023-09` }, lang), textAnchor: "start", dx: 2, fill: "#D55E00" }),
       Plot.ruleX([0]),
     ],
   }) as HTMLElement | SVGSVGElement;

@@ -11,26 +11,18 @@
  *   the choice goes to `?lang=` (history.replaceState, other query parameters kept) and to
  *   localStorage; the URL wins over localStorage, which wins over the default (zh).
  *
- * Amounts (`formatAmount`): Chinese readers count in 万 (10^4) and 亿 (10^8), English readers in
- * thousands, millions, billions. The rule:
- * - zh: |v| ≥ 1 亿 → v / 10^8 with at most 2 decimals + " 亿" (3.2 亿); |v| ≥ 1 万 → v / 10^4 with at
- *   most 2 decimals + " 万" (1234.57 万, 8400 万); smaller → the number with at most 2 decimals (68, 0.6).
- * - en: |v| ≥ 10^9 → "x.xx B"; |v| ≥ 10^6 → "x.xx M" (12.35 M); smaller → thousands separators and at
- *   most 2 decimals (363,275; 1,234.5).
- * Trailing zeros are dropped (8400 万, not 8400.00 万); non-finite values print "—" (never NaN).
- * Exact money (a payout, a premium) uses `formatYuan`: every fen shown, zh "363275 元", en "363,275 yuan".
+ * Numbers and units come from src/vocabulary/format.ts (re-exported here for the pages):
+ * `formatAmount` is its compact formatter (8400万, 111.84亿; 84M, 3.2B), `formatYuan` exact money
+ * ("363275 元", "363,275 yuan"), `formatShare` a percentage.
  */
+import { formatCompact, formatPercent, type Bilingual, type Lang } from "../vocabulary/index.js";
 import { LANG_EVENT, LANG_PARAM, LANG_STORAGE_KEY } from "./lang-boot.js";
 
-export type Lang = "zh" | "en";
+export type { Bilingual, Lang };
+export { formatYuan, formatInUnit, grouped, unitName } from "../vocabulary/index.js";
 export const LANGS: readonly Lang[] = ["zh", "en"];
 export const DEFAULT_LANG: Lang = "zh";
 export { LANG_EVENT, LANG_PARAM, LANG_STORAGE_KEY };
-
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 /** "en" → en, "zh"/"zh-CN" → zh, anything else → null. */
 export function parseLang(value: unknown): Lang | null {
@@ -101,38 +93,8 @@ export function bi(zh: string | Node, en: string | Node, tag: "span" | "div" = "
   return fragment;
 }
 
-/** At most `digits` decimals, trailing zeros dropped, no float noise; -0 → 0. */
-function trimmed(value: number, digits: number): string {
-  return String(Number(value.toFixed(digits)) + 0);
-}
-
-/** Thousands separators (en), at most `digits` decimals: 1234567.891 → "1,234,567.89". */
-export function grouped(value: number, digits = 2): string {
-  return (Number(value.toFixed(digits)) + 0).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-}
-
-/** An amount (元, persons, …) the way a reader of `lang` expects it; see the module comment. */
-export function formatAmount(value: number, lang: Lang): string {
-  if (!Number.isFinite(value)) return "—";
-  const a = Math.abs(value);
-  if (lang === "zh") {
-    if (a >= 1e8) return `${trimmed(value / 1e8, 2)} 亿`;
-    if (a >= 1e4) return `${trimmed(value / 1e4, 2)} 万`;
-    return trimmed(value, 2);
-  }
-  if (a >= 1e9) return `${trimmed(value / 1e9, 2)} B`;
-  if (a >= 1e6) return `${trimmed(value / 1e6, 2)} M`;
-  return grouped(value, 2);
-}
-
-/** Exact money in 元 to the fen: zh "363275 元", en "363,275 yuan". Non-finite → "—". */
-export function formatYuan(value: number, lang: Lang): string {
-  if (!Number.isFinite(value)) return "—";
-  return lang === "zh" ? `${trimmed(value, 2)} 元` : `${grouped(value, 2)} yuan`;
-}
+/** A large amount in 万/亿 (zh) or M/B (en): the vocabulary's compact formatter. */
+export const formatAmount = formatCompact;
 
 /** A share as a percentage: 0.75 → "75%" (at most 4 decimals of the percentage). */
-export function formatShare(value: number): string {
-  if (!Number.isFinite(value)) return "—";
-  return `${trimmed(value * 100, 4)}%`;
-}
+export const formatShare = (value: number): string => formatPercent(value);

@@ -2,39 +2,13 @@
  * The calculator's answers on the page: eligibility with its reasons, the premium with each
  * subsidy and its payer (a table and a small bar chart), the payout with its itemised trace
  * (rule, formula with the numbers, parameters used — assumed ones badged). All text in `lang`;
- * colours from the Okabe–Ito palette (colour-blind safe), and every bar is also labelled in text.
+ * payers' labels and colours from the payer registry (src/vocabulary/payers.ts, colour-blind safe), and every bar is also labelled in text.
  */
 import * as Plot from "npm:@observablehq/plot";
-import type { AnyScheme, Benefit, Eligibility, Payer, Premium, TraceLine } from "../rules/index.js";
+import type { AnyScheme, Benefit, Eligibility, Premium, TraceLine } from "../rules/index.js";
 import { isAssumption } from "../rules/index.js";
+import { payerColour, payerLabel, type Payer } from "../vocabulary/index.js";
 import { formatAmount, formatYuan, type Lang } from "./i18n.js";
-
-export const PAYER_LABEL: Record<Payer, { zh: string; en: string }> = {
-  insured: { zh: "被保险人个人", en: "the insured" },
-  budget: { zh: "财政", en: "government budget" },
-  bank: { zh: "宁波银行", en: "Bank of Ningbo" },
-  employer: { zh: "用人单位/企业", en: "employer" },
-  town: { zh: "镇政府", en: "town government" },
-  platform: { zh: "平台", en: "platform" },
-  union: { zh: "工会", en: "trade union" },
-  chamber: { zh: "商会", en: "business chamber" },
-  collective: { zh: "村集体", en: "village collective" },
-  association: { zh: "协会", en: "association" },
-};
-
-/** Okabe–Ito colours, one per payer (black and grey for the rarest). */
-export const PAYER_COLOR: Record<Payer, string> = {
-  insured: "#0072B2",
-  budget: "#E69F00",
-  bank: "#009E73",
-  employer: "#CC79A7",
-  platform: "#D55E00",
-  town: "#56B4E9",
-  union: "#F0E442",
-  chamber: "#999999",
-  collective: "#000000",
-  association: "#999999",
-};
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: (string | Node)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -76,8 +50,8 @@ export function premiumRows(p: Premium, lang: Lang): { line: string; payer: stri
   const zh = lang === "zh";
   return [
     { line: p.grossTrace.label[lang], payer: zh ? "保费合计" : "gross premium", formula: p.grossTrace.formula, amount: p.gross },
-    ...p.subsidies.map((s) => ({ line: s.label[lang], payer: PAYER_LABEL[s.payer][lang], formula: s.formula, amount: -s.amount })),
-    { line: zh ? "个人实付" : "the insured pays", payer: PAYER_LABEL.insured[lang], formula: zh ? "保费 − 各项补贴" : "gross − subsidies", amount: p.net },
+    ...p.subsidies.map((s) => ({ line: s.label[lang], payer: payerLabel(s.payer, lang), formula: s.formula, amount: -s.amount })),
+    { line: zh ? "个人实付" : "the insured pays", payer: payerLabel("insured", lang), formula: zh ? "保费 − 各项补贴" : "gross − subsidies", amount: p.net },
   ];
 }
 
@@ -100,7 +74,7 @@ export function premiumTable(p: Premium, lang: Lang): HTMLElement {
 
 /** Data of the premium chart: who pays how much (byPayer, zero amounts dropped). */
 export function premiumChartData(p: Premium, lang: Lang): { payer: Payer; label: string; amount: number }[] {
-  return p.byPayer.filter((d) => d.amount !== 0).map((d) => ({ payer: d.payer, label: PAYER_LABEL[d.payer][lang], amount: d.amount }));
+  return p.byPayer.filter((d) => d.amount !== 0).map((d) => ({ payer: d.payer, label: payerLabel(d.payer, lang), amount: d.amount }));
 }
 
 function barRows<T extends { label: string; amount: number }>(data: T[], width: number, fill: (d: T) => string, lang: Lang, caption: string): SVGSVGElement | HTMLElement {
@@ -132,7 +106,7 @@ function barRows<T extends { label: string; amount: number }>(data: T[], width: 
 /** A bar per payer: the premium each one pays. */
 export function premiumChart(p: Premium, lang: Lang, width: number): SVGSVGElement | HTMLElement {
   const data = premiumChartData(p, lang);
-  return barRows(data, width, (d) => PAYER_COLOR[d.payer], lang, lang === "zh" ? "各付费方承担的保费" : "premium paid by each payer");
+  return barRows(data, width, (d) => payerColour(d.payer), lang, lang === "zh" ? "各付费方承担的保费" : "premium paid by each payer");
 }
 
 /** Data of the payout chart: one row per trace item. */
@@ -197,7 +171,7 @@ export function blockedNote(errors: readonly { field: string; message: string }[
 export function premiumSentence(p: Premium, lang: Lang): string {
   const zh = lang === "zh";
   const others = p.byPayer.filter((d) => d.payer !== "insured" && d.amount !== 0);
-  const parts = others.map((d) => (zh ? `${PAYER_LABEL[d.payer].zh}付 ${formatYuan(d.amount, lang)}` : `${PAYER_LABEL[d.payer].en} pays ${formatYuan(d.amount, lang)}`));
+  const parts = others.map((d) => (zh ? `${payerLabel(d.payer, "zh")}付 ${formatYuan(d.amount, lang)}` : `${payerLabel(d.payer, "en")} pays ${formatYuan(d.amount, lang)}`));
   if (zh) return `这次投保的保费为 ${formatYuan(p.gross, lang)}${parts.length ? `，其中${parts.join("、")}` : ""}，个人实付 ${formatYuan(p.net, lang)}。`;
   return `This purchase costs ${formatYuan(p.gross, lang)}${parts.length ? `; ${parts.join(", ")}` : ""}; the insured pays ${formatYuan(p.net, lang)}.`;
 }

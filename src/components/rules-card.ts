@@ -7,56 +7,29 @@
  */
 import type { AnyScheme, Parameter, ParameterVersion, Prior, Reference, Unit } from "../rules/index.js";
 import { referenceText, versionAt } from "../rules/index.js";
-import { formatAmount, formatShare, grouped, type Lang } from "./i18n.js";
+import { DISTRIBUTIONS, formatCompact, formatExact, formatInUnit, priorText as vocabularyPriorText, UNIT_INFO, unitSymbol } from "../vocabulary/index.js";
+import type { Lang } from "./i18n.js";
 
-const UNIT: Record<Unit, { zh: string; en: string }> = {
-  CNY: { zh: "元", en: "yuan" },
-  "CNY/day": { zh: "元/天", en: "yuan/day" },
-  "CNY/year": { zh: "元/年", en: "yuan/year" },
-  "CNY/month": { zh: "元/月", en: "yuan/month" },
-  "CNY/order": { zh: "元/单", en: "yuan/order" },
-  share: { zh: "", en: "" },
-  years: { zh: "年", en: "years" },
-  days: { zh: "天", en: "days" },
-  months: { zh: "个月", en: "months" },
-  hours: { zh: "小时", en: "hours" },
-  persons: { zh: "人", en: "persons" },
-  multiple: { zh: "倍", en: "×" },
-};
-
-/** The unit's label in `lang` ("" for shares, which print as %). */
+/** The unit's symbol in `lang` ("" for shares, which print as %). */
 export function unitLabel(unit: Unit, lang: Lang): string {
-  return UNIT[unit][lang];
+  return unitSymbol(unit, lang);
 }
 
 /**
- * A parameter value with its unit, exact: shares as % (0.75 → "75%"), money to the fen; zh adds
- * the 万/亿 reading in brackets for large amounts ("2000000 元 (200 万)").
+ * A parameter value with its unit, exact: shares as % (0.75 → "75%"), money to the fen; large
+ * values add the compact reading in brackets ("2000000 元 (200万)", "2,000,000 yuan (2M)").
  */
 export function formatValue(value: number, unit: Unit, lang: Lang): string {
-  if (!Number.isFinite(value)) return "—";
-  if (unit === "share") return formatShare(value);
-  const exact = lang === "zh" ? String(Number(value.toFixed(6))) : grouped(value, 6);
-  const u = unitLabel(unit, lang);
-  const text = unit === "multiple" && lang === "en" ? `${exact}×` : `${exact}${u ? ` ${u}` : ""}`;
-  const readable = Math.abs(value) >= 1e4 ? formatAmount(value, lang) : "";
-  return readable && readable !== exact ? `${text} (${readable})` : text;
+  if (UNIT_INFO[unit].kind === "share") return formatInUnit(value, unit, lang);
+  const text = formatInUnit(value, unit, lang, { digits: 6 });
+  if (!Number.isFinite(value) || Math.abs(value) < 1e4) return text;
+  const readable = formatCompact(value, lang);
+  return readable !== formatExact(value, lang, 6) ? `${text} (${readable})` : text;
 }
 
-/** A prior as text: "triangular(min 0.8, mode 1, max 1)". */
+/** A prior as text: "triangular(min 0.8, mode 1, max 1)" (the vocabulary's). */
 export function priorText(prior: Prior, lang: Lang): string {
-  switch (prior.dist) {
-    case "fixed":
-      return lang === "zh" ? "固定(模拟中不抽样)" : "fixed (not sampled)";
-    case "uniform":
-      return lang === "zh" ? `均匀分布(最小 ${prior.min}，最大 ${prior.max})` : `uniform(min ${prior.min}, max ${prior.max})`;
-    case "triangular":
-      return lang === "zh" ? `三角分布(最小 ${prior.min}，众数 ${prior.mode}，最大 ${prior.max})` : `triangular(min ${prior.min}, mode ${prior.mode}, max ${prior.max})`;
-    case "lognormal":
-      return lang === "zh" ? `对数正态分布(中位数 ${prior.median}，σ ${prior.sigma})` : `lognormal(median ${prior.median}, σ ${prior.sigma})`;
-    case "beta":
-      return lang === "zh" ? `贝塔分布(α ${prior.alpha}，β ${prior.beta})` : `beta(α ${prior.alpha}, β ${prior.beta})`;
-  }
+  return vocabularyPriorText(prior, lang);
 }
 
 /** The version periods: [from, until] with until = the day before the next version (null: open). */
@@ -95,7 +68,7 @@ export function assumptionBadge(version: ParameterVersion, lang: Lang): HTMLElem
   const box = el("span", "assumption");
   const badge = el("span", "assumption-badge", lang === "zh" ? "假设" : "assumption");
   const prior = priorText(a.prior, lang);
-  badge.title = `${a.rationale} — prior: ${prior}`;
+  badge.title = `${a.rationale} — ${lang === "zh" ? "先验" : "prior"}: ${prior} (${DISTRIBUTIONS[a.prior.dist].description[lang]})`;
   box.append(badge, " ", el("span", "assumption-rationale", a.rationale), " ", el("span", "assumption-prior", `${lang === "zh" ? "先验" : "prior"}: ${prior}`));
   return box;
 }

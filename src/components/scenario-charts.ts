@@ -2,11 +2,12 @@
  * Charts and tables of a scenario run (rows from the engine, summaries from src/sim/summary.ts):
  * headline figures per option with Monte Carlo error, the loss-ratio distribution with its
  * quantiles and P(loss ratio > 100 %), premium by payer, and a fan chart over years.
- * Colour-blind-safe palette (Okabe–Ito).
+ * Colour-blind-safe palettes: Okabe–Ito for options, the payer registry's colours for payers.
  */
 import * as Plot from "npm:@observablehq/plot";
 import type { ReplicateRow } from "../sim/run.js";
 import { summarize, type GroupSummary } from "../sim/summary.js";
+import { formatInUnit, payerColour, payerLabel, paysForOwnWorkers } from "../vocabulary/index.js";
 import { formatAmount, t, type Bilingual, type Lang } from "./i18n.js";
 
 export const OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
@@ -18,30 +19,10 @@ export interface OptionInfo {
 
 const name = (o: OptionInfo, lang: Lang) => (typeof o.label === "string" ? o.label : t(o.label, lang));
 
-const PAYER_LABEL: Record<string, Bilingual> = {
-  insured: { zh: "个人", en: "insured" },
-  budget: { zh: "财政", en: "budget" },
-  bank: { zh: "银行", en: "bank" },
-  employer: { zh: "用人单位", en: "employer" },
-  town: { zh: "镇政府", en: "town" },
-  platform: { zh: "平台", en: "platform" },
-  union: { zh: "工会", en: "union" },
-  chamber: { zh: "商会", en: "chamber" },
-  collective: { zh: "村集体", en: "collective" },
-  association: { zh: "行业协会", en: "association" },
-};
-
-export function payerLabel(payer: string, lang: Lang): string {
-  return PAYER_LABEL[payer] ? t(PAYER_LABEL[payer]!, lang) : payer;
-}
-
 /** The last year's summary of each option (the headline). */
 function lastYear(summaries: readonly GroupSummary[], option: string): GroupSummary | undefined {
   return summaries.filter((s) => s.option === option).sort((a, b) => b.year - a.year)[0];
 }
-
-/** Payers that pay for their own workers: a contribution, not a subsidy. */
-const CONTRIBUTORS = new Set(["employer", "platform"]);
 
 /** Mean and Monte Carlo error, in a cell's tooltip; the cell shows the mean only (no "± 0"). */
 function cellOf(text: string, tooltip?: string): HTMLTableCellElement {
@@ -59,12 +40,11 @@ function cellOf(text: string, tooltip?: string): HTMLTableCellElement {
  */
 export function headlineTable(rows: readonly ReplicateRow[], options: readonly OptionInfo[], lang: Lang): HTMLElement {
   const summaries = summarize(rows);
-  const yuan = lang === "zh" ? " 元" : " yuan";
-  const money = (v: number | null) => (v === null ? "—" : v === 0 ? "0" : `${formatAmount(v, lang)}${yuan}`);
+  const money = (v: number | null) => (v === null ? "—" : v === 0 ? "0" : formatInUnit(v, "CNY", lang, { compact: true }));
   const pct = (v: number | null, d = 1) => (v === null ? "—" : `${(100 * v).toFixed(d)} %`);
   const se = (v: number | null | undefined, f: (x: number) => string) => (v ? `${t({ zh: "蒙特卡洛标准误", en: "Monte Carlo s.e." }, lang)} ${f(v)}` : undefined);
   const shown = options.map((o) => ({ o, s: lastYear(summaries, o.id) })).filter((x): x is { o: OptionInfo; s: GroupSummary } => !!x.s);
-  const anyContribution = shown.some(({ s }) => s.payers.some((p) => CONTRIBUTORS.has(p)));
+  const anyContribution = shown.some(({ s }) => s.payers.some((p) => paysForOwnWorkers(p)));
   const head = [
     t({ zh: "方案", en: "option" }, lang),
     t({ zh: "参保人数", en: "enrolled" }, lang),
@@ -95,8 +75,8 @@ export function headlineTable(rows: readonly ReplicateRow[], options: readonly O
       cellOf(m["enrolled"]!.mean === null ? "—" : formatAmount(m["enrolled"]!.mean, lang), se(m["enrolled"]!.mcse, (x) => formatAmount(x, lang))),
       cellOf(pct(m["coverage"]!.mean), se(m["coverage"]!.mcse, (x) => pct(x, 2))),
       cellOf(money(m["gross"]!.mean), se(m["gross"]!.mcse, money)),
-      cellOf(money(sum((p) => !CONTRIBUTORS.has(p)))),
-      ...(anyContribution ? [cellOf(money(sum((p) => CONTRIBUTORS.has(p))))] : []),
+      cellOf(money(sum((p) => !paysForOwnWorkers(p)))),
+      ...(anyContribution ? [cellOf(money(sum((p) => paysForOwnWorkers(p))))] : []),
       cellOf(money(m["benefits"]!.mean), se(m["benefits"]!.mcse, money)),
       cellOf(lr.mean === null ? "—" : `${pct(lr.mean, 0)} (${(100 * lr.q05!).toFixed(0)}–${pct(lr.q95!, 0)})`, se(lr.mcse, (x) => pct(x, 2))),
       cellOf(s.lossRatioAbove1.p === null ? "—" : pct(s.lossRatioAbove1.p, 0), se(s.lossRatioAbove1.mcse, (x) => pct(x, 2))),
@@ -157,6 +137,9 @@ export function lossRatioChart(data: readonly LossRatioDatum[], { width, lang }:
 
 export interface PayerDatum {
   option: string;
+  /** The payer's id (src/vocabulary/payers.ts). */
+  id: string;
+  /** Its label in the page's language. */
   payer: string;
   amount: number;
 }
@@ -167,14 +150,15 @@ export function payerData(rows: readonly ReplicateRow[], options: readonly Optio
   return options.flatMap((o) => {
     const s = lastYear(summaries, o.id);
     if (!s) return [];
-    const out: PayerDatum[] = [{ option: name(o, lang), payer: payerLabel("insured", lang), amount: s.metrics["net"]!.mean ?? 0 }];
-    for (const p of s.payers) out.push({ option: name(o, lang), payer: payerLabel(p, lang), amount: s.metrics[`subsidy_${p}`]!.mean ?? 0 });
+    const out: PayerDatum[] = [{ option: name(o, lang), id: "insured", payer: payerLabel("insured", lang, "short"), amount: s.metrics["net"]!.mean ?? 0 }];
+    for (const p of s.payers) out.push({ option: name(o, lang), id: p, payer: payerLabel(p, lang, "short"), amount: s.metrics[`subsidy_${p}`]!.mean ?? 0 });
     return out;
   });
 }
 
 export function payerChart(data: readonly PayerDatum[], { width, lang }: { width: number; lang: Lang }): HTMLElement | SVGSVGElement {
   const payers = [...new Set(data.map((d) => d.payer))];
+  const colours = payers.map((label) => payerColour(data.find((d) => d.payer === label)!.id));
   const options = [...new Set(data.map((d) => d.option))];
   const step = 58;
   // Each option's name above its bar (no y axis), so long names are never cut on a phone.
@@ -185,9 +169,9 @@ export function payerChart(data: readonly PayerDatum[], { width, lang }: { width
     marginRight: 20,
     x: { label: t({ zh: "保费(元，均值) →", en: "premium (yuan, mean) →" }, lang), tickFormat: (d: number) => formatAmount(d, lang), grid: true, ticks: Math.max(3, Math.floor(width / 120)) },
     y: { axis: null, domain: options, padding: 0.5 },
-    color: { domain: payers, range: OKABE_ITO, legend: true },
+    color: { domain: payers, range: colours, legend: true },
     marks: [
-      Plot.barX(data, { y: "option", x: "amount", fill: "payer", tip: true, title: (d: PayerDatum) => `${d.option}\n${d.payer}${lang === "zh" ? "：" : ": "}${formatAmount(d.amount, lang)}${lang === "zh" ? " 元" : " yuan"}` }),
+      Plot.barX(data, { y: "option", x: "amount", fill: "payer", tip: true, title: (d: PayerDatum) => `${d.option}\n${d.payer}${lang === "zh" ? "：" : ": "}${formatInUnit(d.amount, "CNY", lang, { compact: true })}` }),
       Plot.text(options, { y: (d: string) => d, x: 0, text: (d: string) => d, textAnchor: "start", lineAnchor: "bottom", dy: -step / 4 - 3, fontWeight: 600 }),
       Plot.ruleX([0]),
     ],

@@ -7,11 +7,11 @@
  */
 import { InputError } from "../rules/input-error.js";
 import { applyReform, getScheme } from "../rules/index.js";
-import type { Prior } from "../rules/parameter.js";
+import { priorControl, priorText, recentred, type PriorSpec } from "../vocabulary/index.js";
 import type { EngineClient } from "../sim/engine-protocol.js";
 import type { ReplicateRow } from "../sim/run.js";
 import { parseScenarioText } from "../sim/scenario.js";
-import { plainLabel } from "./assumption-labels.js";
+import { assumptionQuantity, plainLabel } from "./assumption-labels.js";
 import { t, type Bilingual, type Lang } from "./i18n.js";
 import { codecs, fallbackNote, getParam, integerIn, notesBox, numberIn, oneOfText, replaceParams, type StateNote } from "./url-state.js";
 
@@ -51,52 +51,13 @@ export function label(text: Bilingual | string, lang: Lang): string {
 
 interface AssumptionJson {
   value: number;
-  prior: Prior;
+  prior: PriorSpec;
   label?: Bilingual | string;
   rationale: string;
   source?: string;
 }
 
-/** A slider range that covers the prior (or ×½…×2 of a fixed value). */
-export function sliderRange(a: AssumptionJson): [number, number] {
-  const p = a.prior;
-  switch (p.dist) {
-    case "uniform":
-    case "triangular":
-      return [Math.min(p.min, a.value), Math.max(p.max, a.value)];
-    case "lognormal":
-      return [p.median * Math.exp(-3 * p.sigma), p.median * Math.exp(3 * p.sigma)];
-    case "beta":
-      return [0, 1];
-    case "fixed":
-      return a.value > 0 ? [a.value / 2, a.value * 2] : a.value < 0 ? [a.value * 2, a.value / 2] : [0, 1];
-  }
-}
-
-/** The assumption with its point value moved to `value` and its prior's centre moved with it. */
-export function moved(a: AssumptionJson, value: number): AssumptionJson {
-  const p = a.prior;
-  if (a.value === value) return a;
-  const shift = value - a.value;
-  const ratio = a.value !== 0 ? value / a.value : 1;
-  switch (p.dist) {
-    case "lognormal":
-      return { ...a, value, prior: { ...p, median: p.median * ratio } };
-    case "uniform":
-      return { ...a, value, prior: { ...p, min: p.min + shift, max: p.max + shift } };
-    case "triangular":
-      return { ...a, value, prior: { ...p, min: p.min + shift, mode: p.mode + shift, max: p.max + shift } };
-    case "beta": {
-      // Keep the prior's concentration, centre it on the new value.
-      const k = p.alpha + p.beta;
-      const m = Math.min(0.999, Math.max(0.001, value));
-      return { ...a, value, prior: { dist: "beta", alpha: m * k, beta: (1 - m) * k } };
-    }
-    case "fixed":
-      return { ...a, value };
-  }
-}
-
+/** The number box's text: 4 significant digits. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   Object.assign(e, props);
@@ -105,6 +66,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLEl
 }
 
 const fmtValue = (x: number) => String(Number(x.toPrecision(4)));
+/** Display values (percent) to at most 2 decimals where that is finer than 4 significant digits. */
+const fmtDisplay = (x: number, percent: boolean) => (percent ? String(Number(x.toFixed(x < 1 ? 3 : 2))) : fmtValue(x));
 
 /**
  * The controls as a Framework input (an element with `value` and "input" events). `key` prefixes
@@ -119,12 +82,15 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
 
   const grid = el("div", { className: "scenario-assumptions" });
   for (const [name, a] of assumptions) {
-    const [lo, hi] = sliderRange(a);
+    // The control: its range covers the prior; shares and take-up logits are set in percent.
+    const control = priorControl(a.prior, a.value, assumptionQuantity(name, a.prior, a.value));
+    const percent = control.display === "percent";
+    const [lo, hi] = [control.fromDisplay(control.min), control.fromDisplay(control.max)];
     const fromUrl = getParam(`${key}.${name}`);
     let initial = a.value;
     let urlNote: StateNote | null = null;
     if (fromUrl !== null) {
-      const codec = numberIn(lo, hi, fmtValue);
+      const codec = numberIn(Math.min(lo, hi), Math.max(lo, hi), fmtValue);
       const v = codec.parse(fromUrl);
       if (v !== undefined) {
         initial = v;
@@ -132,9 +98,10 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
       } else urlNote = fallbackNote(`${key}.${name}`, fromUrl, codec.describe, fmtValue(a.value));
     }
     const id = `${key}-${name.replace(/[^a-z0-9]/gi, "-")}`;
-    const input = el("input", { type: "range", id, min: String(lo), max: String(hi), step: String((hi - lo) / 200), value: String(initial) });
-    const number = el("input", { type: "number", min: String(lo), max: String(hi), step: "any", value: fmtValue(initial) });
-    number.setAttribute("aria-label", name);
+    const position = (v: number) => String(control.toSlider(control.toDisplay(v)));
+    const input = el("input", { type: "range", id, min: String(control.slider.min), max: String(control.slider.max), step: String(control.slider.step), value: position(initial) });
+    const number = el("input", { type: "number", min: String(control.min), max: String(control.max), step: "any", value: fmtDisplay(control.toDisplay(initial), percent) });
+    number.setAttribute("aria-label", percent ? `${name} (%)` : name);
     const message = el("span", { className: "input-error" });
     message.setAttribute("role", "alert");
     const plain = plainLabel(name, a.label, lang);
@@ -144,27 +111,34 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     const badge = el("span", { className: "assumption-badge", title: [plain.note, a.rationale].filter(Boolean).join("\n") }, t({ zh: "假设", en: "assumption" }, lang));
     const title = el("label", { htmlFor: id }, text, " ", el("code", { className: "assumption-name" }, name), " ", badge);
     if (plain.note) title.title = plain.note;
-    const set = (v: number, from: "range" | "number") => {
-      if (!Number.isFinite(v) || v < lo || v > hi) {
-        message.textContent = t({ zh: `${text}：须在 ${fmtValue(lo)} 到 ${fmtValue(hi)} 之间`, en: `${text}: must be between ${fmtValue(lo)} and ${fmtValue(hi)}` }, lang);
+    // `shown` is in display units (percent for a share); the model value is control.fromDisplay(shown).
+    const set = (shown: number, from: "range" | "number") => {
+      if (!Number.isFinite(shown) || shown < control.min - 1e-9 || shown > control.max + 1e-9) {
+        const [a0, b0] = [fmtDisplay(control.min, percent) + control.suffix, fmtDisplay(control.max, percent) + control.suffix];
+        message.textContent = t({ zh: `${text}：须在 ${a0} 到 ${b0} 之间`, en: `${text}: must be between ${a0} and ${b0}` }, lang);
         return;
       }
       message.textContent = "";
-      if (from === "range") number.value = fmtValue(v);
-      else input.value = String(v);
+      // 12 significant digits: 85.1 % is 0.851 in the link, not 0.8509999999999999.
+      const v = Number(control.fromDisplay(shown).toPrecision(12));
+      if (from === "range") number.value = fmtDisplay(shown, percent);
+      else input.value = String(control.toSlider(shown));
       if (v === a.value) delete changed[name];
       else changed[name] = v;
       update();
     };
     input.addEventListener("input", (e) => {
       e.stopPropagation();
-      set(input.valueAsNumber, "range");
+      set(control.fromSlider(input.valueAsNumber), "range");
     });
     number.addEventListener("input", (e) => {
       e.stopPropagation();
       set(number.valueAsNumber, "number");
     });
-    const item = el("div", { className: "scenario-assumption" }, title, el("div", { className: "scenario-inputs" }, input, number), el("small", { className: "muted" }, lang === "zh" ? plain.note ?? "" : [plain.note, a.rationale].filter(Boolean).join(" — ")), message);
+    const inputs = el("div", { className: "scenario-inputs" }, input, number);
+    if (control.suffix) inputs.append(el("span", { className: "unit-suffix" }, control.suffix));
+    const priorNote = el("small", { className: "muted assumption-prior" }, `${t({ zh: "先验", en: "prior" }, lang)}: ${priorText(a.prior, lang)}`);
+    const item = el("div", { className: "scenario-assumption" }, title, inputs, priorNote, el("small", { className: "muted" }, lang === "zh" ? plain.note ?? "" : [plain.note, a.rationale].filter(Boolean).join(" — ")), message);
     const box = urlNote ? notesBox([urlNote]) : null;
     if (box) item.append(box);
     grid.append(item);
@@ -274,7 +248,10 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     const seedMessage = seedValue !== undefined ? null : t({ zh: "种子须为非负整数", en: "the seed must be a whole number ≥ 0" }, lang);
     seedError.textContent = seedMessage ?? "";
     const scenario = JSON.parse(baseline.scenarioText) as { assumptions?: Record<string, AssumptionJson>; options: { id: string; reform?: Record<string, number> }[] };
-    for (const [name, value] of Object.entries(changed)) scenario.assumptions![name] = moved(scenario.assumptions![name]!, value);
+    for (const [name, value] of Object.entries(changed)) {
+      const a = scenario.assumptions![name]!;
+      scenario.assumptions![name] = { ...a, value, prior: recentred(a.prior, a.value, value) };
+    }
     for (const o of scenario.options) if (parsedReform[o.id]) o.reform = { ...(o.reform ?? {}), ...parsedReform[o.id] };
     const scenarioText = JSON.stringify(scenario);
     let error = reformMessage ?? seedMessage;

@@ -20,7 +20,7 @@ function cell(tag: "td" | "th", text: string, className?: string): HTMLTableCell
       const badge = document.createElement("span");
       badge.className = "assumption-badge";
       badge.textContent = part.replace(/^[(（]|[)）]$/g, "");
-      badge.title = "no source gives this value: a labelled assumption with a prior";
+      badge.title = part.includes("假设") ? "来源中没有这个数值：标明的假设，带先验分布" : "no source gives this value: a labelled assumption with a prior";
       el.append(" ", badge);
     } else el.append(part);
   }

@@ -21,7 +21,7 @@
  * A query from a link is shown in the editor but runs only when Run is pressed. All text is in
  * paired zh/en spans, so a language switch re-renders nothing and never re-runs a query.
  */
-import { bi, formatAmount, type Bilingual } from "./i18n.js";
+import { bi, formatAmount, unitName, type Bilingual } from "./i18n.js";
 import { save, toCsv } from "./download.js";
 
 /** The parts of duckdb-wasm's AsyncDuckDB the engine uses. */
@@ -512,7 +512,8 @@ export function sqlConsole(engine: SqlEngine, options: SqlConsoleOptions): HTMLE
 /**
  * Readable cells for a query result: shares (loss ratio, coverage, quantiles of a ratio, p_*) as
  * percentages (0.312 → "31.2 %"), large amounts in 万/亿 (zh) or M/B (en), other numbers with at
- * most 3 decimals. The column name decides, since a result carries no units.
+ * most 3 decimals; a `unit` column names its unit in the page's language ("元/年", "比例"). The
+ * column name decides, since a result carries no units.
  */
 export function columnFormat(columns: readonly string[], lang: "zh" | "en"): Record<string, (v: unknown) => string> {
   const share = /(ratio|coverage|share|^p_|^q\d+$|^median$|rate$)/i;
@@ -520,6 +521,7 @@ export function columnFormat(columns: readonly string[], lang: "zh" | "en"): Rec
   for (const c of columns) {
     out[c] = (v: unknown) => {
       if (typeof v === "bigint") v = Number(v);
+      if (c === "unit" && typeof v === "string") return unitName(v, lang);
       if (typeof v !== "number") return v === null || v === undefined ? "—" : String(v);
       if (!Number.isFinite(v)) return "—";
       if (share.test(c) && Math.abs(v) <= 100) return `${(100 * v).toFixed(1)} %`;

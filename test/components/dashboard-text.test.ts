@@ -4,14 +4,14 @@
  * scenario title cut for selects.
  */
 import { describe, expect, it } from "vitest";
-import { plainLabel } from "../../src/components/assumption-labels.js";
+import { assumptionQuantity, plainLabel } from "../../src/components/assumption-labels.js";
 import { baselineRows, shortTitle, type ScenarioBrief } from "../../src/components/baseline-table.js";
 import { metricLabel } from "../../src/components/compare.js";
 
 describe("assumption labels", () => {
   it("names the take-up intercept in plain words, the logit only in the note", () => {
     const zh = plainLabel("takeup.intercept", { zh: "自愿参保的基准倾向(logit 截距)", en: "baseline propensity (take-up logit intercept)" }, "zh");
-    expect(zh.label).toBe("参保意愿基准");
+    expect(zh.label).toBe("基准人群的参保率");
     expect(zh.label).not.toMatch(/logit/i);
     expect(zh.note).toMatch(/logit/);
     expect(plainLabel("price.elasticity", undefined, "en").label).toBe("price sensitivity");
@@ -21,6 +21,19 @@ describe("assumption labels", () => {
   it("keeps a scenario's own plain label, and falls back to the name", () => {
     expect(plainLabel("freq.elders", { zh: "高龄老人年住院次数", en: "hospital episodes per 80+ enrollee a year" }, "zh").label).toBe("高龄老人年住院次数");
     expect(plainLabel("something.new", undefined, "zh").label).toBe("something.new");
+  });
+});
+
+describe("assumption controls", () => {
+  it("sets shares and the take-up intercept in percent, logit shifts and frequencies as numbers", () => {
+    expect(assumptionQuantity("takeup.pilot", { dist: "beta", alpha: 85, beta: 15 }, 0.85)).toBe("share");
+    expect(assumptionQuantity("takeup.special", { dist: "uniform", min: 0.18, max: 0.3 }, 0.24)).toBe("share");
+    expect(assumptionQuantity("takeup.intercept", { dist: "uniform", min: -1.07, max: 0.93 }, -0.07)).toBe("logit");
+    expect(assumptionQuantity("takeup.over50", { dist: "fixed" }, -0.4)).toBe("number");
+    expect(assumptionQuantity("w.death", { dist: "fixed" }, 0.004)).toBe("share");
+    expect(assumptionQuantity("freq.elders", { dist: "lognormal", median: 0.24, sigma: 0.15 }, 0.24)).toBe("number");
+    // A "share" whose fixed ×½…×2 range leaves 0–1 stays a number.
+    expect(assumptionQuantity("admin", { dist: "fixed" }, 0.6)).toBe("number");
   });
 });
 
@@ -74,7 +87,13 @@ describe("SQL result cells", () => {
     const f = columnFormat(["mean_loss_ratio", "budget", "year", "q05"], "zh");
     expect(f["mean_loss_ratio"]!(0.312)).toBe("31.2 %");
     expect(f["q05"]!(0.05)).toBe("5.0 %");
-    expect(f["budget"]!(12345678)).toBe("1234.57 万");
+    expect(f["budget"]!(12345678)).toBe("1234.57万");
     expect(f["year"]!(2)).toBe("2");
+  });
+  it("names units in the page's language", async () => {
+    const { columnFormat } = await import("../../src/components/sql-console.js");
+    expect(columnFormat(["unit"], "zh")["unit"]!("元/year")).toBe("元/年");
+    expect(columnFormat(["unit"], "zh")["unit"]!("share")).toBe("比例");
+    expect(columnFormat(["unit"], "en")["unit"]!("persons")).toBe("persons");
   });
 });

@@ -1,23 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { formatAmount, formatShare, formatYuan, grouped, parseLang, resolveLang, t } from "../../src/components/i18n.js";
 
-describe("formatAmount", () => {
+describe("formatAmount (the vocabulary's compact formatter)", () => {
   it("zh: 万 from 10^4, 亿 from 10^8, at most 2 decimals, trailing zeros dropped", () => {
-    expect(formatAmount(12_345_700, "zh")).toBe("1234.57 万");
-    expect(formatAmount(320_000_000, "zh")).toBe("3.2 亿");
-    expect(formatAmount(84_000_000, "zh")).toBe("8400 万");
-    expect(formatAmount(6_680_000, "zh")).toBe("668 万");
-    expect(formatAmount(363_275, "zh")).toBe("36.33 万"); // 36.3275 → 36.33
-    expect(formatAmount(10_000, "zh")).toBe("1 万");
+    expect(formatAmount(12_345_700, "zh")).toBe("1234.57万");
+    expect(formatAmount(320_000_000, "zh")).toBe("3.2亿");
+    expect(formatAmount(84_000_000, "zh")).toBe("8400万");
+    expect(formatAmount(6_680_000, "zh")).toBe("668万");
+    expect(formatAmount(363_275, "zh")).toBe("36.33万"); // 36.3275 → 36.33
+    expect(formatAmount(10_000, "zh")).toBe("1万");
     expect(formatAmount(9_999, "zh")).toBe("9999");
     expect(formatAmount(0.6, "zh")).toBe("0.6");
-    expect(formatAmount(-250_000, "zh")).toBe("-25 万");
-    expect(formatAmount(100_000_000, "zh")).toBe("1 亿");
+    expect(formatAmount(-250_000, "zh")).toBe("-25万");
+    expect(formatAmount(100_000_000, "zh")).toBe("1亿");
   });
   it("en: M from 10^6, B from 10^9, thousands separators below", () => {
-    expect(formatAmount(12_345_700, "en")).toBe("12.35 M");
-    expect(formatAmount(84_000_000, "en")).toBe("84 M");
-    expect(formatAmount(3_200_000_000, "en")).toBe("3.2 B");
+    expect(formatAmount(12_345_700, "en")).toBe("12.35M");
+    expect(formatAmount(84_000_000, "en")).toBe("84M");
+    expect(formatAmount(3_200_000_000, "en")).toBe("3.2B");
     expect(formatAmount(363_275, "en")).toBe("363,275");
     expect(formatAmount(1_234.5, "en")).toBe("1,234.5");
     expect(formatAmount(999_999, "en")).toBe("999,999");

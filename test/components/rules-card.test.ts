@@ -7,8 +7,11 @@ describe("rules card helpers", () => {
     expect(formatValue(0.75, "share", "zh")).toBe("75%");
     expect(formatValue(68, "CNY/year", "zh")).toBe("68 元/年");
     expect(formatValue(68, "CNY/year", "en")).toBe("68 yuan/year");
-    expect(formatValue(2_000_000, "CNY", "zh")).toBe("2000000 元 (200 万)");
-    expect(formatValue(2_000_000, "CNY", "en")).toBe("2,000,000 yuan (2 M)");
+    expect(formatValue(2_000_000, "CNY", "zh")).toBe("2000000 元 (200万)");
+    expect(formatValue(2_000_000, "CNY", "en")).toBe("2,000,000 yuan (2M)");
+    expect(formatValue(12_000, "CNY", "en")).toBe("12,000 yuan");
+    expect(formatValue(1.5, "multiple", "en")).toBe("1.5×");
+    expect(formatValue(0.123456, "share", "en")).toBe("12.3456%");
     expect(formatValue(0.6, "CNY/day", "zh")).toBe("0.6 元/天");
     expect(formatValue(Number.NaN, "CNY", "zh")).toBe("—");
   });
