@@ -2,7 +2,8 @@
  * Cross-checks a product's spec against its parameters once, when the scheme is built: every
  * parameter path exists and has the unit its role needs (rates are shares, deductibles and caps
  * 元, premiums 元 a year, age thresholds years), every field named exists, tiers end with the
- * remaining persons. An error names the spec path (e.g. medical.benefit.components[1].rate).
+ * remaining persons. An error names the spec path (e.g. medical.benefit.components[1].rate) and
+ * the key as written (relative to the id).
  */
 import { InputError } from "../../rules/input-error.js";
 import { closestPaths } from "../../rules/reform.js";
@@ -42,10 +43,11 @@ export function checkSpec(id: string, spec: MedicalSpec, t: ParameterTable): voi
   const fail = (where: string, message: string): never => {
     throw new InputError(`${id}: medical.${where}`, message);
   };
+  const key = (path: string) => (path.startsWith(`${id}.`) ? path.slice(id.length + 1) : path);
   for (const [where, path, unit] of parameterRefs(spec)) {
-    if (!t.has(path!)) fail(where, `unknown parameter ${JSON.stringify(path)}; closest: ${closestPaths(t.paths, path!).join(", ")}`);
+    if (!t.has(path!)) fail(where, `${JSON.stringify(key(path!))} is not a key of parameters.yaml; closest: ${closestPaths(t.paths, path!).map(key).join(", ")}`);
     const p = t.param(path!);
-    if (p.unit !== unit) fail(where, `${path} is in ${p.unit}; this role needs ${unit}`);
+    if (p.unit !== unit) fail(where, `${key(path!)} is in ${p.unit}; this role needs ${unit}`);
   }
   const flags = new Set(spec.person.flags.map((f) => f.name));
   if (flags.has("age")) fail("person.flags", "age is built in");

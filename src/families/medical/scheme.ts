@@ -25,7 +25,8 @@ export interface MedicalProduct {
   pricing?: readonly string[];
   /** The documented defaults of the person; generated from the spec when absent. */
   personDefaults?: Bilingual;
-  spec: MedicalSpecInput | MedicalSpec;
+  /** The spec as written: parameter keys and rule names relative to the id. */
+  spec: MedicalSpecInput;
   /** Overview prose a product words its own way (text computed from the parameters in force). */
   describe?: (t: ParameterTable, date: string, lang: Lang) => Partial<SchemeDescription>;
 }
@@ -41,8 +42,12 @@ function defaultsText(spec: MedicalSpec): Bilingual {
   };
 }
 
+/** The product over a parameter table (its own, or a reformed one). */
 export function createMedicalScheme(product: MedicalProduct, t: ParameterTable): MedicalScheme {
-  const spec = parseSpec(product.id, product.spec);
+  return build(product, parseSpec(product.id, product.spec), t);
+}
+
+function build(product: MedicalProduct, spec: MedicalSpec, t: ParameterTable): MedicalScheme {
   checkSpec(product.id, spec, t);
   const id = product.id;
   const person = personSchema(spec);
@@ -71,7 +76,7 @@ export function createMedicalScheme(product: MedicalProduct, t: ParameterTable):
     premium: (p, u, date) => premium(id, spec, t, p, u, date, flagLabel),
     benefit: (c, _p, date) => benefit(id, spec, covered, t, c, date),
     describe: (date, lang) => ({ ...describeMedical(product, spec, t, date, lang), ...product.describe?.(t, date, lang) }),
-    withParameters: (table) => createMedicalScheme({ ...product, spec }, table),
+    withParameters: (table) => build(product, spec, table),
   };
   return scheme;
 }

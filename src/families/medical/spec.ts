@@ -11,10 +11,15 @@
 import { z } from "zod";
 import { InputError } from "../../rules/input-error.js";
 import { PREMIUM_PAYERS } from "../../vocabulary/payers.js";
+import { resolveSpec } from "./resolve.js";
 
-/** A parameter path: the product id, then dotted segments ("gonghuibao.inCatalog.rate"). */
-export const paramPath = z.string().regex(/^[a-z0-9-]+(\.[A-Za-z0-9_-]+)+$/, { error: "must be a parameter path such as <scheme>.inCatalog.rate" });
-const ruleId = z.string().regex(/^[a-z0-9-]+(\.[A-Za-z0-9_-]+)+$/, { error: "must be a rule id such as <scheme>.inCatalog" });
+/**
+ * A parameter key relative to the product id, as parameters.yaml names it ("inCatalog.rate" is
+ * the path "gonghuibao.inCatalog.rate"); resolved to full paths when the spec is read (resolve.ts).
+ */
+export const paramPath = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/, { error: "must be a parameter key of parameters.yaml such as inCatalog.rate" });
+/** A rule id relative to the product id ("inCatalog" is the rule "gonghuibao.inCatalog"). */
+const ruleId = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/, { error: "must be a rule name such as inCatalog" });
 const fieldName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: "must be a camelCase field name" });
 export const bilingual = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 
@@ -155,10 +160,10 @@ export type Tier = MedicalSpec["premium"]["tiers"][number];
 export type Condition = z.output<typeof condition>;
 export type Field = z.output<typeof field>;
 
-/** Parses a product's spec; the first problem is an InputError naming `<id>: medical.<path>`. */
+/** Parses a product's spec (keys relative to the id); the first problem is an InputError naming `<id>: medical.<path>`. */
 export function parseSpec(id: string, input: unknown): MedicalSpec {
   const r = medicalSpec.safeParse(input);
-  if (r.success) return r.data;
+  if (r.success) return resolveSpec(id, r.data);
   const issue = r.error.issues[0]!;
   const where = issue.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("");
   throw new InputError(`${id}: medical${where}`, issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.join(", ")}` : issue.message);

@@ -30,19 +30,19 @@ const table = new ParameterTable([
 const L = (en: string) => ({ zh: en, en });
 const spec: MedicalSpecInput = {
   person: { flags: [{ name: "student", label: L("student tier"), default: false }] },
-  eligibility: { age: { max: "demo.age.max" } },
+  eligibility: { age: { max: "age.max" } },
   premium: {
     tiers: [
-      { premium: "demo.premium.young", when: [{ age: "<", param: "demo.age.young" }, { field: "student" }] },
-      { premium: "demo.premium.middle", when: [{ age: "<", param: "demo.age.old" }] },
-      { premium: "demo.premium.old" },
+      { premium: "premium.young", when: [{ age: "<", param: "age.young" }, { field: "student" }] },
+      { premium: "premium.middle", when: [{ age: "<", param: "age.old" }] },
+      { premium: "premium.old" },
     ],
-    subsidies: [{ rule: "demo.budget", payer: "budget", label: L("city budget"), amount: "demo.budget.amount" }],
+    subsidies: [{ rule: "budget", payer: "budget", label: L("city budget"), amount: "budget.amount" }],
   },
   benefit: {
     components: [
-      { field: { name: "hospital", label: L("hospital") }, label: L("hospital"), bands: [{ from: "demo.hosp.lo", to: "demo.hosp.hi", rate: "demo.hosp.r1" }, { from: "demo.hosp.hi", rate: "demo.hosp.r2" }], cap: "demo.hosp.cap" },
-      { field: { name: "drugs", label: L("special drugs") }, optional: true, deductible: "demo.drug.deductible", rate: { preExisting: "demo.drug.pre", noPreExisting: "demo.drug.non" } },
+      { field: { name: "hospital", label: L("hospital") }, label: L("hospital"), bands: [{ from: "hosp.lo", to: "hosp.hi", rate: "hosp.r1" }, { from: "hosp.hi", rate: "hosp.r2" }], cap: "hosp.cap" },
+      { field: { name: "drugs", label: L("special drugs") }, optional: true, deductible: "drug.deductible", rate: { preExisting: "drug.pre", noPreExisting: "drug.non" } },
     ],
   },
 };
@@ -109,13 +109,13 @@ describe("spec check", () => {
     return () => createMedicalScheme({ ...meta, spec: copy }, table);
   };
   it.each([
-    [(x: any) => (x.benefit.components[1].rate.preExisting = "demo.drug.prex"), 'demo: medical.benefit.components[1].rate.preExisting: unknown parameter "demo.drug.prex"; closest: demo.drug.pre'],
-    [(x: any) => (x.benefit.components[1].deductible = "demo.drug.pre"), "demo: medical.benefit.components[1].deductible: demo.drug.pre is in share; this role needs CNY"],
+    [(x: any) => (x.benefit.components[1].rate.preExisting = "drug.prex"), 'demo: medical.benefit.components[1].rate.preExisting: "drug.prex" is not a key of parameters.yaml; closest: drug.pre'],
+    [(x: any) => (x.benefit.components[1].deductible = "drug.pre"), "demo: medical.benefit.components[1].deductible: drug.pre is in share; this role needs CNY"],
     [(x: any) => delete x.premium.tiers[1].when, "demo: medical.premium.tiers[1].when: every tier but the last needs when"],
     [(x: any) => (x.premium.tiers[0].when[1].field = "pupil"), 'demo: medical.premium.tiers[0].when[1].field: "pupil" is not a person field; person fields: student'],
-    [(x: any) => (x.benefit.components[0].rate = "demo.hosp.r1"), "demo: medical.benefit.components[0]: give exactly one of rate or bands"],
+    [(x: any) => (x.benefit.components[0].rate = "hosp.r1"), "demo: medical.benefit.components[0]: give exactly one of rate or bands"],
     [(x: any) => (x.benefit.components[0].colour = "red"), "demo: medical.benefit.components[0]: unknown field colour"],
-    [(x: any) => (x.benefit.cap = { param: "demo.hosp.cap", covers: ["drug"] }), 'demo: medical.benefit.cap.covers[0]: "drug" is not a component; components: hospital, drugs'],
+    [(x: any) => (x.benefit.cap = { param: "hosp.cap", covers: ["drug"] }), 'demo: medical.benefit.cap.covers[0]: "drug" is not a component; components: hospital, drugs'],
   ])("error %#", (edit, message) => {
     expect(bad(edit)).toThrow(message);
   });
