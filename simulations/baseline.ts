@@ -3,11 +3,12 @@
  * resolved against data/, simulated in fast mode with its own seed (at most 1000 replicates), and
  * its calibration checked. Used by the data loaders in src/data/ at build time (Node only), so the
  * overview, compare, calibration and SQL pages show numbers the CLI reproduces with
- * `puhui simulate <scenario> --replicates N`.
+ * `puhui simulate <scenario> --replicates N`. Resolves scenarios as the command line does
+ * (src/populations/scenario-file.ts) without importing it: the site's build never loads the CLI.
  */
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { readScenarioFile } from "./cli/scenario-file.js";
+import { resolveScenarioText } from "../src/populations/scenario-file.js";
 import { calibrate, type CalibrationResult } from "../src/sim/calibrate.js";
 import { compile, runPlan, type ReplicateRow } from "../src/sim/run.js";
 import { parseScenarioText, type Scenario } from "../src/sim/scenario.js";
@@ -33,7 +34,7 @@ export function shippedScenarioFiles(): string[] {
 }
 
 export function runBaseline(file: string, withCalibration = true): Baseline {
-  const text = readScenarioFile(`${SCENARIO_DIR}${file}`);
+  const text = resolveScenarioText(readFileSync(`${SCENARIO_DIR}${file}`, "utf-8"), `${SCENARIO_DIR}${file}`);
   const { scenario, options } = parseScenarioText(text, file);
   const replicates = Math.min(BASELINE_REPLICATES, scenario.replicates);
   const rows = runPlan(compile(scenario, options, "fast"), { mode: "fast", replicates });

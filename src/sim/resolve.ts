@@ -5,14 +5,22 @@
  *    scenario's `prior` override, e.g. a wide prior for a secondary source) and a rationale citing
  *    the figure's source line;
  *  - any other {"figure": "<id>"} (optionally with "times": k) becomes the figure's number;
- *  - a population {"builder": "<name>", "options": {…}} is built by src/populations/<name>.ts
- *    from the figures;
+ *  - a population {"builder": "<name>", "options": {…}} is built by the `build` function the
+ *    caller passes (src/populations/resolve.ts passes the registry of src/populations/);
  *  - a calibration target {"figure": "<id>", …} gets the figure's value as its `value`.
- * Pure (figures are passed in), so pages and the CLI resolve the same way.
+ * Pure (figures and builders are passed in), so pages and the CLI resolve the same way, and the
+ * engine does not depend on the population builders (which build on the engine's cells).
  */
 import { parsePrior, type Figure } from "../figures/figures.js";
 import { InputError } from "../rules/input-error.js";
-import { buildPopulation } from "../populations/index.js";
+
+/** Builds a population (cells or a grid) from a builder's name, its options and the figures. */
+export type PopulationBuild = (name: string, options: unknown, figures: readonly Figure[]) => unknown;
+
+/** The default `build`: no builders given, so a builder population is refused with a pointer. */
+const noBuilders: PopulationBuild = (name) => {
+  throw new InputError("scenario.population.builder", `no population builders given to resolve ${JSON.stringify(name)} (resolve with src/populations/resolve.ts, which passes them)`);
+};
 
 type Json = unknown;
 
@@ -76,8 +84,11 @@ function resolveAssumption(node: Json, figures: readonly Figure[], field: string
   };
 }
 
-/** Resolves figure references and population builders; the result is a plain scenario object. */
-export function resolveScenario(input: Json, figures: readonly Figure[]): Json {
+/**
+ * Resolves figure references and population builders (each built by `build`); the result is a
+ * plain scenario object.
+ */
+export function resolveScenario(input: Json, figures: readonly Figure[], build: PopulationBuild = noBuilders): Json {
   if (!isObject(input)) return input;
   const out: Record<string, Json> = {};
   for (const [key, value] of Object.entries(input)) {
@@ -98,7 +109,7 @@ export function resolveScenario(input: Json, figures: readonly Figure[]): Json {
       const extra = Object.keys(value).filter((k) => k !== "builder" && k !== "options");
       if (extra.length) throw new InputError(field, `unknown field(s) ${extra.map((k) => JSON.stringify(k)).join(", ")} (allowed: builder, options)`);
       if (typeof value["builder"] !== "string") throw new InputError(`${field}.builder`, `not a string (allowed: a population builder name; got ${JSON.stringify(value["builder"])})`);
-      setOwn(out, key, buildPopulation(value["builder"], resolveNumbers(value["options"] ?? {}, figures, `${field}.options`), figures));
+      setOwn(out, key, build(value["builder"], resolveNumbers(value["options"] ?? {}, figures, `${field}.options`), figures));
     } else {
       setOwn(out, key, resolveNumbers(value, figures, field));
     }

@@ -5,7 +5,7 @@ import { figure } from "../../src/figures/figures.js";
 import { readFigures } from "../../src/figures/read-figures.js";
 import { calibrate } from "../../src/sim/calibrate.js";
 import { guangdongSpecialPersons } from "../../src/populations/guangdong-special-persons.js";
-import { resolveScenario } from "../../src/sim/resolve.js";
+import { resolveScenario } from "../../src/populations/resolve.js";
 import { compile, runPlan } from "../../src/sim/run.js";
 import { parseScenario } from "../../src/sim/scenario.js";
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { figure } from "../../src/figures/figures.js";
 import { readFigures } from "../../src/figures/read-figures.js";
 import { nationalNewFormWorkers, occupationCounts } from "../../src/populations/national-new-form-workers.js";
-import { resolveScenario } from "../../src/sim/resolve.js";
+import { resolveScenario } from "../../src/populations/resolve.js";
 import { compile, runPlan } from "../../src/sim/run.js";
 import { parseScenario } from "../../src/sim/scenario.js";
 

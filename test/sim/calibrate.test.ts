@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readFigures } from "../../src/figures/read-figures.js";
 import { calibrate } from "../../src/sim/calibrate.js";
-import { resolveScenario } from "../../src/sim/resolve.js";
+import { resolveScenario } from "../../src/populations/resolve.js";
 import { parseScenario } from "../../src/sim/scenario.js";
 
 const figures = readFigures();

@@ -10,7 +10,7 @@ import { readFigures } from "../../src/figures/read-figures.js";
 import { getScheme } from "../../src/rules/index.js";
 import { InputError } from "../../src/rules/input-error.js";
 import { pricingValues } from "../../src/sim/pricing.js";
-import { resolveScenario } from "../../src/sim/resolve.js";
+import { resolveScenario } from "../../src/populations/resolve.js";
 import { compile, runPlan } from "../../src/sim/run.js";
 import { parseScenario, parseScenarioText } from "../../src/sim/scenario.js";
 import { solvePremium, validateTarget } from "../../src/sim/solve-premium.js";
