@@ -23,7 +23,16 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/**
+ * The ISO date `years` whole years after `date` — the one year arithmetic of the workbench (the
+ * rules' periods and the engine's simulated years). 29 February in a year without one becomes
+ * 28 February: a period counted in years ends on the corresponding day of its last month, or on
+ * that month's last day when there is none (民法典 art. 202), so a policy year from 2024-02-29
+ * runs to 2025-02-28 and never spills into March.
+ */
 export function addYears(date: string, years: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+  const y = Number(date.slice(0, 4)) + years;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const rest = date.slice(4) === "-02-29" && !leap ? "-02-28" : date.slice(4);
+  return `${String(y).padStart(4, "0")}${rest}`;
 }

@@ -14,6 +14,7 @@
  * Math that feeds results uses detLog/detExp so Node and browsers agree to the bit.
  */
 import type { AnyScheme, Payer } from "../rules/index.js";
+import { addYears } from "../rules/dates.js";
 import { InputError } from "../rules/input-error.js";
 import { buildCells, cellMatches, type Cell } from "./cells.js";
 import { BenefitTable, buildClaim, categoryModel, samplePayout, type BenefitTableOptions, type CategoryModel, type TablePoint } from "./claims.js";
@@ -327,14 +328,6 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
     };
   });
   return { scenario, options, cells, assumptionNames, mode };
-}
-
-/** The ISO date `years` years after `date` (29 February → 28 February in common years). */
-export function addYears(date: string, years: number): string {
-  const y = Number(date.slice(0, 4)) + years;
-  let rest = date.slice(4);
-  if (rest === "-02-29" && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) rest = "-02-28";
-  return `${String(y).padStart(4, "0")}${rest}`;
 }
 
 function premiumOf(scheme: AnyScheme, person: unknown, purchase: unknown, date: string): CellPremium {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { mean, sampleStandardDeviation } from "simple-statistics";
 import { parseScenario } from "../../src/sim/scenario.js";
-import { addYears, compile, runPlan, PAYERS, type ReplicateRow } from "../../src/sim/run.js";
+import { compile, runPlan, PAYERS, type ReplicateRow } from "../../src/sim/run.js";
 
 function run(s: object, opts: Parameters<typeof runPlan>[1] = {}): ReplicateRow[] {
   const { scenario, options } = parseScenario(s);
@@ -125,12 +125,6 @@ describe("rules are read on each year's date", () => {
       expect(r.gross).toBeCloseTo(6 * r.enrolled, 6);
       expect(r.subsidies.budget).toBeCloseTo(r.year === 1 ? 3 * r.enrolled : 0, 6);
     }
-  });
-
-  it("adds years to dates (29 February → 28 February)", () => {
-    expect(addYears("2024-02-29", 1)).toBe("2025-02-28");
-    expect(addYears("2024-02-29", 4)).toBe("2028-02-29");
-    expect(addYears("2023-07-01", 2)).toBe("2025-07-01");
   });
 
   it("requires dynamics when years > 1", () => {
