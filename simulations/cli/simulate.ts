@@ -19,7 +19,7 @@ import { getScheme, parseReform } from "../../src/rules/index.js";
 import { runJob, type SimulationJob } from "../../src/sim/parallel.js";
 import { formatOfPath, formatResults } from "../../src/sim/results.js";
 import { MODES, type Mode, type ReplicateRow } from "../../src/sim/run.js";
-import { MAX_REPLICATES, MAX_ROWS } from "../../src/sim/limits.js";
+import { MAX_REPLICATES, MAX_ROWS, MAX_SEED, MAX_WORKERS } from "../../src/sim/limits.js";
 import { parseScenario, parseScenarioText, type Scenario } from "../../src/sim/scenario.js";
 import { compareOptions, summarize, type GroupSummary, type MetricSummary, type OptionComparison } from "../../src/sim/summary.js";
 
@@ -33,8 +33,8 @@ const version: string = (JSON.parse(readFileSync(fileURLToPath(new URL("../../pa
  */
 export const LIMITS = {
   replicates: { min: 1, max: MAX_REPLICATES, unit: "replicates" },
-  workers: { min: 1, max: 64, unit: "worker threads" },
-  seed: { min: 0, max: 2 ** 53 - 1 },
+  workers: { min: 1, max: MAX_WORKERS, unit: "worker threads" },
+  seed: { min: 0, max: MAX_SEED },
   rows: MAX_ROWS,
 } as const;
 

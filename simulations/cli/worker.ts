@@ -1,26 +1,31 @@
 /**
  * Node worker_threads for `puhui simulate --workers K`: the replicate range is split into K
- * contiguous parts (src/sim/parallel.ts), each worker compiles the plan from the scenario text and
- * runs its part, and the rows are merged in replicate order — bit-identical to one thread.
+ * contiguous parts (src/sim/parallel.ts), each worker gets a "run" request for its part — the same
+ * protocol and the same host as the browser's Web Worker (src/sim/engine-protocol.ts,
+ * src/sim/engine-host.ts): it compiles the plan from the scenario text, runs its part in chunks and
+ * posts rows after each — and the rows are merged in replicate order, bit-identical to one thread.
  * Workers start from the bundled worker-main.js (built CLI) or ./worker-entry.js (tsx sources).
  */
-import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
+import { Worker, isMainThread, parentPort } from "node:worker_threads";
 import { InputError } from "../../src/rules/input-error.js";
-import { mergeRows, runJob, splitRange, type SimulationJob, type WorkerMessage } from "../../src/sim/parallel.js";
+import { createEngineHost } from "../../src/sim/engine-host.js";
+import type { EngineReply, EngineRequest } from "../../src/sim/engine-protocol.js";
+import { mergeRows, splitRange, type SimulationJob } from "../../src/sim/parallel.js";
 import type { ReplicateRow } from "../../src/sim/run.js";
 
 // The built CLI (scripts/build-cli.mjs defines PUHUI_BUNDLED) starts the bundled entry; the
 // TypeScript sources (tests, tsx) start ./worker-entry.js, which registers tsx first.
 const ENTRY = process.env["PUHUI_BUNDLED"] ? new URL("../../build/cli/worker-main.js", import.meta.url) : new URL("./worker-entry.js", import.meta.url);
-/** Progress messages are posted at most this often (ms) per worker. */
-const PROGRESS_EVERY_MS = 50;
+/** Each worker posts its rows in about this many chunks (progress after each). */
+const CHUNKS = 50;
+const INTERNAL = "internal error: ";
 
 /** Rebuilds the error a worker reported (InputErrors stay InputErrors, so the CLI exits 2). */
-function reviveError(m: Extract<WorkerMessage, { type: "error" }>): Error {
-  if (m.name === "InputError" && m.field !== undefined) {
+function reviveError(m: Extract<EngineReply, { type: "error" }>): Error {
+  if (m.field !== undefined) {
     return new InputError(m.field, m.message.startsWith(`${m.field}: `) ? m.message.slice(m.field.length + 2) : m.message);
   }
-  const error = new Error(`worker: ${m.message}`);
+  const error = new Error(`worker: ${m.message.startsWith(INTERNAL) ? m.message.slice(INTERNAL.length) : m.message}`);
   if (m.stack) error.stack = m.stack;
   return error;
 }
@@ -43,28 +48,29 @@ export async function runInWorkers(job: SimulationJob, k: number, onProgress?: (
       ranges.map(
         (range, i) =>
           new Promise<ReplicateRow[]>((resolve, reject) => {
-            const worker = new Worker(ENTRY, { workerData: { ...job, range } satisfies SimulationJob });
+            const worker = new Worker(ENTRY);
             workers.push(worker);
+            const rows: ReplicateRow[] = [];
             let settled = false;
-            worker.on("message", (m: WorkerMessage) => {
-              if (m.type === "progress") {
+            const settle = (f: () => void) => {
+              settled = true;
+              f();
+            };
+            worker.on("message", (m: EngineReply) => {
+              if (m.type === "rows") {
+                for (const r of m.rows) rows.push(r);
                 done[i] = m.done;
                 onProgress?.(done.reduce((a, b) => a + b, 0), total);
-              } else if (m.type === "rows") {
-                settled = true;
-                resolve(m.rows);
-              } else {
-                settled = true;
-                reject(reviveError(m));
-              }
+              } else if (m.type === "done") settle(() => resolve(rows));
+              else if (m.type === "error") settle(() => reject(reviveError(m)));
+              else settle(() => reject(new Error(`worker ${i}: unexpected reply "${m.type}"`)));
             });
-            worker.on("error", (error) => {
-              settled = true;
-              reject(error);
-            });
+            worker.on("error", (error) => settle(() => reject(error)));
             worker.on("exit", (code) => {
               if (!settled) reject(new Error(`worker ${i} exited with code ${code} before returning rows`));
             });
+            const chunk = Math.max(1, Math.ceil((range[1] - range[0]) / CHUNKS));
+            worker.postMessage({ type: "run", id: i, job: { ...job, range }, chunk } satisfies EngineRequest);
           }),
       ),
     );
@@ -77,25 +83,10 @@ export async function runInWorkers(job: SimulationJob, k: number, onProgress?: (
   }
 }
 
-/** The body of a worker thread: runs the job in workerData and posts progress and rows. */
+/** The body of a worker thread: the engine host on the parent port (src/sim/engine-host.ts). */
 export function workerMain(): void {
   if (isMainThread || !parentPort) throw new Error("workerMain must run in a worker thread");
   const port = parentPort;
-  const job = workerData as SimulationJob;
-  let last = 0;
-  try {
-    const rows = runJob(job, (done, total) => {
-      const now = Date.now();
-      if (now - last >= PROGRESS_EVERY_MS || done === total) {
-        last = now;
-        port.postMessage({ type: "progress", done } satisfies WorkerMessage);
-      }
-    });
-    port.postMessage({ type: "rows", rows } satisfies WorkerMessage);
-  } catch (error) {
-    const e = error instanceof Error ? error : new Error(String(error));
-    const message: WorkerMessage = { type: "error", name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
-    if (error instanceof InputError) message.field = error.field;
-    port.postMessage(message);
-  }
+  const host = createEngineHost((reply) => port.postMessage(reply));
+  port.on("message", (m: unknown) => host.receive(m));
 }

@@ -14,6 +14,7 @@ import { z } from "zod";
 import { InputError } from "../rules/input-error.js";
 import { describeIssue, list, NAME, num, pathText, pattern, problem, protoKeyPath, strict, text } from "./issues.js";
 import { priorQuantile } from "./priors.js";
+import { MAX_REPLICATES, MAX_SEED } from "./limits.js";
 import { Xoshiro128ss } from "./rng.js";
 import { MODES } from "./run.js";
 import { latinHypercube, saltelliPoints, saltelliSize } from "./sobol.js";
@@ -23,8 +24,8 @@ export const DESIGN_LIMITS = {
   points: 1_000_000,
   factors: 30,
   levels: 10_000,
-  replicates: 100_000,
-  seed: 2 ** 53 - 1,
+  replicates: MAX_REPLICATES,
+  seed: MAX_SEED,
 } as const;
 
 const dashId = pattern(/^[a-z0-9-]+$/, "lower-case letters, digits and dashes");

@@ -1,18 +1,37 @@
 /**
- * Messages between a page and the engine's Web Worker (src/sim/web-worker.ts), and a small
- * client that runs a job in the worker with progress and cancellation. Browser-only at run time
- * (uses Worker), but type-only for everything else.
+ * The one protocol between the engine's workers and their owners, for the browser's Web Worker
+ * (src/sim/web-worker.ts, owned by a page through EngineClient below) and the command line's
+ * worker threads (simulations/cli/worker.ts): requests in, replies out, every message carrying the
+ * request's id. Both kinds of worker run the same host (src/sim/engine-host.ts). Browser-only at
+ * run time (EngineClient uses Worker), type-only for everything else.
  */
 import type { SimulationJob } from "./parallel.js";
 import type { ReplicateRow } from "./run.js";
 
+/** What an owner asks of a worker (validated by the host). */
+export type EngineRequest =
+  /** Run replicates job.range in chunks of `chunk` (default 50), posting rows after each. */
+  | { type: "run"; id: number; job: SimulationJob; chunk?: number }
+  /** Stop run `id` at its next chunk boundary. */
+  | { type: "cancel"; id: number }
+  /** Premium lab: the premium for a target loss ratio (and confidence). */
+  | { type: "solve"; id: number; scenarioText: string; option: string; targetLossRatio: number; confidence?: number; replicates: number; seed: number }
+  /** Premium lab: which assumptions drive the spread (tornado, first-order indices). */
+  | { type: "sensitivity"; id: number; scenarioText: string; option: string; replicates: number; seed: number };
+
+/** A one-shot task's request as a page writes it (the client adds the id). */
+export type TaskRequest = Extract<EngineRequest, { type: "solve" | "sensitivity" }> extends infer T ? (T extends unknown ? Omit<T, "id"> : never) : never;
+
+/** What a worker answers: rows of a run as they come, then done (or cancelled); a task's progress and result; or an error. */
 export type EngineReply =
   | { type: "rows"; id: number; rows: ReplicateRow[]; done: number; total: number; elapsedMs: number }
   | { type: "done"; id: number; elapsedMs: number }
   | { type: "cancelled"; id: number; done: number }
   | { type: "progress"; id: number; done: number; total: number }
   | { type: "result"; id: number; result: unknown }
-  | { type: "error"; id: number; field?: string; message: string };
+  /** `field` for bad input (an InputError; `message` starts with the field); otherwise an internal
+   *  error, its message starting "internal error: " and its stack in `stack`. */
+  | { type: "error"; id: number; field?: string; message: string; stack?: string };
 
 export interface EngineRun {
   /** All rows so far, in replicate order. */
@@ -62,15 +81,15 @@ export class EngineClient {
       else if (reply.type === "cancelled") rejectFn(Object.assign(new Error("cancelled"), { name: "AbortError" }));
       else if (reply.type === "error") rejectFn(Object.assign(new Error(reply.message), { name: reply.field ? "InputError" : "EngineError", field: reply.field }));
     });
-    this.#worker.postMessage({ type: "run", id, job, chunk });
-    return { rows, finished, cancel: () => this.#worker.postMessage({ type: "cancel", id }) };
+    this.#worker.postMessage({ type: "run", id, job, chunk } satisfies EngineRequest);
+    return { rows, finished, cancel: () => this.#worker.postMessage({ type: "cancel", id } satisfies EngineRequest) };
   }
 
   /**
    * A one-shot task in the worker — the premium solver or the sensitivity analysis — with
    * progress (engine replicates done over the task's total).
    */
-  task<R>(message: { type: "solve" | "sensitivity" } & Record<string, unknown>, onProgress?: (done: number, total: number) => void): Promise<R> {
+  task<R>(message: TaskRequest, onProgress?: (done: number, total: number) => void): Promise<R> {
     const id = this.#next++;
     return new Promise<R>((resolve, reject) => {
       this.#handlers.set(id, (reply) => {
@@ -82,13 +101,13 @@ export class EngineClient {
         if (reply.type === "result") resolve(reply.result as R);
         else if (reply.type === "error") reject(Object.assign(new Error(reply.message), { name: reply.field ? "InputError" : "EngineError", field: reply.field }));
       });
-      this.#worker.postMessage({ ...message, id });
+      this.#worker.postMessage({ ...message, id } as EngineRequest);
     });
   }
 
   /** Cancels the active run (its promise rejects with an AbortError). */
   cancel(): void {
-    if (this.#active) this.#worker.postMessage({ type: "cancel", id: this.#active.id });
+    if (this.#active) this.#worker.postMessage({ type: "cancel", id: this.#active.id } satisfies EngineRequest);
   }
 
   terminate(): void {

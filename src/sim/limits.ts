@@ -15,8 +15,17 @@ export const MAX_PERSONS = 2_000_000_000;
 /** Cells of a population (explicit, or the product of a grid's level counts): 28 × the largest shipped (720). */
 export const MAX_CELLS = 20_000;
 
-/** Replicates of one run (scenario `replicates`, or a caller's override). */
+/** Replicates of one run (scenario `replicates`, or a caller's override; also a chunk of one). */
 export const MAX_REPLICATES = 100_000;
+
+/** The variance-based sensitivity indices need at least this many replicates. */
+export const MIN_SENSITIVITY_REPLICATES = 4;
+
+/** Seeds are whole numbers from 0 to this (the largest safe integer, 2^53 − 1). */
+export const MAX_SEED = Number.MAX_SAFE_INTEGER;
+
+/** Worker threads of one run (`--workers`); above the CPU count, one per CPU is used. */
+export const MAX_WORKERS = 64;
 
 /**
  * Result rows of one run, replicates × options × years (≈ 480 bytes each in memory, so about

@@ -1,9 +1,10 @@
 /**
- * Splitting a run across workers (pure, browser-safe: Node worker_threads and web workers use the
- * same pieces). A job carries the scenario *text*, so each worker parses, validates and compiles
- * its own plan; replicate streams are derived from (seed, purpose, replicate, cell), so the rows
- * of a replicate are the same whichever worker computes them, and merging the parts in replicate
- * order gives bit-identical results for any number of workers.
+ * Splitting a run across workers (pure, browser-safe): Node worker_threads and web workers use the
+ * same pieces and the same messages (src/sim/engine-protocol.ts). A job carries the scenario
+ * *text*, so each worker parses, validates and compiles its own plan; replicate streams are
+ * derived from (seed, purpose, replicate, cell), so the rows of a replicate are the same whichever
+ * worker computes them, and merging the parts in replicate order gives bit-identical results for
+ * any number of workers.
  */
 import { compile, runPlan, type Mode, type ReplicateRow } from "./run.js";
 import { parseScenarioText } from "./scenario.js";
@@ -19,12 +20,6 @@ export interface SimulationJob {
   /** Replicates [from, to) this job computes. */
   range: [number, number];
 }
-
-/** Messages a worker posts back. */
-export type WorkerMessage =
-  | { type: "progress"; done: number }
-  | { type: "rows"; rows: ReplicateRow[] }
-  | { type: "error"; name: string; field?: string; message: string; stack?: string };
 
 /** Splits [from, to) into at most k contiguous, non-empty ranges whose sizes differ by at most one. */
 export function splitRange(from: number, to: number, k: number): [number, number][] {

@@ -343,7 +343,7 @@ export const scenarioSchema = strict({
   id: dashId,
   title: bilingual,
   description: z.string().optional(),
-  seed: num({ min: 0, max: 2 ** 53 - 1, int: true }),
+  seed: num({ min: 0, max: L.MAX_SEED, int: true }),
   replicates: num({ min: 1, max: L.MAX_REPLICATES, int: true }).default(1000),
   years: num({ min: 1, max: L.MAX_YEARS, int: true }).default(1),
   /** First day of the simulated (first) year; rules are read as in force on this date. */

@@ -27,7 +27,7 @@ import { InputError } from "../rules/input-error.js";
 import type { Prior } from "../rules/parameter.js";
 import { priorQuantile } from "./priors.js";
 import { problem } from "./issues.js";
-import { MAX_REPLICATES } from "./limits.js";
+import { MAX_REPLICATES, MIN_SENSITIVITY_REPLICATES } from "./limits.js";
 
 /** Bootstrap resamples of the first-order indices' standard errors. */
 export const MAX_BOOTSTRAP = 10_000;
@@ -198,7 +198,7 @@ export function firstOrderIndices(
   let variance = 0;
   for (let j = 0; j < n; j++) variance += (y[j]! - mean) ** 2;
   variance /= n;
-  if (!(variance > 0) || n < 4) return { indices: [], variance, mean };
+  if (!(variance > 0) || n < MIN_SENSITIVITY_REPLICATES) return { indices: [], variance, mean };
   const identity = Uint32Array.from({ length: n }, (_, j) => j);
   const indices = thetas.map(({ name, values }) => {
     const est = firstOrderIndex(y, argsort(values, identity.slice()), bins)!;
@@ -239,8 +239,8 @@ export function sensitivity(req: SensitivityRequest): SensitivityResult {
   const [qLow, qHigh] = req.quantiles ?? [0.05, 0.95];
   if (!(qLow > 0 && qLow < qHigh && qHigh < 1)) throw new InputError("quantiles", problem("out of order or range", "two levels 0 < low < high < 1, e.g. [0.05, 0.95]", [qLow, qHigh]));
   const whole = (x: unknown) => (Number.isInteger(x) ? "out of range" : "not a whole number");
-  if (!(Number.isInteger(replicates) && replicates >= 4 && replicates <= MAX_REPLICATES)) {
-    throw new InputError("replicates", problem(whole(replicates), `an integer from 4 to ${MAX_REPLICATES} (the variance-based indices need 4)`, replicates));
+  if (!(Number.isInteger(replicates) && replicates >= MIN_SENSITIVITY_REPLICATES && replicates <= MAX_REPLICATES)) {
+    throw new InputError("replicates", problem(whole(replicates), `an integer from ${MIN_SENSITIVITY_REPLICATES} to ${MAX_REPLICATES} (the variance-based indices need ${MIN_SENSITIVITY_REPLICATES})`, replicates));
   }
   if (!(Number.isInteger(tornadoReplicates) && tornadoReplicates >= 1 && tornadoReplicates <= MAX_REPLICATES)) {
     throw new InputError("tornadoReplicates", problem(whole(tornadoReplicates), `an integer from 1 to ${MAX_REPLICATES}`, tornadoReplicates));
