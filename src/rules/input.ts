@@ -5,6 +5,26 @@
  */
 import { z } from "zod";
 import { InputError } from "./input-error.js";
+import type { Bilingual } from "./parameter.js";
+
+/**
+ * What the calculator shows for a field, attached to its schema as zod metadata (`labelled`):
+ * the label, a hint under it, labels for enum values (or for integer values offered as a list),
+ * and the control's kind where the schema alone does not say it (an amount in 元 that is not
+ * bounded by MAX_AMOUNT). The form is generated from these (src/rules/form.ts).
+ */
+export interface FieldMeta {
+  label: Bilingual;
+  hint?: Bilingual;
+  /** Value → label; for an integer field, the values offered (as strings of the integers). */
+  options?: Record<string, Bilingual>;
+  kind?: "amount";
+}
+
+/** `schema` with its calculator label, hint and option labels (set on the outermost schema). */
+export function labelled<S extends z.ZodType>(schema: S, meta: FieldMeta): S {
+  return schema.meta({ ...meta }) as S;
+}
 
 /** Largest amount accepted for a cost (元): 1 亿. */
 export const MAX_AMOUNT = 100_000_000;

@@ -3,6 +3,7 @@
  * readable reasons, a premium split by payer, and a benefit with an itemised trace (rule,
  * parameter paths, formula with the numbers).
  */
+import type { z } from "zod";
 import type { Bilingual, ParameterTable } from "./parameter.js";
 
 export type Lang = "zh" | "en";
@@ -80,6 +81,43 @@ export interface SchemeDescription {
   period: string;
 }
 
+/** The two families of schemes: supplementary medical (惠民保-like) and injury. */
+export type Family = "medical" | "injury";
+
+/**
+ * A scheme's metadata, as written in its `scheme.yaml` (src/schemes/<id>/) and generated into
+ * `scheme.gen.ts` by scripts/gen-schemes.ts: parameter keys there are relative to the id, here
+ * they are full paths.
+ */
+export interface SchemeMeta {
+  id: string;
+  family: Family;
+  name: Bilingual;
+  region: Bilingual;
+  sources: string[];
+  period: { from: string; until: string | null };
+  referenceDate: string;
+  pricing: string[];
+  benefitPersonFields: string[];
+  yearlyFields?: string[];
+  personDefaults: Bilingual;
+  /** The calculator's example claim and where it comes from. */
+  example: { claim: Record<string, unknown>; source: Bilingual };
+  /** Named dates the formulas read (e.g. the end of a subsidy period). */
+  dates: Record<string, string>;
+}
+
+/**
+ * The zod schemas a scheme parses its inputs with. Each field may carry zod metadata
+ * `{label: {zh, en}, hint?: {zh, en}, options?: {value: {zh, en}}, kind?}`: the calculator's
+ * form is generated from them (src/rules/form.ts).
+ */
+export interface SchemeInputs {
+  person: z.ZodObject;
+  purchase: z.ZodObject;
+  claim: z.ZodObject;
+}
+
 /**
  * One scheme. P, C, U are the parsed person, claim and purchase types. `parse*` validate at the
  * edge (InputError naming the field); `eligibility`, `premium`, `benefit` are pure and cheap.
@@ -87,6 +125,8 @@ export interface SchemeDescription {
  */
 export interface Scheme<P = unknown, C = unknown, U = unknown> {
   readonly id: string;
+  /** The family whose shared formulas it uses (absent on schemes built outside src/schemes). */
+  readonly family?: Family;
   readonly name: Bilingual;
   readonly region: Bilingual;
   /** Seed files (or named documents) the rules come from. */
@@ -116,6 +156,10 @@ export interface Scheme<P = unknown, C = unknown, U = unknown> {
   readonly yearlyFields?: readonly string[];
   /** The documented defaults for person attributes not given. */
   readonly personDefaults: Bilingual;
+  /** The input schemas, with the field labels the calculator's form is generated from. */
+  readonly inputs?: SchemeInputs;
+  /** The calculator's example claim and its provenance (a worked example in a source, or illustrative). */
+  readonly example?: { claim: Record<string, unknown>; source: Bilingual };
   parsePerson(input: unknown): P;
   parseClaim(input: unknown): C;
   /** Purchase limits may depend on parameters in force on `date`. */
@@ -165,4 +209,22 @@ export function benefitOf(items: TraceLine[]): Benefit {
 /** Picks the language. */
 export function tr(lang: Lang, text: Bilingual): string {
   return text[lang];
+}
+
+/** The Scheme fields that come from its scheme.yaml (generated `meta`), to spread into a scheme. */
+export function metaFields(meta: SchemeMeta) {
+  return {
+    id: meta.id,
+    family: meta.family,
+    name: meta.name,
+    region: meta.region,
+    sources: meta.sources,
+    period: meta.period,
+    referenceDate: meta.referenceDate,
+    pricing: meta.pricing,
+    benefitPersonFields: meta.benefitPersonFields,
+    ...(meta.yearlyFields ? { yearlyFields: meta.yearlyFields } : {}),
+    personDefaults: meta.personDefaults,
+    example: meta.example,
+  };
 }

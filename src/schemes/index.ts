@@ -1,0 +1,35 @@
+/**
+ * THE registry of schemes: one line per scheme, in the order of the overview page. A scheme is
+ * its folder (src/schemes/<id>/: scheme.yaml, parameters.yaml, inputs.ts, formulas.ts,
+ * cases.yaml, the generated scheme.gen.ts); nothing else lists the schemes (docs/add-a-scheme.md).
+ * Importable from Node and from browser pages (pure ESM, no Node imports).
+ */
+import { InputError } from "../rules/input-error.js";
+import type { AnyScheme } from "../rules/scheme.js";
+import { linghuobao } from "../rules/linghuobao.js";
+import { scheme as gonghuibao } from "./gonghuibao/formulas.js";
+import { scheme as tianyiYongningbao } from "./tianyi-yongningbao/formulas.js";
+import { urumqiSupplementaryWii } from "../rules/urumqi-supplementary-wii.js";
+import { singleTypeWii } from "../rules/single-type-wii.js";
+import { occupationalInjuryPilot } from "../rules/occupational-injury-pilot.js";
+import { platformInjuryMandatory } from "../rules/platform-injury-mandatory.js";
+
+/** All schemes, in the order of the overview page. */
+export const schemes: readonly AnyScheme[] = [
+  linghuobao,
+  gonghuibao,
+  tianyiYongningbao,
+  urumqiSupplementaryWii,
+  singleTypeWii,
+  occupationalInjuryPilot,
+  platformInjuryMandatory,
+];
+
+export const schemeIds: readonly string[] = schemes.map((s) => s.id);
+
+/** The scheme with this id; an unknown id is an InputError listing the known ids. */
+export function getScheme(id: string): AnyScheme {
+  const scheme = schemes.find((s) => s.id === id);
+  if (!scheme) throw new InputError("scheme", `unknown scheme ${JSON.stringify(id)}; known schemes: ${schemeIds.join(", ")}`);
+  return scheme;
+}
