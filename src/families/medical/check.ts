@@ -9,7 +9,7 @@ import { InputError } from "../../rules/input-error.js";
 import { closestPaths } from "../../rules/reform.js";
 import type { ParameterTable, Unit } from "../../rules/parameter.js";
 import { usesPreExisting } from "./rates.js";
-import type { MedicalSpec, Rate } from "./spec.js";
+import type { Component, MedicalSpec, Rate } from "./spec.js";
 
 type Ref = [where: string, path: string | undefined, unit: Unit];
 
@@ -29,14 +29,17 @@ export function parameterRefs(spec: MedicalSpec): Ref[] {
   spec.premium.subsidies.forEach((s, i) => {
     refs.push([`premium.subsidies[${i}].amount`, s.amount, "CNY"], [`premium.subsidies[${i}].budget`, s.budget, "CNY"], [`premium.subsidies[${i}].maxPersons`, s.maxPersons, "persons"]);
   });
-  spec.benefit.components.forEach((c, i) => {
-    const w = `benefit.components[${i}]`;
-    refs.push([`${w}.deductible`, c.deductible, "CNY"], [`${w}.cap`, c.cap, "CNY"]);
-    if (c.rate !== undefined) refs.push(...rateRefs(`${w}.rate`, c.rate));
-    (c.bands ?? []).forEach((b, j) => refs.push([`${w}.bands[${j}].from`, b.from, "CNY"], [`${w}.bands[${j}].to`, b.to, "CNY"], ...rateRefs(`${w}.bands[${j}].rate`, b.rate)));
-  });
+  spec.benefit.components.forEach((c, i) => refs.push(...componentRefs(c, `benefit.components[${i}]`)));
   if (spec.benefit.cap) refs.push(["benefit.cap.param", spec.benefit.cap.param, "CNY"]);
   return refs.filter((r) => r[1] !== undefined);
+}
+
+/** A component's parameter references (some may be undefined). */
+export function componentRefs(c: Component, w = "component"): Ref[] {
+  const refs: Ref[] = [[`${w}.deductible`, c.deductible, "CNY"], [`${w}.cap`, c.cap, "CNY"]];
+  if (c.rate !== undefined) refs.push(...rateRefs(`${w}.rate`, c.rate));
+  (c.bands ?? []).forEach((b, j) => refs.push([`${w}.bands[${j}].from`, b.from, "CNY"], [`${w}.bands[${j}].to`, b.to, "CNY"], ...rateRefs(`${w}.bands[${j}].rate`, b.rate)));
+  return refs;
 }
 
 export function checkSpec(id: string, spec: MedicalSpec, t: ParameterTable): void {

@@ -37,6 +37,7 @@ export function resolveSpec(id: string, s: MedicalSpec): MedicalSpec {
       ),
       exclusion: s.benefit.exclusion && { ...s.benefit.exclusion, rule: p(s.benefit.exclusion.rule) },
       cap: s.benefit.cap && drop({ ...s.benefit.cap, param: p(s.benefit.cap.param), rule: o(s.benefit.cap.rule) }),
+      omitted: s.benefit.omitted,
     }),
   };
 }

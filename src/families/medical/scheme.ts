@@ -3,9 +3,11 @@
  * its spec (src/families/medical/spec.ts) and its parameter table. Pricing paths (every tier's
  * premium) and yearly fields (every cost, per person-year as 惠民保 pay) follow from the spec.
  */
+import type { z } from "zod";
+import { InputError } from "../../rules/input-error.js";
 import { parseWith } from "../../rules/input.js";
-import type { Bilingual, ParameterTable } from "../../rules/parameter.js";
-import type { Lang, Scheme, SchemeDescription } from "../../rules/scheme.js";
+import { ParameterTable, type Bilingual, type Parameter } from "../../rules/parameter.js";
+import type { Scheme } from "../../rules/scheme.js";
 import { benefit, capCovers } from "./benefit.js";
 import { checkSpec } from "./check.js";
 import { describeMedical } from "./describe.js";
@@ -23,15 +25,22 @@ export interface MedicalProduct {
   referenceDate: string;
   /** Pricing parameters, when the product lists them in its own order; default every tier's premium. */
   pricing?: readonly string[];
+  /** When given (scheme.yaml), must be the spec's cost fields: the family pays them per policy year. */
+  yearlyFields?: readonly string[];
+  /** The calculator's example claim and its provenance. */
+  example?: { claim: Record<string, unknown>; source: Bilingual };
   /** The documented defaults of the person; generated from the spec when absent. */
   personDefaults?: Bilingual;
   /** The spec as written: parameter keys and rule names relative to the id. */
   spec: MedicalSpecInput;
-  /** Overview prose a product words its own way (text computed from the parameters in force). */
-  describe?: (t: ParameterTable, date: string, lang: Lang) => Partial<SchemeDescription>;
 }
 
-export type MedicalScheme = Scheme<MedicalPerson, MedicalClaim, MedicalPurchase>;
+export type MedicalScheme = Scheme<MedicalPerson, MedicalClaim, MedicalPurchase> & {
+  readonly family: "medical";
+  /** The input schemas, with the calculator's labels as zod metadata. */
+  readonly inputs: { person: z.ZodObject; purchase: z.ZodObject; claim: z.ZodObject };
+  readonly example?: { claim: Record<string, unknown>; source: Bilingual };
+};
 
 function defaultsText(spec: MedicalSpec): Bilingual {
   const yes = (b: boolean, zh: boolean) => (zh ? (b ? "是" : "否") : b ? "yes" : "no");
@@ -56,8 +65,11 @@ function build(product: MedicalProduct, spec: MedicalSpec, t: ParameterTable): M
   const covered = capCovers(spec);
   const flagLabel = (f: string) => spec.person.flags.find((x) => x.name === f)!.label.en;
   const yearlyFields = [...spec.benefit.components.map((c) => c.field.name), ...(spec.benefit.exclusion ? [spec.benefit.exclusion.field.name] : [])];
+  if (product.yearlyFields && [...product.yearlyFields].sort().join() !== [...yearlyFields].sort().join()) {
+    throw new InputError(`${id}: yearlyFields`, `must be the spec's cost fields ${yearlyFields.join(", ")}: the family pays them per policy year (got ${product.yearlyFields.join(", ")})`);
+  }
   const pricing = product.pricing ?? [...new Set(spec.premium.tiers.map((tier) => tier.premium))];
-  const scheme: MedicalScheme = {
+  const scheme: Scheme<MedicalPerson, MedicalClaim, MedicalPurchase> = {
     id,
     name: product.name,
     region: product.region,
@@ -75,8 +87,17 @@ function build(product: MedicalProduct, spec: MedicalSpec, t: ParameterTable): M
     eligibility: (p, date) => eligibility(id, spec, product.period, t, p, date),
     premium: (p, u, date) => premium(id, spec, t, p, u, date, flagLabel),
     benefit: (c, _p, date) => benefit(id, spec, covered, t, c, date),
-    describe: (date, lang) => ({ ...describeMedical(product, spec, t, date, lang), ...product.describe?.(t, date, lang) }),
+    describe: (date, lang) => describeMedical(product, spec, t, date, lang),
     withParameters: (table) => build(product, spec, table),
   };
-  return scheme;
+  // The family, the input schemas (with the calculator's labels) and the example claim.
+  return Object.assign(scheme, { family: "medical" as const, inputs: { person, purchase, claim }, ...(product.example ? { example: product.example } : {}) });
+}
+
+/**
+ * A product from its generated module (src/schemes/<id>/scheme.gen.ts: `meta` and `parameters`
+ * from scheme.yaml and parameters.yaml, `medical` the spec): the registry's one line per product.
+ */
+export function medicalScheme(gen: { meta: Omit<MedicalProduct, "spec">; parameters: Parameter[]; medical: unknown }): MedicalScheme {
+  return createMedicalScheme({ ...gen.meta, spec: gen.medical as MedicalSpecInput }, new ParameterTable(gen.parameters));
 }

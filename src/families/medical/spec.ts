@@ -148,6 +148,8 @@ export const medicalSpec = z.strictObject({
     components: z.array(component).min(1),
     exclusion: exclusion.optional(),
     cap: cap.optional(),
+    /** Benefits the product has but the model leaves out (terms not published …): said in its description. */
+    omitted: z.array(z.strictObject({ label: bilingual, note: bilingual })).default([]),
   }),
 });
 

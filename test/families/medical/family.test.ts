@@ -5,7 +5,7 @@
  * errors, which name the spec path.
  */
 import { describe, expect, it } from "vitest";
-import { createMedicalScheme, type MedicalSpecInput } from "../../../src/families/medical/index.js";
+import { createMedicalScheme, medicalScheme, type MedicalSpecInput } from "../../../src/families/medical/index.js";
 import { def, noSource, ParameterTable, ver } from "../../../src/rules/parameter.js";
 
 const F = "2021-01-01";
@@ -98,7 +98,23 @@ describe("medical family features", () => {
   it("describes itself from the parameters", () => {
     const d = s.describe(F, "en");
     expect(d.premium).toBe("50 元/year for age < 30 or student tier, 100 元/year for age < 60, 200 元/year otherwise");
-    expect(d.benefit).toBe("hospital: 50% in 10000–50000 元, 70% above 50000 元 (at most 30000 元); special drugs above 1000 元 paid at 80% (40% with pre-existing conditions)");
+    expect(d.benefit).toBe("hospital: 50% in 10000–50000 元, 70% above 50000 元, at most 30000 元; special drugs above 1000 元 paid at 80% (40% with pre-existing conditions)");
+  });
+});
+
+describe("a product from its generated module", () => {
+  const gen = { meta: { ...meta, pricing: ["demo.premium.old"], yearlyFields: ["drugs", "hospital"], example: { claim: { hospital: 1 }, source: L("illustrative") } }, parameters: table.all, medical: spec };
+  it("takes meta, parameters and the spec; yearly fields must be the cost fields", () => {
+    const m = medicalScheme(gen);
+    expect(m.pricing).toEqual(["demo.premium.old"]);
+    expect(m.inputs?.claim.shape).toHaveProperty("drugs");
+    expect(m.example).toEqual(gen.meta.example);
+    expect(m.family).toBe("medical");
+    expect(() => medicalScheme({ ...gen, meta: { ...gen.meta, yearlyFields: ["hospital"] } })).toThrow("demo: yearlyFields: must be the spec's cost fields hospital, drugs");
+  });
+  it("names omitted benefits in its description", () => {
+    const withOmitted = { ...spec, benefit: { ...spec.benefit, omitted: [{ label: L("overseas drugs"), note: L("not modelled") }] } };
+    expect(createMedicalScheme({ ...meta, spec: withOmitted }, table).describe(F, "en").benefit).toMatch(/; overseas drugs: not modelled$/);
   });
 });
 

@@ -120,5 +120,11 @@ export const tianyiSpec: MedicalSpecInput = {
       },
     ],
     cap: { param: `annualCap` },
+    omitted: [
+      {
+        label: { zh: "特药责任", en: "the special-drug (特药) benefit" },
+        note: { zh: "条款未披露(l.7、l.57)，未建模(赔付偏低)", en: "terms not published (l.7, l.57); not modelled (benefits understated)" },
+      },
+    ],
   },
 };
