@@ -3,16 +3,21 @@
  * claims, purchases, dates (policy-year edges, 29 February) and reformed parameter tables, the
  * family instance gives the same parsed inputs (or the same InputError), eligibility, premium
  * (gross, subsidies, byPayer) and benefit (payout, every line's rule, label, amount, parameter
- * paths and formula) as the schemes' own code. Two formula texts are worded by the family:
+ * paths and formula) as the schemes' own code (frozen in ./reference/, over their parameters). Two formula texts are worded by the family:
  * listed in REWORDED.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createMedicalScheme, type MedicalSpecInput } from "../../../src/families/medical/index.js";
-import { gonghuibao } from "../../../src/rules/gonghuibao.js";
+import { getScheme } from "../../../src/rules/index.js";
 import type { AnyScheme } from "../../../src/rules/scheme.js";
-import { tianyiYongningbao } from "../../../src/rules/tianyi-yongningbao.js";
 import { gonghuibaoSpec, tianyiSpec } from "./instances.js";
+import { create as gonghuibaoReference } from "./reference/gonghuibao.js";
+import { create as tianyiReference } from "./reference/tianyi-yongningbao.js";
+
+/** The frozen code of each scheme before the family, over the scheme's current parameters. */
+const gonghuibao = gonghuibaoReference(getScheme("gonghuibao").parameters);
+const tianyiYongningbao = tianyiReference(getScheme("tianyi-yongningbao").parameters);
 
 const RUNS = Number(process.env.FAMILY_RUNS ?? 2000);
 
