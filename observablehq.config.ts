@@ -3,7 +3,24 @@
 // every npm: import served from the cache that scripts/fill-npm-cache.ts fills (see docs/offline-build.md).
 // Language switch: an inline boot script in <head> (Chinese default, ?lang=en, remembered in
 // localStorage) and two buttons in the header — see src/components/lang-boot.ts and i18n.ts.
+// Scheme pages: one parameterised page loader (src/schemes/[scheme].md.ts) renders every scheme in
+// the registry; the sidebar lists them in registry order with their page.yaml titles. Nothing here
+// names a scheme.
+import { rmSync } from "node:fs";
 import { LANG_BOOT_SCRIPT, LANG_SWITCH_HEADER } from "./src/components/lang-boot.js";
+import { readSchemePage } from "./src/data/scheme-page/page.js";
+import { schemes } from "./src/rules/index.js";
+
+const schemePages = schemes.map((s) => {
+  const title = readSchemePage(s.id).title;
+  const name = title ? `${title.zh} ${title.en}` : `${s.name.zh} ${s.name.en}`;
+  return { name, path: `/schemes/${s.id}` };
+});
+
+// Framework re-runs a page loader only when the loader file is newer than its cached output; the
+// scheme pages also depend on page.yaml and the registry, so their cached Markdown is dropped here
+// and printed afresh by every build and preview (about a second a page).
+rmSync(new URL("./src/.observablehq/cache/schemes/", import.meta.url), { recursive: true, force: true });
 
 export default {
   title: "普惠保障工作台 Puhui Workbench",
@@ -14,15 +31,7 @@ export default {
     {
       name: "方案 Schemes",
       open: true,
-      pages: [
-        { name: "灵活保 Linghuobao", path: "/schemes/linghuobao" },
-        { name: "工惠保 Gonghuibao", path: "/schemes/gonghuibao" },
-        { name: "天一甬宁保 Tianyi Yongningbao", path: "/schemes/tianyi-yongningbao" },
-        { name: "乌鲁木齐补充工伤保险 Urumqi supplementary WII", path: "/schemes/urumqi-supplementary-wii" },
-        { name: "单险种工伤保险 Single-type WII", path: "/schemes/single-type-wii" },
-        { name: "职业伤害保障试点 Occupational-injury pilot", path: "/schemes/occupational-injury-pilot" },
-        { name: "强制平台工伤保险(建议) Mandatory platform scheme (proposal)", path: "/schemes/platform-injury-mandatory" },
-      ],
+      pages: schemePages,
     },
     {
       name: "情景 Scenarios",
@@ -38,6 +47,7 @@ export default {
     { name: "SQL 查询 SQL", path: "/sql" },
     { name: "方法 Methods", path: "/methods" },
   ],
+  dynamicPaths: schemePages.map((p) => p.path),
   globalStylesheets: [],
   style: "style.css",
   search: false,
