@@ -166,7 +166,8 @@ export const Case = z.strictObject({
         net: expectedAmount.optional(),
         /** Every payer's amount (the insured's included). */
         byPayer: z.record(z.string(), expectedAmount).optional(),
-        cover: z.strictObject({ from: isoDate, until: isoDate }).optional(),
+        /** The cover bought (either date may be left out). */
+        cover: z.strictObject({ from: isoDate.optional(), until: isoDate.optional() }).optional(),
       })
       .optional(),
     payout: expectedAmount.optional(),

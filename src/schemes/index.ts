@@ -6,10 +6,10 @@
  */
 import { InputError } from "../rules/input-error.js";
 import type { AnyScheme } from "../rules/scheme.js";
-import { linghuobao } from "../rules/linghuobao.js";
+import { scheme as linghuobao } from "./linghuobao/formulas.js";
 import { scheme as gonghuibao } from "./gonghuibao/formulas.js";
 import { scheme as tianyiYongningbao } from "./tianyi-yongningbao/formulas.js";
-import { urumqiSupplementaryWii } from "../rules/urumqi-supplementary-wii.js";
+import { scheme as urumqiSupplementaryWii } from "./urumqi-supplementary-wii/formulas.js";
 import { singleTypeWii } from "../rules/single-type-wii.js";
 import { occupationalInjuryPilot } from "../rules/occupational-injury-pilot.js";
 import { platformInjuryMandatory } from "../rules/platform-injury-mandatory.js";

@@ -1,34 +1,28 @@
 /**
- * 乌鲁木齐市补充工伤保险 — Urumqi supplementary work-injury insurance (trial, 2025-09-01 for two
- * years): government-guided, employer-voluntary, insurer-run. Track A (art. 6) tops up statutory
- * WII for insured staff; track B (art. 7) covers special persons outside WII, on condition that
- * the employer also insures its WII staff. Employer/platform pays monthly, the worker nothing;
- * cover starts the day after payment (art. 9); six covered situations (art. 11), exclusions
- * (art. 12), 48-hour reporting (art. 13). Source: seed 004_0ee32e765675cb13.txt.
- * Annexes 1–3 (rates, amounts, Xinjiang risk classes) are not in the file: premiums use the 8
- * national industry classes and every amount is a labelled assumption.
+ * Urumqi supplementary WII's formulas: the monthly premium by track and industry class, paid by
+ * the policyholder; eligibility by category (track A art. 6, track B art. 7); track A's lump-sum
+ * top-ups on the statutory determination, track B's medical subsidy and death or disability lump
+ * sum (art. 16 “或”), the six situations (art. 11), exclusions (art. 12), cover from the day after
+ * payment (art. 9) and the 48-hour report rule (art. 13). Every number is a parameter
+ * (parameters.yaml); the metadata is scheme.yaml.
  */
-import { z } from "zod";
-import { addDays, addYears } from "./dates.js";
-import { gradePath, industryRatioParameters } from "./disability.js";
-import { classRateParameters, classRatePath, INDUSTRY_CLASSES } from "./industry-class.js";
-import { age, amount, bool, integer, isoDateString, number, oneOf, parseWith } from "./input.js";
-import { fmt, mulRate, roundFen } from "./money.js";
-import { assumed, def, noSource, ParameterTable, pct, SEED, seed, ver, type Parameter } from "./parameter.js";
-import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "./scheme.js";
+import { addDays } from "../../rules/dates.js";
+import { gradePath } from "../../rules/disability.js";
+import { classRatePath, INDUSTRY_CLASSES } from "../../rules/industry-class.js";
+import { parseWith } from "../../rules/input.js";
+import { fmt, mulRate, roundFen } from "../../rules/money.js";
+import { ParameterTable, pct } from "../../rules/parameter.js";
+import { benefitOf, eligibilityOf, metaFields, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "../../rules/scheme.js";
+import { ClaimSchema, PersonSchema, PurchaseSchema, TRACK_A, type Category, type UrumqiClaim, type UrumqiPerson, type UrumqiPurchase } from "./inputs.js";
+import { meta, parameters } from "./scheme.gen.js";
 
-export const ID = "urumqi-supplementary-wii";
-const F = SEED.urumqi;
-export const START = "2025-09-01";
-/** Art. 26: from 2025-09-01, valid for 2 years → last day 2027-08-31. */
-export const END = addDays(addYears(START, 2), -1);
+export { CATEGORIES, EXCLUSIONS, SITUATIONS, TRACK_A, TRACK_B, type Category } from "./inputs.js";
+export type { UrumqiClaim, UrumqiPerson, UrumqiPurchase };
 
-export const TRACK_A = ["employee", "construction-project", "express-delivery", "other-wii"] as const;
-export const TRACK_B = ["flexible", "village-committee", "over-age", "platform", "intern", "other"] as const;
-const CATEGORIES = [...TRACK_A, ...TRACK_B] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const SITUATIONS = ["at-work", "preparatory-or-finishing", "violence-on-duty", "business-travel", "commuting-no-fault", "rescue-or-public-interest", "other"] as const;
-export const EXCLUSIONS = ["intentional-crime", "drunk-or-unlicensed-driving", "fighting-drunkenness-drugs", "self-harm-or-suicide", "missing", "sudden-illness"] as const;
+export const ID = meta.id;
+export const START = meta.period.from;
+/** Art. 26: two years from the start. */
+export const END = meta.period.until!;
 
 export function trackOf(category: Category): "A" | "B" {
   return (TRACK_A as readonly string[]).includes(category) ? "A" : "B";
@@ -55,93 +49,6 @@ const P = {
   aNursingDaily: `${ID}.trackA.paidLeave.dailyNursingSubsidy`,
   aMaxDays: `${ID}.trackA.paidLeave.maxDays`,
 } as const;
-
-const annex1 = (what: string) => noSource(`Annex 1 (track A amounts) is not in the file: ${what}`);
-const annex2 = (what: string) => noSource(`Annex 2 (track B amounts) is not in the file: ${what}`);
-
-export const parameters: Parameter[] = [
-  def(P.minAge, ["最低年龄", "minimum age"], "years", [0, 120], [
-    ver(START, 16, seed(F, 43, "年满16周岁及以上的高中等院校"), undefined, "stated for interns (art. 7(5)); applied to all as the legal working age"),
-  ], true),
-  def(P.overAgeMax, ["超龄人员最高年龄", "over-age workers: maximum age"], "years", [0, 120], [
-    ver(START, 70, seed(F, 39, "超过法定退休年龄（≤70周岁）")),
-  ], true),
-  def(P.reportHours, ["报案时限", "reporting deadline"], "hours", [0, 720], [
-    ver(START, 48, seed(F, 82, "事故48小时内通过商业保险公司的客服热线")),
-  ]),
-  ...classRateParameters(`${ID}.classRate`, START, assumed(
-    "Annex 3 (Xinjiang risk classes) is not in the file; the 8 national classes and base rates set the relative price of each class",
-    { dist: "fixed" },
-  )),
-  def(P.premiumA, ["A类(已参工伤)月保费(一类行业)", "track A monthly premium, class 1"], "CNY/month", [0, 10000], [
-    ver(START, 10, annex1("contribution standard"), assumed("a top-up of statutory WII; tens of 元 a month at most for the riskiest class (10 元 × 9.5)", { dist: "lognormal", median: 10, sigma: 0.5 })),
-  ]),
-  def(P.premiumB, ["B类(特定人员)月保费(一类行业)", "track B monthly premium, class 1"], "CNY/month", [0, 10000], [
-    ver(START, 25, annex2("contribution standard"), assumed("track B is the only cover of its members, so dearer than track A; ~25 元/month for class 1", { dist: "lognormal", median: 25, sigma: 0.5 })),
-  ]),
-  def(P.bDeath, ["B类一次性身故赔偿金", "track B death lump sum"], "CNY", [0, 1e8], [
-    ver(START, 600000, annex2("death amount"), assumed("commercial occupational-injury cover for special persons typically pays 50–100 万 on death", { dist: "triangular", min: 300000, mode: 600000, max: 1000000 })),
-  ]),
-  def(P.bDisability, ["B类一次性伤残补助金保额", "track B disability sum insured"], "CNY", [0, 1e8], [
-    ver(START, 600000, annex2("disability amount"), assumed("equal to the death amount, scaled by the grade ratio (art. 14 industry standard)", { dist: "triangular", min: 300000, mode: 600000, max: 1000000 })),
-  ]),
-  ...industryRatioParameters(P.bRatio, START, undefined, seed(F, 86, "《人身保险伤残评定标准（行业标准）》（中保协发〔2013〕88号）")),
-  def(P.bMedRate, ["B类职业伤害医疗补助金比例", "track B medical subsidy share"], "share", [0, 1], [
-    ver(START, 1, annex2("medical subsidy"), assumed("medical subsidy taken as full reimbursement up to its cap", { dist: "triangular", min: 0.7, mode: 1, max: 1 })),
-  ]),
-  def(P.bMedCap, ["B类职业伤害医疗补助金限额", "track B medical subsidy cap"], "CNY", [0, 1e8], [
-    ver(START, 50000, annex2("medical subsidy cap"), assumed("5 万 is a common accident-medical limit in commercial occupational-injury cover", { dist: "triangular", min: 20000, mode: 50000, max: 200000 })),
-  ]),
-  def(P.aDeath, ["A类一次性工亡抚恤金", "track A death lump sum"], "CNY", [0, 1e8], [
-    ver(START, 200000, annex1("death amount"), assumed("a top-up on the statutory death subsidy (≈108 万), smaller than track B's stand-alone amount", { dist: "triangular", min: 100000, mode: 200000, max: 500000 })),
-  ]),
-  def(P.aDisability, ["A类一次性伤残津贴保额", "track A disability allowance sum insured"], "CNY", [0, 1e8], [
-    ver(START, 200000, annex1("disability allowance"), assumed("scaled by grade like the accident standard; sized like the death top-up", { dist: "triangular", min: 100000, mode: 200000, max: 500000 })),
-  ]),
-  ...industryRatioParameters(P.aRatio, START, assumed("track A grades come from the statutory 劳动能力鉴定; the industry ratios stand in for Annex 1's table", { dist: "fixed" })),
-  def(P.aEmployment, ["A类一次性伤残就业补助金保额", "track A disability employment subsidy sum insured"], "CNY", [0, 1e8], [
-    ver(START, 50000, annex1("employment subsidy"), assumed("the statutory employment subsidy exists for grades 5–10 only; a modest top-up scaled by grade", { dist: "triangular", min: 20000, mode: 50000, max: 100000 })),
-  ]),
-  def(P.aEmploymentFromGrade, ["A类就业补助金适用最高等级", "track A employment subsidy: from grade"], "multiple", [1, 10], [
-    ver(START, 5, annex1("grades eligible"), assumed("as in 工伤保险条例 arts. 36–37, grades 5–10 receive the employment subsidy", { dist: "fixed" })),
-  ], true),
-  def(P.aWageDaily, ["A类停工留薪期工资补助(日)", "track A paid-leave wage subsidy per day"], "CNY/day", [0, 10000], [
-    ver(START, 100, annex1("paid-leave wage subsidy"), assumed("≈ a third of an average daily wage as a top-up during paid leave", { dist: "triangular", min: 50, mode: 100, max: 200 })),
-  ]),
-  def(P.aNursingDaily, ["A类停工留薪期护理补助(日)", "track A paid-leave nursing subsidy per day"], "CNY/day", [0, 10000], [
-    ver(START, 50, annex1("nursing subsidy"), assumed("half the wage top-up, for days a carer is needed", { dist: "triangular", min: 20, mode: 50, max: 150 })),
-  ]),
-  def(P.aMaxDays, ["A类停工留薪期最长天数", "track A paid leave: most days"], "days", [0, 1000], [
-    ver(START, 365, noSource("工伤保险条例 art. 33: paid leave generally up to 12 months"), assumed("12 months (art. 33 of the Regulations) taken as 365 days", { dist: "fixed" })),
-  ], true),
-];
-
-const PersonSchema = z.strictObject({
-  age: age().default(30),
-  category: oneOf(CATEGORIES).default("platform"),
-  industryClass: integer(1, INDUSTRY_CLASSES, "industry risk class").default(2),
-  employerInsuresWiiStaff: bool().default(true),
-});
-const ClaimSchema = z.strictObject({
-  situation: oneOf(SITUATIONS).default("at-work"),
-  exclusion: oneOf(EXCLUSIONS).optional(),
-  injuryDetermined: bool().default(true),
-  reportedAfterHours: number(0, 100000, "hours after the accident").default(0),
-  unverifiableShare: number(0, 1, "share of the loss that could not be verified").default(0),
-  premiumPaidOn: isoDateString().optional(),
-  medicalCost: amount().default(0),
-  disabilityGrade: integer(1, 10, "disability grade, 1 = most severe").optional(),
-  death: bool().optional(),
-  paidLeaveDays: integer(0, 10000, "days").default(0),
-  nursingDays: integer(0, 10000, "days").default(0),
-});
-const PurchaseSchema = z.strictObject({
-  months: integer(1, 24, "months").default(1),
-  payer: oneOf(["employer", "platform", "association"] as const).optional(),
-});
-export type UrumqiPerson = z.output<typeof PersonSchema>;
-export type UrumqiClaim = z.output<typeof ClaimSchema>;
-export type UrumqiPurchase = z.output<typeof PurchaseSchema>;
 
 const zero = (rule: string, en: string, zh: string, formula: string): TraceLine => ({ rule, label: { en, zh }, amount: 0, params: [], formula });
 
@@ -202,20 +109,9 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
   }
 
   const scheme: Scheme<UrumqiPerson, UrumqiClaim, UrumqiPurchase> = {
-    id: ID,
-    name: { zh: "乌鲁木齐市补充工伤保险(试行)", en: "Urumqi supplementary work-injury insurance (trial)" },
-    region: { zh: "新疆乌鲁木齐", en: "Urumqi, Xinjiang" },
-    sources: [F],
-    period: { from: START, until: END },
-    referenceDate: START,
+    ...metaFields(meta),
     parameters: t,
-    // Monthly premium = class-1 premium × class rate / class-1 rate: the class rates only set relative prices.
-    benefitPersonFields: ["category"],
-    pricing: [P.premiumA, P.premiumB],
-    personDefaults: {
-      en: "age 30, platform ride-hailing/delivery worker (track B), industry class 2, employer also insures its WII staff",
-      zh: "30岁，平台网约车/外卖/快递从业人员(第七条特定人员)，行业风险二类，用人单位同时为其工伤参保职工投保",
-    },
+    inputs: { person: PersonSchema, purchase: PurchaseSchema, claim: ClaimSchema },
     parsePerson: (input) => parseWith(PersonSchema, input, "person"),
     parseClaim: (input) => parseWith(ClaimSchema, input, "claim"),
     parsePurchase: (input) => parseWith(PurchaseSchema, input, "purchase"),
@@ -324,3 +220,4 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
 }
 
 export const urumqiSupplementaryWii = create();
+export const scheme = urumqiSupplementaryWii;

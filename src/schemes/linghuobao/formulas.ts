@@ -1,23 +1,26 @@
 /**
- * 灵活保 — Ningbo flexible workers' work-accident insurance (from 2022-06-25): government-guided,
- * budget-subsidised, run by CPIC P&C Ningbo; bought voluntarily by the worker per day.
- * Source: seed 000_9d4d07eb047c1552.txt (premium l.191–192, subsidy l.162–165, ages l.177/240,
- * job period l.261–262, purchase days l.268–270, benefits l.83–86, first policy l.77–81).
+ * 灵活保's formulas: the daily premium with the budget subsidy of the first two years and the
+ * cover it buys; eligibility (age, registration, a job in Ningbo, a short job period); the
+ * benefit per accident (medical costs up to a cap, disability by grade ratio or death up to the
+ * sum insured, together at most the sum insured). Every number is a parameter (parameters.yaml);
+ * the metadata is scheme.yaml.
  */
-import { z } from "zod";
-import { INDUSTRY_STANDARD, gradePath, industryRatioParameters } from "./disability.js";
-import { addDays } from "./dates.js";
-import { age, amount, bool, integer, parseWith } from "./input.js";
-import { fmt, mulRate, roundFen } from "./money.js";
-import { assumed, def, noSource, ParameterTable, pct, SEED, seed, ver, type Parameter } from "./parameter.js";
-import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type PremiumLine, type Scheme, type TraceLine } from "./scheme.js";
+import { addDays } from "../../rules/dates.js";
+import { gradePath } from "../../rules/disability.js";
+import { parseWith } from "../../rules/input.js";
+import { fmt, mulRate, roundFen } from "../../rules/money.js";
+import { ParameterTable, pct } from "../../rules/parameter.js";
+import { benefitOf, eligibilityOf, metaFields, premiumOf, reason, type Lang, type PremiumLine, type Scheme, type TraceLine } from "../../rules/scheme.js";
+import { ClaimSchema, PersonSchema, purchaseSchema, type LinghuobaoClaim, type LinghuobaoPerson, type LinghuobaoPurchase } from "./inputs.js";
+import { meta, parameters } from "./scheme.gen.js";
 
-export const ID = "linghuobao";
-const F = SEED.linghuobao;
-/** First policy sold 25 June (l.77–81); the year, 2022, follows from "2021 年年底" (l.50) being past. */
-export const LAUNCH = "2022-06-25";
-/** The budget subsidy covers the first two years (l.162–164): it ends two years after launch. */
-export const SUBSIDY_END = "2024-06-25";
+export type { LinghuobaoClaim, LinghuobaoPerson, LinghuobaoPurchase };
+
+export const ID = meta.id;
+/** The first policy (l.77–81). */
+export const LAUNCH = meta.period.from;
+/** The budget subsidy ends two years after launch (l.162–164). */
+export const SUBSIDY_END = meta.dates.subsidyEnd!;
 
 const P = {
   daily: `${ID}.premium.daily`,
@@ -33,89 +36,17 @@ const P = {
   ratio: `${ID}.disability.ratio`,
 } as const;
 
-export const parameters: Parameter[] = [
-  def(P.daily, ["基础保费", "basic premium"], "CNY/day", [0, 100], [
-    ver(LAUNCH, 0.6, seed(F, 191, "保费标准亲民（0.6元/人/天，补贴后")),
-  ]),
-  def(P.budgetShare, ["财政补贴比例", "budget subsidy share of the basic premium"], "share", [0, 1], [
-    ver(LAUNCH, 0.5, seed(F, 164, "伤害保障保费的 50%由财政资金")),
-    ver(SUBSIDY_END, 0, seed(F, 162, "产品先期 （两年内） 每个灵活就业个人的基础"), undefined,
-      "the subsidy is for the first two years only (l.162–164, l.192 “前两年0.3元/人/天”); nothing is said of a later subsidy, so 0"),
-  ]),
-  def(P.minDays, ["单次最少投保天数", "fewest days per purchase"], "days", [1, 366], [
-    ver(LAUNCH, 1, seed(F, 269, "保 最 少 投 保 1 天 ， 最 多 投 保 28")),
-  ], true),
-  def(P.maxDays, ["单次最多投保天数", "most days per purchase"], "days", [1, 366], [
-    ver(LAUNCH, 28, seed(F, 269, "保 最 少 投 保 1 天 ， 最 多 投 保 28")),
-  ], true),
-  def(P.minAge, ["最低年龄", "minimum age"], "years", [0, 120], [
-    ver(LAUNCH, 16, seed(F, 240, "员的年龄为 16 周岁至 65 周岁")),
-  ], true),
-  def(P.maxAge, ["最高年龄", "maximum age"], "years", [0, 120], [
-    ver(LAUNCH, 65, seed(F, 240, "员的年龄为 16 周岁至 65 周岁")),
-  ], true),
-  def(P.jobLimit, ["岗位工作期上限(少于)", "job period must be shorter than"], "days", [1, 3660], [
-    ver(LAUNCH, 29, seed(F, 262, "少于 29 天，具体岗位不做限制")),
-  ], true),
-  def(P.medicalCap, ["意外医疗保额(每次事故)", "medical cover per accident"], "CNY", [0, 1e7], [
-    ver(LAUNCH, 30000, seed(F, 84, "供最高 3 万元医疗费用和 30 万元"),
-      assumed("the seed gives the 3 万 / 30 万 limits without a period (l.84–85); 灵活保 is bought by the day, purchase by purchase, so they are read per accident, as in accident insurance — not per purchase or per year (an interpretation; per purchase would pay less to a worker hurt twice in one purchase)", { dist: "fixed" })),
-  ]),
-  def(P.medicalRate, ["意外医疗赔付比例", "share of medical costs paid"], "share", [0, 1], [
-    ver(LAUNCH, 1, noSource("the seed gives only the 3 万 cap, no deductible or co-payment"),
-      assumed("no deductible or co-payment is mentioned; full payment up to the cap is the plain reading", { dist: "triangular", min: 0.8, mode: 1, max: 1 })),
-  ]),
-  def(P.sumInsured, ["意外伤残身故保额(每次事故)", "disability/death sum insured per accident"], "CNY", [0, 1e8], [
-    ver(LAUNCH, 300000, seed(F, 84, "30 万元"), assumed("the seed gives the 3 万 / 30 万 limits without a period (l.84–85); 灵活保 is bought by the day, purchase by purchase, so they are read per accident, as in accident insurance — not per purchase or per year (an interpretation; per purchase would pay less to a worker hurt twice in one purchase)", { dist: "fixed" }), "l.84–85: “30 万元意外伤残身故赔偿”"),
-  ]),
-  ...industryRatioParameters(P.ratio, LAUNCH, assumed(
-    "the seed names the grading bodies (l.283–286) but no table; the insurance-industry standard is the market norm for accident cover",
-    { dist: "fixed" },
-  ), INDUSTRY_STANDARD),
-];
-
-const PersonSchema = z.strictObject({
-  age: age().default(40),
-  registeredOnPlatform: bool().default(true),
-  jobInNingbo: bool().default(true),
-  jobPeriodDays: integer(1, 3660, "days").default(1),
-});
-const ClaimSchema = z.strictObject({
-  medicalCost: amount(),
-  disabilityGrade: integer(1, 10, "disability grade, 1 = most severe").optional(),
-  death: bool().optional(),
-});
-export type LinghuobaoPerson = z.output<typeof PersonSchema>;
-export type LinghuobaoClaim = z.output<typeof ClaimSchema>;
-export interface LinghuobaoPurchase {
-  days: number;
-}
-
 export function create(t: ParameterTable = new ParameterTable(parameters)): Scheme<LinghuobaoPerson, LinghuobaoClaim, LinghuobaoPurchase> {
   const scheme: Scheme<LinghuobaoPerson, LinghuobaoClaim, LinghuobaoPurchase> = {
-    id: ID,
-    name: { zh: "灵活保(灵活就业人员工作意外伤害保险)", en: "Linghuobao (Ningbo flexible workers' work-accident insurance)" },
-    region: { zh: "浙江宁波", en: "Ningbo, Zhejiang" },
-    sources: [F],
-    period: { from: LAUNCH, until: null },
-    referenceDate: LAUNCH,
+    ...metaFields(meta),
     parameters: t,
-    benefitPersonFields: [],
-    // No yearly limits: the 3 万 medical and 30 万 disability/death limits are per accident (an
-    // interpretation, labelled on the parameters), so the engine pays every claim on its own.
-    yearlyFields: [],
-    pricing: [P.daily],
-    personDefaults: {
-      en: "age 40, registered on 灵活就业服务在线, job inside Ningbo, job period 1 day",
-      zh: "40岁，已在灵活就业服务在线注册，岗位在宁波市域内，岗位工作期1天",
-    },
+    inputs: { person: PersonSchema, purchase: purchaseSchema(t.v(P.minDays, meta.referenceDate), t.v(P.maxDays, meta.referenceDate)), claim: ClaimSchema },
     parsePerson: (input) => parseWith(PersonSchema, input, "person"),
     parseClaim: (input) => parseWith(ClaimSchema, input, "claim"),
     parsePurchase(input, date) {
       const min = t.v(P.minDays, date);
       const max = t.v(P.maxDays, date);
-      const schema = z.strictObject({ days: integer(min, max, "days per purchase").default(min) });
-      return parseWith(schema, input, "purchase");
+      return parseWith(purchaseSchema(min, max), input, "purchase");
     },
 
     eligibility(person, date) {
@@ -239,3 +170,4 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
 }
 
 export const linghuobao = create();
+export const scheme = linghuobao;
