@@ -16,7 +16,7 @@ import { describeIssue, list, NAME, num, pathText, pattern, problem, protoKeyPat
 import { priorQuantile } from "./priors.js";
 import { MAX_REPLICATES, MAX_SEED } from "./limits.js";
 import { Xoshiro128ss } from "./rng.js";
-import { MODES } from "./run.js";
+import { MODES } from "./plan.js";
 import { latinHypercube, saltelliPoints, saltelliSize } from "./sobol.js";
 
 /** Limits of a design: points, factors, replicates per point. */

@@ -6,7 +6,7 @@
  * run time (EngineClient uses Worker), type-only for everything else.
  */
 import type { SimulationJob } from "./parallel.js";
-import type { ReplicateRow } from "./run.js";
+import type { ReplicateRow } from "./ledger.js";
 
 /** What an owner asks of a worker (validated by the host). */
 export type EngineRequest =

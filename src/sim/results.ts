@@ -9,7 +9,7 @@
  */
 import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from "apache-arrow";
 import { csvFormat } from "d3-dsv";
-import { PAYERS, type ReplicateRow } from "./run.js";
+import { PAYERS, type ReplicateRow } from "./ledger.js";
 
 export type ResultFormat = "arrow" | "csv" | "json";
 export const RESULT_FORMATS: readonly ResultFormat[] = ["arrow", "csv", "json"];

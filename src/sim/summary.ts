@@ -7,7 +7,7 @@
  * per-replicate difference is the right thing to summarise).
  */
 import { quantileSorted } from "simple-statistics";
-import { PAYERS, type ReplicateRow } from "./run.js";
+import { PAYERS, type ReplicateRow } from "./ledger.js";
 
 /** Quantile levels reported for every metric. */
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95, 0.995] as const;

@@ -1,0 +1,132 @@
+/**
+ * The payer ledger: one result row per (replicate, option, year) — enrolment, premiums by payer
+ * (gross = net + Σ subsidies), claims, benefits, administration cost, loss ratio, and the
+ * conditional expectations that split the spread into its parameter and process parts — and
+ * the booking of each simulated cell into it. A cell's premium comes from the scheme's own
+ * `premium` rule, kept as a ledger entry (subsidies by payer index).
+ */
+import type { AnyScheme, Payer } from "../rules/index.js";
+
+/** Anyone but the insured person who pays part of a premium. */
+export type SubsidyPayer = Exclude<Payer, "insured">;
+
+/** Payers that appear as ledger columns (subsidy_<payer>), in a fixed order. */
+export const PAYERS: readonly SubsidyPayer[] = ["budget", "bank", "employer", "town", "platform", "union", "chamber", "collective", "association"];
+
+export interface ReplicateRow {
+  replicate: number;
+  option: string;
+  year: number;
+  /** Persons in the option's target cells. */
+  population: number;
+  /** Of whom eligible under the scheme's rules. */
+  eligible: number;
+  enrolled: number;
+  /** enrolled / population. */
+  coverage: number;
+  /** Gross premium, 元. */
+  gross: number;
+  /** Paid by the insured themselves, 元. */
+  net: number;
+  /** Subsidies by payer, 元 (gross = net + Σ subsidies). */
+  subsidies: Record<SubsidyPayer, number>;
+  claims: number;
+  benefits: number;
+  /** Administration cost, 元. */
+  admin: number;
+  /** benefits / gross; null when no premium was collected. */
+  lossRatio: number | null;
+  /** benefits / enrolled; null when nobody enrolled. */
+  benefitPerEnrollee: number | null;
+  /** E[enrolled | parameters], E[gross premium | parameters] and E[benefits | parameters]: the
+   *  parameter part of the spread (after year 1, also given last year's enrolment). */
+  expectedEnrolled: number;
+  expectedGross: number;
+  /** E[persons paid for at least one claim | parameters] (published claimant counts, 获得理赔人数). */
+  expectedClaimants: number;
+  expectedBenefits: number;
+  /** Var[benefits | parameters]: the process part (analytic). */
+  processVarBenefits: number;
+}
+
+/** One enrollee's premium in a cell, as the ledger books it. */
+export interface CellPremium {
+  gross: number;
+  net: number;
+  /** Subsidies in the scheme's order: the payer's index in PAYERS, and the amount. */
+  payers: Uint8Array;
+  amounts: Float64Array;
+}
+
+/** The scheme's premium for a person and purchase on a date, as a ledger entry. */
+export function premiumOf(scheme: AnyScheme, person: unknown, purchase: unknown, date: string): CellPremium {
+  const premium = scheme.premium(person, purchase, date);
+  const n = premium.subsidies.length;
+  const payers = new Uint8Array(n);
+  const amounts = new Float64Array(n);
+  premium.subsidies.forEach((s, i) => {
+    const index = PAYERS.indexOf(s.payer as SubsidyPayer);
+    if (index < 0) throw new Error(`internal: ${scheme.id} lists ${s.payer === "insured" ? "the insured" : `"${s.payer}"`} as a subsidy payer`);
+    payers[i] = index;
+    amounts[i] = s.amount;
+  });
+  return { gross: premium.gross, net: premium.net, payers, amounts };
+}
+
+function emptySubsidies(): Record<SubsidyPayer, number> {
+  const out = {} as Record<SubsidyPayer, number>;
+  for (const p of PAYERS) out[p] = 0;
+  return out;
+}
+
+/** An empty row; `subsidyTotals` (PAYERS order) collects its subsidies until {@link closeRow}. */
+export function openRow(replicate: number, option: string, year: number, population: number, eligible: number, subsidyTotals: Float64Array): ReplicateRow {
+  subsidyTotals.fill(0);
+  return {
+    replicate,
+    option,
+    year,
+    population,
+    eligible,
+    enrolled: 0,
+    coverage: 0,
+    gross: 0,
+    net: 0,
+    subsidies: emptySubsidies(),
+    claims: 0,
+    benefits: 0,
+    admin: 0,
+    lossRatio: null,
+    benefitPerEnrollee: null,
+    expectedEnrolled: 0,
+    expectedGross: 0,
+    expectedClaimants: 0,
+    expectedBenefits: 0,
+    processVarBenefits: 0,
+  };
+}
+
+/**
+ * Books a cell's year: its enrollees, claims and benefits, the premiums they pay and who pays
+ * them, and E[enrolled] and E[gross premium] given the parameters.
+ */
+export function bookCell(row: ReplicateRow, subsidyTotals: Float64Array, premium: CellPremium, enrolled: number, claims: number, benefits: number, expectedEnrolled: number): void {
+  row.enrolled += enrolled;
+  row.claims += claims;
+  row.benefits += benefits;
+  row.gross += enrolled * premium.gross;
+  row.net += enrolled * premium.net;
+  for (let i = 0; i < premium.payers.length; i++) subsidyTotals[premium.payers[i]!]! += enrolled * premium.amounts[i]!;
+  row.expectedEnrolled += expectedEnrolled;
+  row.expectedGross += expectedEnrolled * premium.gross;
+}
+
+/** Completes a row once its cells are booked: subsidies, coverage, administration cost and ratios. */
+export function closeRow(row: ReplicateRow, subsidyTotals: Float64Array, adminRatio: number): ReplicateRow {
+  for (let i = 0; i < PAYERS.length; i++) row.subsidies[PAYERS[i]!] = subsidyTotals[i]!;
+  row.coverage = row.population > 0 ? row.enrolled / row.population : 0;
+  row.admin = adminRatio * row.gross;
+  row.lossRatio = row.gross > 0 ? row.benefits / row.gross : null;
+  row.benefitPerEnrollee = row.enrolled > 0 ? row.benefits / row.enrolled : null;
+  return row;
+}
