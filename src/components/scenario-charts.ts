@@ -40,7 +40,8 @@ function cellOf(text: string, tooltip?: string): HTMLTableCellElement {
  */
 export function headlineTable(rows: readonly ReplicateRow[], options: readonly OptionInfo[], lang: Lang): HTMLElement {
   const summaries = summarize(rows);
-  const money = (v: number | null) => (v === null ? "—" : v === 0 ? "0" : formatInUnit(v, "CNY", lang, { compact: true }));
+  // Money columns carry their unit in the heading, so a cell is one short number (5739.09万, 57.39M).
+  const money = (v: number | null) => (v === null ? "—" : v === 0 ? "0" : formatAmount(v, lang));
   const pct = (v: number | null, d = 1) => (v === null ? "—" : `${(100 * v).toFixed(d)} %`);
   const se = (v: number | null | undefined, f: (x: number) => string) => (v ? `${t({ zh: "蒙特卡洛标准误", en: "Monte Carlo s.e." }, lang)} ${f(v)}` : undefined);
   const shown = options.map((o) => ({ o, s: lastYear(summaries, o.id) })).filter((x): x is { o: OptionInfo; s: GroupSummary } => !!x.s);
@@ -49,17 +50,22 @@ export function headlineTable(rows: readonly ReplicateRow[], options: readonly O
     t({ zh: "方案", en: "option" }, lang),
     t({ zh: "参保人数", en: "enrolled" }, lang),
     t({ zh: "参保率", en: "take-up" }, lang),
-    t({ zh: "保费收入", en: "premium income" }, lang),
-    t({ zh: "补贴", en: "subsidies" }, lang),
-    ...(anyContribution ? [t({ zh: "平台/雇主缴费", en: "platform / employer pays" }, lang)] : []),
-    t({ zh: "赔付", en: "benefits" }, lang),
+    t({ zh: "保费收入(元)", en: "premium income (yuan)" }, lang),
+    t({ zh: "补贴(元)", en: "subsidies (yuan)" }, lang),
+    ...(anyContribution ? [t({ zh: "平台/雇主缴费(元)", en: "platform / employer pays (yuan)" }, lang)] : []),
+    t({ zh: "赔付(元)", en: "benefits (yuan)" }, lang),
     t({ zh: "赔付率(5–95 % 区间)", en: "loss ratio (5–95 % range)" }, lang),
     t({ zh: "赔付率超过 100 % 的概率", en: "P(loss ratio > 100 %)" }, lang),
   ];
   const table = document.createElement("table");
   table.className = "headline-table";
   const tr0 = document.createElement("tr");
-  for (const h of head) tr0.append(Object.assign(document.createElement("th"), { textContent: h }));
+  // A heading is never squeezed to a character a line above a short number.
+  for (const h of head) {
+    const th = Object.assign(document.createElement("th"), { textContent: h });
+    th.style.minWidth = "5.5em";
+    tr0.append(th);
+  }
   table.createTHead().append(tr0);
   const body = table.createTBody();
   for (const { o, s } of shown) {
@@ -72,7 +78,7 @@ export function headlineTable(rows: readonly ReplicateRow[], options: readonly O
     first.textContent = `${name(o, lang)}${s.year > 1 ? ` (${t({ zh: `第 ${s.year} 年`, en: `year ${s.year}` }, lang)})` : ""}`;
     tr.append(
       first,
-      cellOf(m["enrolled"]!.mean === null ? "—" : formatAmount(m["enrolled"]!.mean, lang), se(m["enrolled"]!.mcse, (x) => formatAmount(x, lang))),
+      cellOf(m["enrolled"]!.mean === null ? "—" : formatAmount(Math.round(m["enrolled"]!.mean), lang), se(m["enrolled"]!.mcse, (x) => formatAmount(x, lang))),
       cellOf(pct(m["coverage"]!.mean), se(m["coverage"]!.mcse, (x) => pct(x, 2))),
       cellOf(money(m["gross"]!.mean), se(m["gross"]!.mcse, money)),
       cellOf(money(sum((p) => !paysForOwnWorkers(p)))),

@@ -137,7 +137,9 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     });
     const inputs = el("div", { className: "scenario-inputs" }, input, number);
     if (control.suffix) inputs.append(el("span", { className: "unit-suffix" }, control.suffix));
-    const priorNote = el("small", { className: "muted assumption-prior" }, `${t({ zh: "先验", en: "prior" }, lang)}: ${priorText(a.prior, lang)}`);
+    // A take-up logit's prior is in logit units: say what range of take-up it spans.
+    const span = control.quantity === "logit" ? t({ zh: `(参保率 ${fmtDisplay(control.min, true)}–${fmtDisplay(control.max, true)} %)`, en: ` (take-up ${fmtDisplay(control.min, true)}–${fmtDisplay(control.max, true)} %)` }, lang) : "";
+    const priorNote = el("small", { className: "muted assumption-prior" }, `${t({ zh: "先验", en: "prior" }, lang)}: ${priorText(a.prior, lang)}${span}`);
     const item = el("div", { className: "scenario-assumption" }, title, inputs, priorNote, el("small", { className: "muted" }, lang === "zh" ? plain.note ?? "" : [plain.note, a.rationale].filter(Boolean).join(" — ")), message);
     const box = urlNote ? notesBox([urlNote]) : null;
     if (box) item.append(box);
