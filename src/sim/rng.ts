@@ -237,6 +237,27 @@ export class Xoshiro128ss implements Rng {
     return this;
   }
 
+  /** Writes the state as four int32 words into `out` at `offset` (see {@link restoreFrom}). */
+  saveTo(out: Int32Array, offset: number): void {
+    out[offset] = this.s0;
+    out[offset + 1] = this.s1;
+    out[offset + 2] = this.s2;
+    out[offset + 3] = this.s3;
+  }
+
+  /**
+   * Re-seats this generator, in place, at a state written by {@link saveTo}: the same stream
+   * continues from there (the engine re-seats a cell's child stream for each policy option
+   * instead of deriving it again).
+   */
+  restoreFrom(words: Int32Array, offset: number): this {
+    this.s0 = words[offset]!;
+    this.s1 = words[offset + 1]!;
+    this.s2 = words[offset + 2]!;
+    this.s3 = words[offset + 3]!;
+    return this;
+  }
+
   /** Advance by 2^64 steps: 2^64 non-overlapping subsequences of length 2^64. */
   jump(): this {
     return this.applyJump(JUMP);

@@ -58,6 +58,13 @@ interface RunState {
   takeupRng: Xoshiro128ss;
   claimRng: Xoshiro128ss;
   renewRng: Xoshiro128ss;
+  /** Each cell's child states of the current replicate and year (4 words per cell and purpose),
+   *  derived for the first option and re-seated for the others, and the (replicate, year) stamp
+   *  each was derived for. */
+  childStates: Int32Array;
+  childStamps: Float64Array;
+  /** (replicate, year) of the cell being simulated, as a stamp: replicate × 32 + year + 1. */
+  yearStamp: number;
   /** Enrolled counts and net premiums of each option's cells in the previous year. */
   previous: Float64Array[];
   previousNet: Float64Array[];
@@ -117,6 +124,9 @@ function newRunState(plan: Plan, mode: Mode): RunState {
     takeupRng: new Xoshiro128ss(1, 0, 0, 0),
     claimRng: new Xoshiro128ss(1, 0, 0, 0),
     renewRng: new Xoshiro128ss(1, 0, 0, 0),
+    childStates: new Int32Array(plan.cells.length * 16),
+    childStamps: new Float64Array(plan.cells.length * 4),
+    yearStamp: 0,
     previous: plan.options.map((po) => new Float64Array(po.cells.length)),
     previousNet: plan.options.map((po) => new Float64Array(po.cells.length)),
     enrolment: { enrolled: 0, expected: 0, variance: 0 },
@@ -146,6 +156,7 @@ function runOption(state: RunState, po: PlanOption, oi: number, theta: Float64Ar
     // Per-claim payout moments for each group (person × severity), mixed over categories.
     for (const g of po.groups[y]!) scaleGroup(g, draw.baseScale, draw.catWeights, theta);
     const row = openRow(r, po.option.id, y + 1, po.population, po.eligible[y]!, state.subsidyTotals);
+    state.yearStamp = r * 32 + y + 1; // years ≤ MAX_YEARS = 30
     for (let ci = 0; ci < po.cells.length; ci++) simulateCell(state, po, oi, ci, y, k, theta, parent, draw, row);
     rows.push(closeRow(row, state.subsidyTotals, value(po.adminRatio, theta)));
     // Reprice next year toward the target loss ratio (credibility-weighted, capped change).
@@ -185,8 +196,8 @@ function simulateCell(state: RunState, po: PlanOption, oi: number, ci: number, y
   const lambda = claimRate(po, pc, theta, draw.baseFreq);
   // Child streams per (cell, purpose, year): 4y+1 take-up, 4y+2 claims, 4y+3 renewal.
   const { takeupRng, claimRng } = state;
-  takeupRng.childOf(parent, pc.index, 4 * y + 1);
-  claimRng.childOf(parent, pc.index, 4 * y + 2);
+  seatChild(state, takeupRng, parent, pc.index, y, 1);
+  seatChild(state, claimRng, parent, pc.index, y, 2);
   const frailty = draw.dispersion > 0 ? gamma(claimRng, draw.dispersion, 1 / draw.dispersion) : 1;
   const e = enrol(state, po, pc, oi, ci, y, p, premium.net, theta, parent);
   const out = state.claims;
@@ -203,6 +214,22 @@ function simulateCell(state: RunState, po: PlanOption, oi: number, ci: number, y
   state.previousNet[oi]![ci] = premium.net;
   bookCell(row, state.subsidyTotals, premium, e.enrolled, out.claims, out.benefits, e.expected);
   if (!g.yearly) bookClaimExpectations(row, g, lambda, draw.dispersion, e.expected, e.variance);
+}
+
+/**
+ * Seats `rng` at the child stream (cell, 4y + purpose) of the replicate's parent: derived on the
+ * first option that needs it, copied for the others (options share a cell's draws).
+ */
+function seatChild(state: RunState, rng: Xoshiro128ss, parent: Xoshiro128ss, cellIndex: number, y: number, purpose: number): void {
+  const slot = cellIndex * 4 + purpose;
+  const stamp = state.yearStamp;
+  if (state.childStamps[slot] === stamp) {
+    rng.restoreFrom(state.childStates, slot * 4);
+    return;
+  }
+  rng.childOf(parent, cellIndex, 4 * y + purpose);
+  rng.saveTo(state.childStates, slot * 4);
+  state.childStamps[slot] = stamp;
 }
 
 /** Claims per enrolled person-year of the cell: the option's base rate × cell and level multipliers. */
@@ -235,7 +262,7 @@ function enrol(state: RunState, po: PlanOption, pc: PlanCell, oi: number, ci: nu
   const rn = pc.years[y]!.eligible ? renewalOf(po, pc, theta, net - state.previousNet[oi]![ci]!) : 0;
   e.expected = stay * rn + (n - stay) * p;
   e.variance = stay * rn * (1 - rn) + (n - stay) * p * (1 - p);
-  renewRng.childOf(parent, pc.index, 4 * y + 3);
+  seatChild(state, renewRng, parent, pc.index, y, 3);
   e.enrolled = person ? bernoulliCount(renewRng, 0, stay, rn) + bernoulliCount(takeupRng, stay, n, p) : binomial(renewRng, stay, rn) + binomial(takeupRng, n - stay, p);
   return e;
 }

@@ -30,6 +30,16 @@ describe("Xoshiro128ss.childOf", () => {
     expect(Array.from({ length: 5 }, () => a.nextUint32())).toEqual(Array.from({ length: 5 }, () => b.nextUint32()));
   });
 
+  it("saveTo / restoreFrom re-seat a stream exactly where it was (the engine re-seats children per option)", () => {
+    const words = new Int32Array(8);
+    const a = new Xoshiro128ss(1, 0, 0, 0).childOf(parent, 5, 2);
+    a.saveTo(words, 4);
+    const first = Array.from({ length: 6 }, () => a.uniform());
+    const b = new Xoshiro128ss(3, 3, 3, 3).restoreFrom(words, 4);
+    expect(Array.from({ length: 6 }, () => b.uniform())).toEqual(first);
+    expect(b.getState()).toEqual(a.getState());
+  });
+
   it("gives different streams for different cells, purposes and parents", () => {
     const first = (p: Xoshiro128ss, x: number, y: number) => new Xoshiro128ss(1, 0, 0, 0).childOf(p, x, y).nextUint32();
     const other = Xoshiro128ss.derive(42, "replicate", 8);
