@@ -202,18 +202,28 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, base: rea
 }
 
 /** The first own "__proto__" key anywhere in a JSON value: its path, or undefined. */
-export function protoKeyPath(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const p = protoKeyPath(value[i], [...path, i]);
-      if (p) return p;
+export function protoKeyPath(value: unknown): PropertyKey[] | undefined {
+  // One path, pushed and popped as the walk goes (a scenario has tens of thousands of nodes).
+  const path: PropertyKey[] = [];
+  const visit = (v: unknown): boolean => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        if (visit(v[i])) return true;
+        path.pop();
+      }
+    } else if (v !== null && typeof v === "object") {
+      if (Object.hasOwn(v, "__proto__")) {
+        path.push("__proto__");
+        return true;
+      }
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        if (visit((v as Record<string, unknown>)[k])) return true;
+        path.pop();
+      }
     }
-  } else if (value !== null && typeof value === "object") {
-    if (Object.hasOwn(value, "__proto__")) return [...path, "__proto__"];
-    for (const [k, v] of Object.entries(value)) {
-      const p = protoKeyPath(v, [...path, k]);
-      if (p) return p;
-    }
-  }
-  return undefined;
+    return false;
+  };
+  return visit(value) ? path : undefined;
 }
