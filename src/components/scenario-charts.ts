@@ -124,7 +124,8 @@ export function lossRatioChart(data: readonly LossRatioDatum[], { width, lang }:
     // Room between facets for each option's title, printed above its facet (never over the quantile labels).
     fy: { label: null, domain: names, axis: null, padding: 0.22 },
     x: { label: t({ zh: "赔付率 →", en: "loss ratio →" }, lang), tickFormat: (d: number) => `${Math.round(100 * d)}%` },
-    y: { label: t({ zh: "↑ 重复次数", en: "↑ replicates" }, lang), grid: true },
+    // The y label runs along the axis (not at its top), clear of the first facet's title.
+    y: { label: t({ zh: "重复次数", en: "replicates" }, lang), labelAnchor: "center", labelArrow: "none", grid: true },
     color: { domain: names, range: OKABE_ITO },
     marks: [
       // fy is a valid facet channel of the binned mark (Plot's type for binX inputs omits it).
@@ -215,7 +216,7 @@ export function fanChart(data: readonly FanDatum[], { width, lang, metricLabel, 
     marginLeft: 56,
     marginTop: 26,
     x: { label: t({ zh: "年 →", en: "year →" }, lang), ticks: [...new Set(data.map((d) => d.year))], tickFormat: (d: number) => String(d) },
-    y: { label: `↑ ${metricLabel}`, tickFormat: fmt, grid: true, ticks: 4 },
+    y: { label: metricLabel, labelAnchor: "center", labelArrow: "none", tickFormat: fmt, grid: true, ticks: 4 },
     fy: { label: null, domain: names, axis: null, padding: 0.22 },
     marks: [
       ...names.flatMap((o) => {
