@@ -75,7 +75,7 @@ export function renderStatutoryTemplate(): string {
   const template = templateOf(validateFile(TemplateParametersFile, readYaml(STATUTORY_TEMPLATE), rel));
   return [
     HEADER(rel),
-    `import type { TemplateParameter } from "../scheme-files.js";\n`,
+    `import type { TemplateParameter } from "../parameter-template.js";\n`,
     `\n/** The statutory package's parameters, keys relative to \`<scheme id>.statutory\`; \`from: "start"\` is the scheme's start. */\n`,
     `export const template: TemplateParameter[] = [\n`,
     ...template.map((t) => `  ${line(t)},\n`),

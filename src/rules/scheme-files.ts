@@ -11,7 +11,9 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates.js";
 import type { Bilingual, Parameter, ParameterVersion, Prior, Reference, Unit } from "./parameter.js";
+import type { TemplateParameter } from "./parameter-template.js";
 import type { Family, SchemeMeta } from "./scheme.js";
+import { LEAVING_JOB_REGIONS } from "./statutory-periodic.js";
 
 /** The units a parameter may have (the `Unit` type of parameter.ts). */
 export const PARAMETER_UNITS = ["CNY", "CNY/day", "CNY/year", "CNY/month", "CNY/order", "share", "years", "days", "months", "hours", "persons", "multiple"] as const satisfies readonly Unit[];
@@ -263,14 +265,6 @@ export function parametersOf(prefix: string, file: ParametersFileData): Paramete
   return Object.entries(file).map(([k, p]) => parameterOf(`${prefix}.${k}`, p, p.values.map((v) => versionOf(v))));
 }
 
-/** A template's parameter with its key (relative to the prefix it is instantiated under). */
-export interface TemplateParameter {
-  key: string;
-  parameter: Parameter;
-  /** Per version: left out for a scheme starting on or after this date. */
-  until: (string | null)[];
-}
-
 /** A template file's parameters; versions from `start` keep "start" until instantiated. */
 export function templateOf(file: TemplateParametersFileData): TemplateParameter[] {
   return Object.entries(file).map(([k, p]) => ({
@@ -278,26 +272,6 @@ export function templateOf(file: TemplateParametersFileData): TemplateParameter[
     parameter: parameterOf(k, p, p.values.map((v) => versionOf(v))),
     until: p.values.map((v): string | null => ("until" in v && typeof v.until === "string" ? v.until : null)),
   }));
-}
-
-/**
- * A template parameter for a scheme starting on `start`, under `prefix`: `start` becomes the
- * date; a version whose `until` is on or before it is left out, and when that was the `start`
- * version the next one takes its place from `start`.
- */
-export function instantiate(t: TemplateParameter, prefix: string, start: string): Parameter {
-  const p = t.parameter;
-  const versions: ParameterVersion[] = [];
-  let startDropped = false;
-  p.versions.forEach((v, i) => {
-    const until = t.until[i];
-    if (until && until <= start) {
-      if (v.from === "start") startDropped = true;
-      return;
-    }
-    versions.push({ ...v, from: v.from === "start" || (startDropped && versions.length === 0) ? start : v.from });
-  });
-  return { path: `${prefix}.${p.path}`, label: p.label, unit: p.unit, range: p.range, ...(p.integer ? { integer: true } : {}), versions };
 }
 
 /** The metadata of a `scheme.yaml` with full parameter paths; `keys` are the scheme's parameter keys (to check pricing). */

@@ -19,97 +19,67 @@
  * travel allowances, the survivors' benefits when a grade 1–4 pensioner later dies of the injury.
  * Figures: /work/shared/reference/public-figures.md.
  */
-import { statutoryMonthsParameters, gradePath } from "./disability.js";
-import { bool, integer, number, oneOf } from "./input.js";
+import { gradePath } from "./disability.js";
+import { bool, integer, labelled, number, oneOf } from "./input.js";
 import { checkAge, OMEGA } from "./life-table.js";
-import type { Parameter, ParameterTable, ParameterVersion } from "./parameter.js";
-import { pct, regulation } from "./parameter.js";
+import type { Parameter, ParameterTable } from "./parameter.js";
+import { pct } from "./parameter.js";
+import { instantiate } from "./parameter-template.js";
+import { template } from "./statutory/parameters.gen.js";
 import { fmt, mulRate, roundFen } from "./money.js";
 import type { Benefit, TraceLine } from "./scheme.js";
 import {
-  certainFactor, mixedFactor, NURSING_LEVELS, periodicParameters, periodicPaths, SEXES, taperShare, valuationBasis, valuationParams,
+  certainFactor, LEAVING_JOB_REGIONS, mixedFactor, NURSING_LEVELS, periodicPaths, SEXES, taperShare, valuationBasis, valuationParams,
   type LeavingJobRegion, type NursingLevel, type Sex, type ValuationBasis,
 } from "./statutory-periodic.js";
 
-const NBS = (year: number, value: number) =>
-  regulation("国家统计局 (NBS) statistical communiqué", `national urban per-capita disposable income ${year}: ${value} 元`);
-
-/** Versions of the national urban per-capita disposable income, each in force in the following year. */
-function nationalIncomeParameter(path: string): Parameter {
-  const recalled = (year: number, value: number) => ({
-    from: `${year + 1}-01-01`,
-    value,
-    reference: NBS(year, value),
-    assumption: {
-      rationale: `NBS figure for ${year} recalled from the communiqué, not in the project's reference sheet; verify before use`,
-      prior: { dist: "fixed" as const },
-    },
-  });
-  const versions: ParameterVersion[] = [
-    recalled(2018, 39251),
-    recalled(2019, 42359),
-    recalled(2020, 43834),
-    recalled(2021, 47412),
-    recalled(2022, 49283),
-    { from: "2024-01-01", value: 51821, reference: NBS(2023, 51821) },
-    { from: "2025-01-01", value: 54188, reference: NBS(2024, 54188) },
-  ];
-  return {
-    path,
-    label: { zh: "上年度全国城镇居民人均可支配收入", en: "previous year's national urban per-capita disposable income" },
-    unit: "CNY/year",
-    range: { min: 10000, max: 200000 },
-    versions,
-  };
-}
-
-/** The statutory parameters under `${schemeId}.statutory`; `regions`: whose lump sums on leaving the job. */
+/**
+ * The statutory parameters of scheme `schemeId` starting on `from`, under `${schemeId}.statutory`:
+ * the template src/rules/statutory/parameters.yaml (generated into parameters.gen.ts), with the
+ * lump sums on leaving the job of `regions` only. Each scheme gets its own copy, so a reform of one
+ * never changes another.
+ */
 export function statutoryParameters(schemeId: string, from: string, regions: readonly LeavingJobRegion[] = ["national"]): Parameter[] {
-  const p = `${schemeId}.statutory`;
-  const regs = "工伤保险条例 (Work-Injury Insurance Regulations)";
-  return [
-    {
-      path: `${p}.medical.rate`,
-      label: { zh: "工伤医疗费用支付比例(目录内)", en: "share of catalogue medical costs paid" },
-      unit: "share",
-      range: { min: 0, max: 1 },
-      versions: [{ from, value: 1, reference: regulation(`${regs} art. 30`, "catalogue treatment costs are paid from the WII fund") }],
-    },
-    ...statutoryMonthsParameters(`${p}.disabilityMonths`, from),
-    {
-      path: `${p}.death.incomeMultiple`,
-      label: { zh: "一次性工亡补助金(上年度人均可支配收入倍数)", en: "one-time death subsidy (multiple of national income)" },
-      unit: "multiple",
-      range: { min: 0, max: 100 },
-      versions: [{ from, value: 20, reference: regulation(`${regs} art. 39`, "20 × the previous year's national urban per-capita disposable income") }],
-    },
-    nationalIncomeParameter(`${p}.death.nationalIncome`),
-    {
-      path: `${p}.funeral.months`,
-      label: { zh: "丧葬补助金(月数)", en: "funeral grant (months of regional average wage)" },
-      unit: "months",
-      range: { min: 0, max: 24 },
-      versions: [{ from, value: 6, reference: regulation(`${regs} art. 39`, "funeral grant of 6 months of the region's average monthly wage") }],
-    },
-    ...periodicParameters(schemeId, from, regions),
-  ];
+  const prefix = `${schemeId}.statutory`;
+  return template
+    .filter((t) => {
+      const region = /^leavingJob\.([a-z]+)\./.exec(t.key)?.[1] as LeavingJobRegion | undefined;
+      return region === undefined || !(LEAVING_JOB_REGIONS as readonly string[]).includes(region) || regions.includes(region);
+    })
+    .map((t) => instantiate(t, prefix, from));
 }
 
+const L = (zh: string, en: string) => ({ zh, en });
 
-/** Claim fields of the statutory package shared by the three schemes (all optional). */
+/** Claim fields of the statutory package shared by the three schemes (all optional), labelled for the calculator. */
 export const statutoryClaimFields = {
   /** Age at injury; defaults to the person's age. */
-  age: integer(0, OMEGA, `age at injury, years; the life table ends at ${OMEGA}`).optional(),
+  age: labelled(integer(0, OMEGA, `age at injury, years; the life table ends at ${OMEGA}`).optional(), {
+    label: L("受伤时年龄", "age at injury"),
+    hint: L("周岁，0–105；留空则用人员年龄", "whole years, 0–105; none = the person's age"),
+  }),
   /** Sex, for mortality and retirement age; when absent the assumed mix is used. */
-  sex: oneOf(SEXES).optional(),
+  sex: labelled(oneOf(SEXES).optional(), {
+    label: L("性别", "sex"),
+    options: { male: L("男", "male"), female: L("女", "female") },
+    hint: L("留空则按假设的男女比例", "none = the assumed share of men"),
+  }),
   /** The worker's monthly wage, 元; when absent the scheme's benefit wage. */
-  wage: number(0, 10_000_000, "the worker's monthly wage, 元").optional(),
+  wage: labelled(number(0, 10_000_000, "the worker's monthly wage, 元").optional(), {
+    label: L("本人月工资", "worker's monthly wage"),
+    kind: "amount",
+    hint: L("元/月，按统筹地区平均工资的60%–300%计", "yuan a month, bounded at 60–300 % of the regional average"),
+  }),
   /** Nursing dependence as assessed; when absent the assumed need by grade (grades 1–4). */
-  nursing: oneOf(["none", ...NURSING_LEVELS] as const).optional(),
+  nursing: labelled(oneOf(["none", ...NURSING_LEVELS] as const).optional(), {
+    label: L("生活自理障碍", "nursing dependence"),
+    options: { none: L("无需护理", "none"), full: L("完全不能自理", "full dependence"), large: L("大部分不能自理", "large dependence"), partial: L("部分不能自理", "partial dependence") },
+    hint: L("留空则按等级的假设比例", "none = the grade's assumed shares"),
+  }),
   /** Eligible dependants (供养亲属) of a deceased worker; when absent the assumed share and count. */
-  dependants: integer(0, 10, "eligible dependants (供养亲属)").optional(),
+  dependants: labelled(integer(0, 10, "eligible dependants (供养亲属)").optional(), { label: L("供养亲属人数", "eligible dependants"), hint: L("工亡时；0–10", "on death; 0–10") }),
   /** Grades 5–10: whether the worker left the job (and takes the lump sums); when absent the assumed share. */
-  leftJob: bool().optional(),
+  leftJob: labelled(bool().optional(), { label: L("已解除劳动关系(5–10级)", "left the job (grades 5–10)") }),
 };
 
 export interface StatutoryClaim {

@@ -10,9 +10,9 @@ import { scheme as linghuobao } from "./linghuobao/formulas.js";
 import { scheme as gonghuibao } from "./gonghuibao/formulas.js";
 import { scheme as tianyiYongningbao } from "./tianyi-yongningbao/formulas.js";
 import { scheme as urumqiSupplementaryWii } from "./urumqi-supplementary-wii/formulas.js";
-import { singleTypeWii } from "../rules/single-type-wii.js";
-import { occupationalInjuryPilot } from "../rules/occupational-injury-pilot.js";
-import { platformInjuryMandatory } from "../rules/platform-injury-mandatory.js";
+import { scheme as singleTypeWii } from "./single-type-wii/formulas.js";
+import { scheme as occupationalInjuryPilot } from "./occupational-injury-pilot/formulas.js";
+import { scheme as platformInjuryMandatory } from "./platform-injury-mandatory/formulas.js";
 
 /** All schemes, in the order of the overview page. */
 export const schemes: readonly AnyScheme[] = [

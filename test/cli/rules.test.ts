@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { schemeIds } from "../../src/rules/index.js";
 import { runCli } from "../helpers/cli.js";
 
 const run = runCli;
@@ -73,7 +74,7 @@ describe("puhui quote", () => {
 describe("puhui rules", () => {
   it("list names every scheme", async () => {
     const r = await run("rules", "list");
-    for (const id of ["linghuobao", "gonghuibao", "tianyi-yongningbao", "urumqi-supplementary-wii", "single-type-wii", "occupational-injury-pilot", "platform-injury-mandatory"]) expect(r.out).toContain(id);
+    for (const id of schemeIds) expect(r.out).toContain(id);
   });
   it("show prints values, sources and assumption flags; --json gives the data", async () => {
     const r = await run("rules", "show", "gonghuibao");
@@ -101,7 +102,7 @@ describe("the puhui bin (one spawned smoke test; the rest in-process)", () => {
   });
   it.each([
     [["benefit", "gonghuibao", "--claim", '{"inCatalogSelfPay":-1,"outOfCatalogSelfPay":0}'], "puhui benefit: claim.inCatalogSelfPay: must be an amount in 元 from 0 to 100000000"],
-    [["quote", "nosuch"], 'puhui quote: scheme: unknown scheme "nosuch"; known schemes: linghuobao, gonghuibao, tianyi-yongningbao, urumqi-supplementary-wii, single-type-wii, occupational-injury-pilot, platform-injury-mandatory'],
+    [["quote", "nosuch"], `puhui quote: scheme: unknown scheme "nosuch"; known schemes: ${schemeIds.join(", ")}`],
     [["benefit", "linghuobao", "--claim", '{"medicalCost":1,"disabilityGrade":11}'], "puhui benefit: claim.disabilityGrade: must be an integer from 1 to 10 (disability grade, 1 = most severe)"],
   ])("%j → exit 2 and one stderr line", async (args, line) => {
     const r = await run(...args);

@@ -3,20 +3,18 @@
  * engine shares benefit tables between people who agree on them. Property: changing any other
  * person field never changes a payout.
  */
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { readYaml, SCHEMES_DIR } from "../../scripts/gen-schemes.js";
 import { schemes } from "../../src/rules/index.js";
+import { CasesFile, validateFile } from "../../src/rules/scheme-files.js";
 
-/** Representative claims per scheme (valid claim inputs), including zero-paying ones. */
-const claims: Record<string, unknown[]> = {
-  linghuobao: [{ medicalCost: 12000 }, { medicalCost: 50000, disabilityGrade: 4 }, { medicalCost: 0, death: true }],
-  gonghuibao: [{ inCatalogSelfPay: 32200, outOfCatalogSelfPay: 488100 }, { inCatalogSelfPay: 5000, outOfCatalogSelfPay: 90000, excludedPreExistingCost: 3000 }],
-  "tianyi-yongningbao": [{ coveredCost: 26000, preExisting: true }, { coveredCost: 80000, preExisting: false, protonHeavyIonCost: 100000 }],
-  "occupational-injury-pilot": [{ onOrder: true, medicalCost: 20000, disabilityGrade: 7 }, { onOrder: false, medicalCost: 5000 }, { onOrder: true, medicalCost: 1000, death: true }],
-  "single-type-wii": [{ injuryDetermined: true, medicalCost: 20000, disabilityGrade: 5 }, { injuryDetermined: true, medicalCost: 0, death: true }],
-  "platform-injury-mandatory": [{ workRelated: true, medicalCost: 20000, disabilityGrade: 8, thirdPartyDamage: 50000 }],
-  "urumqi-supplementary-wii": [{ medicalCost: 30000, disabilityGrade: 6, paidLeaveDays: 30, nursingDays: 10 }, { medicalCost: 5000, death: true }],
-};
+/** Representative claims of a scheme: its example claim and every claim of its cases.yaml (valid ones are kept). */
+function claimsOf(id: string, example: unknown): unknown[] {
+  const cases = validateFile(CasesFile, readYaml(join(SCHEMES_DIR, id, "cases.yaml")), `src/schemes/${id}/cases.yaml`);
+  return [example, ...cases.filter((c) => c.claim !== undefined && !c.reform).map((c) => c.claim)];
+}
 
 /** Person inputs to vary (the scheme defaults fill what is missing). */
 const personVariants: Record<string, unknown>[] = [{ age: 20 }, { age: 45 }, { age: 64 }, { age: 18 }, { age: 30, category: "platform" }, { age: 40, category: "employee" }, { age: 65, category: "over-age" }, { age: 35, variant: "guangdong" }, { age: 50, variant: "zhejiang" }, { age: 35, thirdPartyCover: true }, { age: 28, thirdPartyCover: false }];
@@ -24,7 +22,7 @@ const personVariants: Record<string, unknown>[] = [{ age: 20 }, { age: 45 }, { a
 describe("benefit depends only on the declared person fields", () => {
   for (const scheme of schemes) {
     it(`${scheme.id} (reads: ${scheme.benefitPersonFields.join(", ") || "nothing"})`, () => {
-      const parsedClaims = (claims[scheme.id] ?? []).flatMap((c) => {
+      const parsedClaims = claimsOf(scheme.id, scheme.example?.claim).flatMap((c) => {
         try {
           return [scheme.parseClaim(c)];
         } catch {

@@ -1,24 +1,24 @@
 /**
- * 新就业形态就业人员职业伤害保障 — the national occupational-injury protection pilot for
- * new-form workers (the system behind "668 万 covered by 2023-09", seed 001 l.431–434).
- * Platforms pay per order (ride-hailing 0.01 元, instant delivery 0.07–0.25 元 for existing
- * platforms and 0.07 元 for new ones, intra-city freight 0.18 元; 人社部发〔2025〕24号); only
- * injuries while on an order are covered; benefits follow the statutory pattern
- * (statutory-wii.ts). Figures: /work/shared/reference/public-figures.md.
+ * The occupational-injury pilot's formulas: the platform's per-order contribution by sector;
+ * eligibility (a pilot platform, age); the statutory benefit package (src/rules/statutory-wii.ts)
+ * on the region's average wage, for injuries while on an order only, the platform carrying the
+ * employer's share. Every number is a parameter (parameters.yaml, and the statutory package's);
+ * the metadata is scheme.yaml.
  */
-import { z } from "zod";
-import { age, amount, bool, integer, oneOf, parseWith } from "./input.js";
-import { fmt, roundFen } from "./money.js";
-import { assumed, def, noSource, ParameterTable, regulation, SEED, ver, type Parameter } from "./parameter.js";
-import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "./scheme.js";
-import { statutoryBenefit, statutoryClaimFields, statutoryItems, statutoryParameters } from "./statutory-wii.js";
+import { parseWith } from "../../rules/input.js";
+import { fmt, roundFen } from "../../rules/money.js";
+import { ParameterTable } from "../../rules/parameter.js";
+import { benefitOf, eligibilityOf, metaFields, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "../../rules/scheme.js";
+import { statutoryBenefit, statutoryItems } from "../../rules/statutory-wii.js";
+import { ClaimSchema, PersonSchema, PurchaseSchema, type PilotClaim, type PilotPerson, type PilotPurchase } from "./inputs.js";
+import { meta, parameters } from "./scheme.gen.js";
 
-export const ID = "occupational-injury-pilot";
+export { SECTORS, type Sector } from "./inputs.js";
+export type { PilotClaim, PilotPerson, PilotPurchase };
+
+export const ID = meta.id;
 /** The pilot started on 2022-07-01 in 7 provinces with 7 platforms (MOHRSS; not in the seeds). */
-export const PILOT_START = "2022-07-01";
-const DOC = "人社部发〔2025〕24号 (per-order contribution standards, via a municipal HRSS Q&A)";
-const SECTORS = ["ride-hailing", "instant-delivery", "freight"] as const;
-export type Sector = (typeof SECTORS)[number];
+export const PILOT_START = meta.period.from;
 
 const P = {
   rideHailing: `${ID}.premium.rideHailing`,
@@ -29,51 +29,6 @@ const P = {
   wage: `${ID}.regionalAverageWage`,
 } as const;
 
-const fromPilot = "the 2025 standard is applied from the pilot start; earlier per-order rates are not in the sources";
-
-export const parameters: Parameter[] = [
-  def(P.rideHailing, ["网约车每单缴费", "ride-hailing, per order"], "CNY/order", [0, 10], [
-    ver(PILOT_START, 0.01, regulation(DOC, "ride-hailing 0.01 元 per order"), undefined, fromPilot),
-  ]),
-  def(P.delivery, ["即时配送每单缴费(既有平台)", "instant delivery, per order (existing platforms)"], "CNY/order", [0, 10], [
-    ver(PILOT_START, 0.16, regulation(DOC, "instant delivery 0.07–0.25 元 per order, set per platform from its 2022–24 payouts"),
-      assumed("the standard is a range set per platform; the midpoint of 0.07–0.25 stands for an unnamed platform", { dist: "uniform", min: 0.07, max: 0.25 })),
-  ]),
-  def(P.deliveryNew, ["即时配送每单缴费(新平台)", "instant delivery, per order (new platforms)"], "CNY/order", [0, 10], [
-    ver(PILOT_START, 0.07, regulation(DOC, "0.07 元 per order for new platforms"), undefined, fromPilot),
-  ]),
-  def(P.freight, ["同城货运每单缴费", "intra-city freight, per order"], "CNY/order", [0, 10], [
-    ver(PILOT_START, 0.18, regulation(DOC, "intra-city freight 0.18 元 per order"), undefined, fromPilot),
-  ]),
-  def(P.minAge, ["最低年龄", "minimum age"], "years", [0, 120], [
-    ver(PILOT_START, 16, regulation("劳动法 (Labour Law) art. 15", "no recruitment under 16"),
-      assumed("the sources give no age limit for the pilot; the legal minimum working age applies", { dist: "fixed" })),
-  ], true),
-  def(P.wage, ["统筹地区上年度职工月平均工资", "region's previous-year average monthly wage"], "CNY/month", [1000, 50000], [
-    ver(PILOT_START, 8000, noSource("the regional average wage is not in the sources"),
-      assumed("pilot lump sums are computed on the region's average wage (riders have no contract wage); its value varies by region and is not in the sources", { dist: "lognormal", median: 8000, sigma: 0.2 })),
-  ]),
-  ...statutoryParameters(ID, PILOT_START),
-];
-
-const PersonSchema = z.strictObject({
-  age: age().default(30),
-  sector: oneOf(SECTORS).default("instant-delivery"),
-  newPlatform: bool().default(false),
-  onPilotPlatform: bool().default(true),
-});
-const ClaimSchema = z.strictObject({
-  onOrder: bool(),
-  medicalCost: amount(),
-  disabilityGrade: integer(1, 10, "disability grade, 1 = most severe").optional(),
-  death: bool().optional(),
-  ...statutoryClaimFields,
-});
-const PurchaseSchema = z.strictObject({ orders: integer(0, 100_000_000, "orders").default(1) });
-export type PilotPerson = z.output<typeof PersonSchema>;
-export type PilotClaim = z.output<typeof ClaimSchema>;
-export type PilotPurchase = z.output<typeof PurchaseSchema>;
-
 export function ratePath(person: PilotPerson): string {
   if (person.sector === "ride-hailing") return P.rideHailing;
   if (person.sector === "freight") return P.freight;
@@ -82,19 +37,9 @@ export function ratePath(person: PilotPerson): string {
 
 export function create(t: ParameterTable = new ParameterTable(parameters)): Scheme<PilotPerson, PilotClaim, PilotPurchase> {
   const scheme: Scheme<PilotPerson, PilotClaim, PilotPurchase> = {
-    id: ID,
-    name: { zh: "新就业形态就业人员职业伤害保障(全国试点)", en: "Occupational-injury protection pilot for new-form workers (national)" },
-    region: { zh: "全国试点省份", en: "national pilot provinces" },
-    sources: [SEED.singleType, "public-figures.md (人社部发〔2025〕24号; MOHRSS releases)"],
-    period: { from: PILOT_START, until: null },
-    referenceDate: "2025-06-01",
+    ...metaFields(meta),
     parameters: t,
-    benefitPersonFields: ["age"],
-    pricing: [P.rideHailing, P.delivery, P.deliveryNew, P.freight],
-    personDefaults: {
-      en: "age 30, instant-delivery rider on an existing pilot platform",
-      zh: "30岁，既有试点平台的即时配送骑手",
-    },
+    inputs: { person: PersonSchema, purchase: PurchaseSchema, claim: ClaimSchema },
     parsePerson: (input) => parseWith(PersonSchema, input, "person"),
     parseClaim: (input) => parseWith(ClaimSchema, input, "claim"),
     parsePurchase: (input) => parseWith(PurchaseSchema, input, "purchase"),
@@ -162,3 +107,4 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
 }
 
 export const occupationalInjuryPilot = create();
+export const scheme = occupationalInjuryPilot;

@@ -1,21 +1,23 @@
 /**
- * The paper's proposal (seed 001_bfda1da3fb4197fa.txt §4, l.459–527): a dedicated, mandatory
- * work-injury scheme for platform workers on the single-type (statutory) benefits, financed by
- * the platforms, backed by commercial insurance, with third-party liability cover, injury
- * determination centred on causation, and a worker's own right to file. Hypothetical: every
- * amount and rate here is a labelled assumption.
+ * The mandatory proposal's formulas: the platform's per-order contribution, with the third-party
+ * add-on; eligibility (a platform worker, age); the statutory benefit package
+ * (src/rules/statutory-wii.ts) on the region's average wage when the injury is work-related
+ * (causation), and third-party damage up to a limit with the add-on. Every number is a parameter
+ * (parameters.yaml, and the statutory package's); the metadata is scheme.yaml.
  */
-import { z } from "zod";
-import { age, amount, bool, integer, parseWith } from "./input.js";
-import { fmt, mulRate, roundFen } from "./money.js";
-import { assumed, def, ParameterTable, SEED, seed, ver, type Parameter } from "./parameter.js";
-import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type PremiumLine, type Scheme, type TraceLine } from "./scheme.js";
-import { statutoryBenefit, statutoryClaimFields, statutoryItems, statutoryParameters } from "./statutory-wii.js";
+import { parseWith } from "../../rules/input.js";
+import { fmt, mulRate, roundFen } from "../../rules/money.js";
+import { ParameterTable } from "../../rules/parameter.js";
+import { benefitOf, eligibilityOf, metaFields, premiumOf, reason, type Lang, type PremiumLine, type Scheme, type TraceLine } from "../../rules/scheme.js";
+import { statutoryBenefit, statutoryItems } from "../../rules/statutory-wii.js";
+import { ClaimSchema, PersonSchema, PurchaseSchema, type MandatoryClaim, type MandatoryPerson, type MandatoryPurchase } from "./inputs.js";
+import { meta, parameters } from "./scheme.gen.js";
 
-export const ID = "platform-injury-mandatory";
-const F = SEED.singleType;
+export type { MandatoryClaim, MandatoryPerson, MandatoryPurchase };
+
+export const ID = meta.id;
 /** A proposal has no start date; the paper's year is used so the parameters have a version. */
-export const FROM = "2025-01-01";
+export const FROM = meta.period.from;
 
 const P = {
   perOrder: `${ID}.premium.perOrder`,
@@ -26,67 +28,11 @@ const P = {
   wage: `${ID}.regionalAverageWage`,
 } as const;
 
-export const parameters: Parameter[] = [
-  def(P.perOrder, ["平台每单缴费(强制)", "mandatory platform contribution per order"], "CNY/order", [0, 10], [
-    ver(FROM, 0.15, seed(F, 480, "区别于单险种工伤保险的一点，就是强制性"),
-      assumed("the paper gives no rate; set within the national pilot's 0.01–0.25 元/order range, near its delivery midpoint", { dist: "uniform", min: 0.05, max: 0.3 })),
-  ]),
-  def(P.tpPerOrder, ["第三者责任附加险每单保费", "third-party liability add-on per order"], "CNY/order", [0, 10], [
-    ver(FROM, 0.02, seed(F, 491, "亟需探索建立配套的第三者责任保险机制"),
-      assumed("no price is proposed; a few fen per order is the order of commercial rider liability cover", { dist: "uniform", min: 0.005, max: 0.05 })),
-  ]),
-  def(P.tpCap, ["第三者责任每次事故限额", "third-party liability limit per accident"], "CNY", [0, 1e8], [
-    ver(FROM, 500000, seed(F, 493, "确保其具备足够的赔偿能力"),
-      assumed("no limit is proposed; 50 万 is a common per-accident limit for rider liability cover", { dist: "triangular", min: 200000, mode: 500000, max: 1000000 })),
-  ]),
-  def(P.tpRate, ["第三者损害赔付比例", "share of third-party damage paid"], "share", [0, 1], [
-    ver(FROM, 1, seed(F, 487, "以商业保险作为灵活就业人员造成第三人损害等问题的补充保障"),
-      assumed("liability cover pays the damage owed in full up to the limit", { dist: "fixed" })),
-  ]),
-  def(P.minAge, ["最低年龄", "minimum age"], "years", [0, 120], [
-    ver(FROM, 16, seed(F, 461, "建立专门的平台灵活就业人员工伤保险制度"),
-      assumed("no age limit is proposed; the legal minimum working age (Labour Law art. 15) applies", { dist: "fixed" })),
-  ], true),
-  def(P.wage, ["待遇计发工资(地区平均工资)", "wage for benefits (region's average monthly wage)"], "CNY/month", [1000, 50000], [
-    ver(FROM, 8000, seed(F, 465, "与传统工伤保险的关系属于特别法与一般法的关系"),
-      assumed("benefits on the single-type pattern need a wage; platform workers have none, so the region's average wage is used, as single-type WII uses the provincial average", { dist: "lognormal", median: 8000, sigma: 0.2 })),
-  ]),
-  ...statutoryParameters(ID, FROM),
-];
-
-const PersonSchema = z.strictObject({
-  age: age().default(30),
-  platformWorker: bool().default(true),
-  thirdPartyCover: bool().default(false),
-});
-const ClaimSchema = z.strictObject({
-  workRelated: bool(),
-  medicalCost: amount(),
-  disabilityGrade: integer(1, 10, "disability grade, 1 = most severe").optional(),
-  death: bool().optional(),
-  thirdPartyDamage: amount().optional(),
-  ...statutoryClaimFields,
-});
-const PurchaseSchema = z.strictObject({ orders: integer(0, 100_000_000, "orders").default(1) });
-export type MandatoryPerson = z.output<typeof PersonSchema>;
-export type MandatoryClaim = z.output<typeof ClaimSchema>;
-export type MandatoryPurchase = z.output<typeof PurchaseSchema>;
-
 export function create(t: ParameterTable = new ParameterTable(parameters)): Scheme<MandatoryPerson, MandatoryClaim, MandatoryPurchase> {
   const scheme: Scheme<MandatoryPerson, MandatoryClaim, MandatoryPurchase> = {
-    id: ID,
-    name: { zh: "平台灵活就业人员强制工伤保险(论文建议)", en: "Mandatory platform-worker injury insurance (the paper's proposal)" },
-    region: { zh: "全国(假设)", en: "national (hypothetical)" },
-    sources: [F],
-    period: { from: FROM, until: null },
-    referenceDate: FROM,
+    ...metaFields(meta),
     parameters: t,
-    benefitPersonFields: ["age", "thirdPartyCover"],
-    pricing: [P.perOrder, P.tpPerOrder],
-    personDefaults: {
-      en: "age 30, works through a platform, no third-party liability add-on",
-      zh: "30岁，平台灵活就业人员，无第三者责任附加险",
-    },
+    inputs: { person: PersonSchema, purchase: PurchaseSchema, claim: ClaimSchema },
     parsePerson: (input) => parseWith(PersonSchema, input, "person"),
     parseClaim: (input) => parseWith(ClaimSchema, input, "claim"),
     parsePurchase: (input) => parseWith(PurchaseSchema, input, "purchase"),
@@ -175,3 +121,4 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
 }
 
 export const platformInjuryMandatory = create();
+export const scheme = platformInjuryMandatory;

@@ -1,81 +1,37 @@
 /**
- * 单险种工伤保险 — single-type work-injury insurance: a platform or employer insures a worker
- * for work injury only, with no labour relationship needed; voluntary for the employer.
- * Variants: `zhejiang` (2019 guidance; base = the province's previous-year average monthly wage;
- * 2023 measures add the first-order rule) and `guangdong` (2020-07 measures, to 2022-08-31).
- * Premium = contribution base × industry-class rate; benefits on the statutory pattern
- * (statutory-wii.ts). Source: seed 001_bfda1da3fb4197fa.txt l.51–59, l.85–100, l.114–135.
- * The base values and the use of the national class rates are assumptions.
+ * Single-type WII's formulas: premium = contribution base × industry-class rate × months, paid by
+ * the platform or employer; eligibility by variant period, age and enrolment; the statutory
+ * benefit package (src/rules/statutory-wii.ts) on the contribution base, nothing without a
+ * work-injury determination or outside cover. Every number is a parameter (parameters.yaml, and
+ * the statutory package's); the metadata is scheme.yaml.
  */
-import { z } from "zod";
-import { addDays } from "./dates.js";
-import { liablePlatform, parseTasks, type ActiveTask, type Liability } from "./first-order.js";
-import { age, amount, bool, integer, oneOf, parseWith } from "./input.js";
-import { fmt, roundFen } from "./money.js";
-import { assumed, def, noSource, ParameterTable, pct, regulation, SEED, seed, ver, type Parameter } from "./parameter.js";
-import { benefitOf, eligibilityOf, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "./scheme.js";
-import { statutoryBenefit, statutoryClaimFields, statutoryItems, statutoryParameters } from "./statutory-wii.js";
-import { classRateParameters, classRatePath, INDUSTRY_CLASSES } from "./industry-class.js";
+import { addDays } from "../../rules/dates.js";
+import { INDUSTRY_CLASSES, classRatePath } from "../../rules/industry-class.js";
+import { parseWith } from "../../rules/input.js";
+import { fmt, roundFen } from "../../rules/money.js";
+import { ParameterTable, pct } from "../../rules/parameter.js";
+import { benefitOf, eligibilityOf, metaFields, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "../../rules/scheme.js";
+import { statutoryBenefit, statutoryItems } from "../../rules/statutory-wii.js";
+import { ClaimSchema, PersonSchema, PurchaseSchema, type SingleTypeClaim, type SingleTypePerson, type SingleTypePurchase, type Variant } from "./inputs.js";
+import { meta, parameters } from "./scheme.gen.js";
 
-export const ID = "single-type-wii";
-const F = SEED.singleType;
-export const VARIANTS = ["zhejiang", "guangdong"] as const;
-export type Variant = (typeof VARIANTS)[number];
+export { VARIANTS, type Variant } from "./inputs.js";
+export type { SingleTypeClaim, SingleTypePerson, SingleTypePurchase };
+export { liablePlatform, parseTasks, type ActiveTask, type Liability } from "../../rules/first-order.js";
+
+export const ID = meta.id;
 export const PERIODS: Record<Variant, { from: string; until: string | null }> = {
   // 2019-11 guidance, art. 8 (l.51–59); open-ended in the source.
-  zhejiang: { from: "2019-11-01", until: null },
+  zhejiang: meta.period,
   // 2020-07 measures "有效期至 2022 年 8 月 31 日" (l.85–87).
-  guangdong: { from: "2020-07-01", until: "2022-08-31" },
+  guangdong: { from: meta.dates.guangdongFrom!, until: meta.dates.guangdongUntil! },
 };
-const FROM = PERIODS.zhejiang.from;
 
 const P = {
   base: (v: Variant) => `${ID}.${v}.contributionBase`,
   rate: (c: number) => classRatePath(`${ID}.classRate`, c),
   minAge: `${ID}.eligibility.minAge`,
 } as const;
-
-export const parameters: Parameter[] = [
-  def(P.base("zhejiang"), ["浙江缴费基数(全省上年度职工月平均工资)", "Zhejiang contribution base (province's previous-year average monthly wage)"], "CNY/month", [1000, 50000], [
-    ver(FROM, 7000, seed(F, 57, "缴费基数参照全省上年度职工月平均工资标准"),
-      assumed("the seed names the base but not its value; ≈ 7000 元/month is the order of Zhejiang's recent all-employee average wage", { dist: "lognormal", median: 7000, sigma: 0.1 })),
-  ]),
-  def(P.base("guangdong"), ["广东缴费基数", "Guangdong contribution base"], "CNY/month", [1000, 50000], [
-    ver(PERIODS.guangdong.from, 6500, noSource("the seed does not give Guangdong's base"),
-      assumed("taken, like Zhejiang's, as the province's previous-year average monthly wage; ≈ 6500 元/month", { dist: "lognormal", median: 6500, sigma: 0.15 })),
-  ]),
-  ...classRateParameters(`${ID}.classRate`, FROM, assumed(
-    "the provinces' own rates are not in the sources; the national base rates of the 8 classes are used",
-    { dist: "fixed" },
-  )),
-  def(P.minAge, ["最低年龄", "minimum age"], "years", [0, 120], [
-    ver(FROM, 16, regulation("劳动法 (Labour Law) art. 15", "employers may not recruit minors under 16"),
-      assumed("no age limit is given for single-type WII; the legal minimum working age applies", { dist: "fixed" })),
-  ], true),
-  ...statutoryParameters(ID, FROM, VARIANTS),
-];
-
-const PersonSchema = z.strictObject({
-  age: age().default(35),
-  variant: oneOf(VARIANTS).default("zhejiang"),
-  industryClass: integer(1, INDUSTRY_CLASSES, "industry risk class").default(2),
-  insuredByPlatform: bool().default(true),
-});
-const ClaimSchema = z.strictObject({
-  medicalCost: amount(),
-  disabilityGrade: integer(1, 10, "disability grade, 1 = most severe").optional(),
-  death: bool().optional(),
-  injuryDetermined: bool().default(true),
-  ...statutoryClaimFields,
-});
-const PurchaseSchema = z.strictObject({
-  months: integer(1, 120, "months").default(1),
-  payer: oneOf(["platform", "employer"] as const).default("platform"),
-});
-export type SingleTypePerson = z.output<typeof PersonSchema>;
-export type SingleTypeClaim = z.output<typeof ClaimSchema>;
-export type SingleTypePurchase = z.output<typeof PurchaseSchema>;
-export { liablePlatform, parseTasks, type ActiveTask, type Liability };
 
 /**
  * Last day of a cover of `months` calendar months starting on `from` (inclusive): the day before
@@ -104,23 +60,9 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     name: "contribution base",
   });
   const scheme: Scheme<SingleTypePerson, SingleTypeClaim, SingleTypePurchase> = {
-    id: ID,
-    name: { zh: "单险种工伤保险(浙江、广东)", en: "Single-type work-injury insurance (Zhejiang, Guangdong)" },
-    region: { zh: "浙江、广东", en: "Zhejiang, Guangdong" },
-    sources: [F],
-    period: { from: FROM, until: null },
-    referenceDate: "2023-06-01",
+    ...metaFields(meta),
     parameters: t,
-    // Premium = base × class rate; the base is also the wage the statutory benefits are computed on,
-    // so the class rates (premium only) are the pricing parameters.
-    // The benefit reads the variant (wage, lump sums), the age (present values) and every field the
-    // eligibility reads (an ineligible person, e.g. after the measures expired, is paid nothing).
-    benefitPersonFields: ["variant", "age", "insuredByPlatform"],
-    pricing: Array.from({ length: INDUSTRY_CLASSES }, (_, i) => P.rate(i + 1)),
-    personDefaults: {
-      en: "age 35, Zhejiang variant, industry class 2 (postal/express, catering), insured by the platform",
-      zh: "35岁，浙江模式，行业风险二类(邮政快递、餐饮)，由平台参保",
-    },
+    inputs: { person: PersonSchema, purchase: PurchaseSchema, claim: ClaimSchema },
     parsePerson: (input) => parseWith(PersonSchema, input, "person"),
     parseClaim: (input) => parseWith(ClaimSchema, input, "claim"),
     parsePurchase: (input) => parseWith(PurchaseSchema, input, "purchase"),
@@ -211,3 +153,4 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
 }
 
 export const singleTypeWii = create();
+export const scheme = singleTypeWii;
