@@ -1,5 +1,5 @@
 /**
- * The calculator: inputs built from a scheme's person, purchase and claim fields (scheme-fields.ts),
+ * The calculator: inputs built from a scheme's person, purchase and claim fields (src/rules/form.ts),
  * each labelled and keyboard-usable, whose values go through the scheme's parsePerson /
  * parsePurchase / parseClaim — an InputError is shown beside the input it names, and nothing is
  * computed from a bad value (no NaN). Its `value` (for Framework's `view()`) holds the parsed
@@ -10,7 +10,7 @@
  * so a link reproduces the view; a bad value in a link falls back to the default with a note.
  */
 import { InputError, parseDate, type AnyScheme, type Benefit, type Eligibility, type Premium } from "../rules/index.js";
-import { formOf, type FieldSpec } from "./scheme-fields.js";
+import { formOf, type FieldSpec } from "../rules/form.js";
 import { codecs, fallbackNote, notesBox, oneOfText, replaceParams, type BiText, type StateNote } from "./url-state.js";
 
 export type Part = "person" | "purchase" | "claim";
@@ -230,7 +230,7 @@ export function evaluate(scheme: AnyScheme, given: Record<Part, Record<string, u
  * `input` whenever a control changes.
  */
 export function calculator(scheme: AnyScheme, options: CalculatorOptions = {}): Form {
-  const spec = formOf(scheme.id);
+  const spec = formOf(scheme);
   const idPrefix = options.idPrefix ?? `calc-${scheme.id}`;
   const defaultDate = options.date ?? scheme.referenceDate;
   const search = options.search ?? (typeof location === "undefined" ? "" : location.search);

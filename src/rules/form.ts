@@ -16,7 +16,6 @@ import type { z } from "zod";
 import { MAX_AMOUNT, type FieldMeta } from "./input.js";
 import type { Bilingual } from "./parameter.js";
 import type { AnyScheme } from "./scheme.js";
-import { getScheme } from "../schemes/index.js";
 
 export type FieldKind = "amount" | "integer" | "number" | "boolean" | "enum" | "date";
 
@@ -102,8 +101,16 @@ export function fieldsOf(schema: z.ZodObject, where: string): FieldSpec[] {
   });
 }
 
-/** The form of a scheme (an error when the scheme has no input schemas or example claim). */
-export function formFor(scheme: AnyScheme): SchemeForm {
+const forms = new WeakMap<AnyScheme, SchemeForm>();
+
+/** The form of a scheme, built once (an error when the scheme has no input schemas or example claim). */
+export function formOf(scheme: AnyScheme): SchemeForm {
+  let form = forms.get(scheme);
+  if (!form) forms.set(scheme, (form = build(scheme)));
+  return form;
+}
+
+function build(scheme: AnyScheme): SchemeForm {
   const inputs = scheme.inputs;
   const example = scheme.example;
   if (!inputs || !example) throw new Error(`internal: scheme ${scheme.id} has no input schemas or example claim for a calculator form`);
@@ -114,13 +121,4 @@ export function formFor(scheme: AnyScheme): SchemeForm {
     exampleClaim: example.claim,
     exampleSource: example.source,
   };
-}
-
-const forms = new Map<string, SchemeForm>();
-
-/** The form of the registered scheme `id` (built once). */
-export function formOf(id: string): SchemeForm {
-  let form = forms.get(id);
-  if (!form) forms.set(id, (form = formFor(getScheme(id))));
-  return form;
 }

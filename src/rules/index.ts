@@ -11,7 +11,7 @@ export { ParameterTable, referenceText, versionAt, isAssumption } from "./parame
 export { applyReform, parseReform, closestPaths, type Reform } from "./reform.js";
 export { parseDate } from "./dates.js";
 export { InputError } from "./input-error.js";
-export { formFor, formOf, type FieldKind, type FieldSpec, type SchemeForm } from "./form.js";
+export { formOf, type FieldKind, type FieldSpec, type SchemeForm } from "./form.js";
 export { liablePlatform, parseTasks, type ActiveTask, type Liability } from "./first-order.js";
 
 /** The registry: src/schemes/index.ts (one line per scheme). */

@@ -76,7 +76,7 @@ import {observeLang, t, formatYuan} from "../components/i18n.js";
 import {rulesCard} from "../components/rules-card.js";
 import {urlDateInput} from "../components/url-state.js";
 import {calculator} from "../components/calculator.js";
-import {formOf} from "../components/scheme-fields.js";
+import {formOf} from "../rules/form.js";
 import {eligibilityView, premiumTable, premiumChart, premiumChartData, premiumSentence, benefitTable, benefitChart, benefitChartData, benefitSentence, blockedNote} from "../components/results.js";
 import {downloadable} from "../components/download.js";
 import {citeThis, reproduceCommands, reproduceSnippet} from "../components/cite.js";`);
@@ -98,7 +98,7 @@ const app = FileAttachment("../data/app.json").json();`);
   md += js("rulesCard(scheme, rulesDate, lang)");
 
   md += h2(page.calculator?.heading ?? GENERIC.calculatorHeading) + p(GENERIC.calculatorIntro);
-  md += js('display(html`<p class="muted">${t({zh: "默认理赔", en: "Default claim"}, lang)}: ${t(formOf(scheme.id).exampleSource, lang)}</p>`);');
+  md += js('display(html`<p class="muted">${t({zh: "默认理赔", en: "Default claim"}, lang)}: ${t(formOf(scheme).exampleSource, lang)}</p>`);');
   md += js("const calc = view(calculator(scheme));");
 
   md += h2(GENERIC.eligibilityHeading) + p(page.eligibility);
