@@ -194,6 +194,13 @@ function simulateCell(state: RunState, po: PlanOption, oi: number, ci: number, y
   const premium = premiumAt(po, pc, y, k);
   const p = probabilityOf(po, pc, theta, cy.eligible, premium.net);
   const lambda = claimRate(po, pc, theta, draw.baseFreq);
+  if (p === 0 && (y === 0 || !cy.eligible) && !g.yearly) {
+    // Nobody can enrol (ineligible, or no take-up in year 1): no draw can matter — each stream
+    // is the cell's own — and every amount the cell would book is +0, so nothing changes.
+    state.previous[oi]![ci] = 0;
+    state.previousNet[oi]![ci] = premium.net;
+    return;
+  }
   // Child streams per (cell, purpose, year): 4y+1 take-up, 4y+2 claims, 4y+3 renewal.
   const { takeupRng, claimRng } = state;
   seatChild(state, takeupRng, parent, pc.index, y, 1);
