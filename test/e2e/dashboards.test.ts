@@ -50,7 +50,7 @@ describe("scenario panel on the 8400 万 new-form workers page", () => {
       // The pilot's take-up: type a new value in its number box (the slider's twin).
       const box = page.locator(".scenario-assumption", { hasText: "takeup.pilot" }).locator("input[type=number]");
       const started = Date.now();
-      await box.fill("0.5");
+      await box.fill("50");
       await page.waitForFunction((old) => document.querySelector(".headline-table")?.textContent !== old, before, { timeout: 10_000 });
       const firstResult = Date.now() - started;
       await page.waitForSelector(".scenario-progress.done", { timeout: 30_000 });
@@ -79,7 +79,7 @@ describe("scenario panel on the 8400 万 new-form workers page", () => {
     try {
       await report.page.locator(".assumptions-panel > summary").click();
       const item = report.page.locator(".scenario-assumption", { hasText: "takeup.pilot" });
-      await item.locator("input[type=number]").fill("7");
+      await item.locator("input[type=number]").fill("150");
       await expect.poll(async () => (await item.locator(".input-error").textContent()) ?? "").toMatch(/(须在|must be between) .* (到|and) /);
       expect((await report.page.textContent("main")) ?? "").not.toMatch(/\bNaN\b/);
     } finally {

@@ -56,11 +56,11 @@ describe("the language switch", () => {
       await page.goto(`${server.origin}/`);
       await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0);
       expect(await page.locator("main h1").innerText()).toBe("Puhui Workbench");
-      await expect.poll(() => page.locator("main .card .big").first().innerText()).toBe("84 M");
+      await expect.poll(() => page.locator("main .card .big").first().innerText()).toBe("84M");
 
       await page.click("button[data-set-lang='zh']");
       await expect.poll(() => page.locator("main h1").innerText()).toBe("普惠保障工作台");
-      await expect.poll(() => page.locator("main .card .big").first().innerText()).toBe("8400 万");
+      await expect.poll(() => page.locator("main .card .big").first().innerText()).toBe("8400万");
       expect(new URL(page.url()).searchParams.get("lang")).toBe("zh");
       expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     } finally {

@@ -45,7 +45,7 @@ it("serves the overview on loopback with no external request", async () => {
   try {
     // The preview server's live-reload socket closing at teardown is not a page problem.
     expect(problems(report)).toEqual([]);
-    expect(await report.page.textContent("main")).toContain("668 万");
+    expect(await report.page.textContent("main")).toContain("668万");
   } finally {
     await report.page.context().close();
   }
