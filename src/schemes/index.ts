@@ -1,14 +1,17 @@
 /**
  * THE registry of schemes: one line per scheme, in the order of the overview page. A scheme is
  * its folder (src/schemes/<id>/: scheme.yaml, parameters.yaml, inputs.ts, formulas.ts,
- * cases.yaml, the generated scheme.gen.ts); nothing else lists the schemes (docs/add-a-scheme.md).
+ * cases.yaml, the generated scheme.gen.ts; a product of the medical family has no inputs.ts or
+ * formulas.ts: medicalScheme builds it from its generated module, src/families/medical/);
+ * nothing else lists the schemes (docs/add-a-scheme.md).
  * Importable from Node and from browser pages (pure ESM, no Node imports).
  */
 import { InputError } from "../rules/input-error.js";
 import type { AnyScheme } from "../rules/scheme.js";
 import { scheme as linghuobao } from "./linghuobao/formulas.js";
-import { scheme as gonghuibao } from "./gonghuibao/formulas.js";
-import { scheme as tianyiYongningbao } from "./tianyi-yongningbao/formulas.js";
+import { medicalScheme } from "../families/medical/index.js";
+import * as gonghuibao from "./gonghuibao/scheme.gen.js";
+import * as tianyiYongningbao from "./tianyi-yongningbao/scheme.gen.js";
 import { scheme as urumqiSupplementaryWii } from "./urumqi-supplementary-wii/formulas.js";
 import { scheme as singleTypeWii } from "./single-type-wii/formulas.js";
 import { scheme as occupationalInjuryPilot } from "./occupational-injury-pilot/formulas.js";
@@ -17,8 +20,8 @@ import { scheme as platformInjuryMandatory } from "./platform-injury-mandatory/f
 /** All schemes, in the order of the overview page. */
 export const schemes: readonly AnyScheme[] = [
   linghuobao,
-  gonghuibao,
-  tianyiYongningbao,
+  medicalScheme(gonghuibao),
+  medicalScheme(tianyiYongningbao),
   urumqiSupplementaryWii,
   singleTypeWii,
   occupationalInjuryPilot,

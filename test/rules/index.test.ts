@@ -16,7 +16,7 @@ describe("registry", () => {
     expect(l.premium).toContain("0.6 元 per person per day, the worker pays 0.3 元/day");
     expect(describeScheme(getScheme("linghuobao"), "2024-07-01", "en").premium).toContain("the worker pays 0.6 元/day");
     const g = describeScheme(getScheme("gonghuibao"), "2020-09-01", "zh");
-    expect(g.premium).toBe("50岁及以下68元/年，50岁以上168元/年；银行卡客户38元起");
+    expect(g.premium).toBe("50岁及以下68元/年，50岁以上168元/年；宁波银行卡客户38元起");
     expect(g.sources).toEqual(["002_c0fee34b91106deb.txt"]);
     for (const s of schemes) {
       for (const lang of ["zh", "en"] as const) {

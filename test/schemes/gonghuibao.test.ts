@@ -1,7 +1,9 @@
 /** 工惠保's properties (its exact hand cases are data: src/schemes/gonghuibao/cases.yaml). */
 import fc from "fast-check";
 import { describe, it } from "vitest";
-import { gonghuibao as s } from "../../src/schemes/gonghuibao/formulas.js";
+import { getScheme } from "../../src/schemes/index.js";
+
+const s = getScheme("gonghuibao");
 
 const D = "2020-09-01";
 const person = (x: object = {}) => s.parsePerson(x);

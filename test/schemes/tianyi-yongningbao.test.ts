@@ -1,7 +1,9 @@
 /** 天一甬宁保's properties (its exact hand cases are data: src/schemes/tianyi-yongningbao/cases.yaml). */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { tianyiYongningbao as s } from "../../src/schemes/tianyi-yongningbao/formulas.js";
+import { getScheme } from "../../src/schemes/index.js";
+
+const s = getScheme("tianyi-yongningbao");
 
 const D24 = "2024-06-01";
 const D23 = "2023-06-01";

@@ -78,7 +78,11 @@ export function capLine(rule: string, label: Bilingual, path: string, total: num
 export function componentLines(id: string, c: Component, cost: number, preExisting: boolean | undefined, t: ParameterTable, date: string): TraceLine[] {
   if (!c.bands) return [flatLine(id, c, cost, preExisting, t, date)];
   const rule = componentRule(id, c);
-  const lines = c.bands.map((b, i) => bandLine(b.rule ?? `${rule}.band${i + 1}`, c.label, b, cost, preExisting, t, date));
+  const lines: TraceLine[] = [];
+  for (let i = 0; i < c.bands.length; i++) {
+    const b = c.bands[i]!;
+    lines.push(bandLine(b.rule ?? `${rule}.band${i + 1}`, c.label, b, cost, preExisting, t, date));
+  }
   if (c.cap !== undefined) {
     const cap = t.v(c.cap, date);
     let total = 0;

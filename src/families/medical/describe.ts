@@ -1,15 +1,18 @@
 /**
  * The overview text of a product (SchemeDescription), generated from its spec and the parameter
  * values in force on the date — so a reform or a new product's YAML changes it with no prose to
- * edit. A premium, subsidy or cap that is an assumption on that date is marked "(assumed)" /
- * "(假设)"; a component once when any of its values is.
+ * edit. Values that are assumptions on that date are marked "(assumed)" / "(假设)": a premium or
+ * cap where it is given, a component once when any of its values is. Group payers' names come
+ * from the payer vocabulary (src/vocabulary/payers.ts).
  */
 import { fmt } from "../../rules/money.js";
 import { isAssumption, pct, type Bilingual, type ParameterTable } from "../../rules/parameter.js";
 import type { Lang, SchemeDescription } from "../../rules/scheme.js";
-import type { Period } from "./eligibility.js";
+import { PAYERS } from "../../vocabulary/payers.js";
+import { capCovers } from "./benefit.js";
 import { componentRefs } from "./check.js";
-import type { Component, MedicalSpec, Rate } from "./spec.js";
+import type { Period } from "./eligibility.js";
+import type { Component, Condition, MedicalSpec, Rate } from "./spec.js";
 
 export interface DescribeMeta {
   id: string;
@@ -20,78 +23,116 @@ export interface DescribeMeta {
 }
 
 const SIGN = { "<": "<", "<=": "≤", ">": ">", ">=": "≥" } as const;
+const NEGATION = { "<": ">=", "<=": ">", ">": "<=", ">=": "<" } as const;
+const ZH_AGE = { "<": "岁以下", "<=": "岁及以下", ">": "岁以上", ">=": "岁及以上" } as const;
+
+/** "a、b或c" / "a, b or c". */
+function list(items: string[], zh: boolean): string {
+  if (items.length < 2) return items.join("");
+  return zh ? `${items.slice(0, -1).join("、")}或${items.at(-1)}` : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`;
+}
 
 export function describeMedical(meta: DescribeMeta, spec: MedicalSpec, t: ParameterTable, date: string, lang: Lang): SchemeDescription {
   const zh = lang === "zh";
   const v = (path: string) => t.v(path, date);
-  const mark = (path: string) => (isAssumption(t.param(path), date) ? (zh ? "(假设)" : " (assumed)") : "");
-  const money = (path: string) => `${fmt(v(path))}${zh ? "元" : " 元"}${mark(path)}`;
-  const join = (parts: string[]) => parts.join(zh ? "；" : "; ");
+  const assumed = (paths: (string | undefined)[]) => (paths.some((p) => p !== undefined && isAssumption(t.param(p), date)) ? (zh ? "(假设)" : " (assumed)") : "");
+  const yuan = (x: number) => (zh ? `${fmt(x)}元` : `${fmt(x)} 元`);
+  const flagLabel = (field: string) => spec.person.flags.find((f) => f.name === field)!.label[lang];
+  const ageText = (op: keyof typeof SIGN, path: string) => (zh ? `${fmt(v(path))}${ZH_AGE[op]}` : `at age ${SIGN[op]} ${fmt(v(path))}`);
+  const conditionText = (c: Condition) => ("age" in c ? ageText(c.age, c.param) : zh ? flagLabel(c.field) : `in the ${flagLabel(c.field)}`);
 
-  const covered = spec.eligibility.requires.map((r) => r.met[lang]);
+  // Who is covered.
+  const covered = spec.eligibility.covered ? [spec.eligibility.covered[lang]] : spec.eligibility.requires.map((r) => r.met[lang]);
   const age = spec.eligibility.age;
-  if (age?.min || age?.max) {
-    const lo = age.min ? v(age.min) : undefined;
-    const hi = age.max ? v(age.max) : undefined;
-    covered.push(zh ? `${lo ?? 0}–${hi ?? "不限"}岁` : `aged ${lo ?? 0}–${hi ?? "any"}`);
+  if (age && (age.min || age.max)) {
+    const [lo, hi] = [age.min ? v(age.min) : 0, age.max ? v(age.max) : undefined];
+    covered.push(zh ? `${lo}–${hi ?? "不限"}岁` : `aged ${lo}–${hi ?? "any"}`);
   }
   const ex = spec.benefit.exclusion;
-  if (ex) covered.push(zh ? `${ex.field.label.zh}除外` : `${ex.field.label.en} excluded`);
+  if (ex && !spec.eligibility.covered) covered.push(zh ? `${ex.field.label.zh}除外` : `${ex.field.label.en} excluded`);
 
-  const payers = [zh ? "个人" : "the insured"];
-  for (const s of spec.premium.subsidies) {
-    const who = s.when ? spec.person.flags.find((f) => f.name === s.when)!.label[lang] : zh ? "所有人" : "everyone";
-    payers.push(zh ? `${s.label.zh}：${who}${money(s.amount)}` : `${s.label.en}: ${money(s.amount)} for ${who}`);
-  }
-  const group = spec.premium.groupPurchase;
-  if (group) {
-    const names = Object.values(group.payers).map((l) => l[lang]);
-    payers.push(zh ? `团体投保：${names.join("、")}` : `group purchase: ${names.join(", ")}`);
-  }
+  // Who pays.
+  const group = Object.keys(spec.premium.groupPurchase?.payers ?? {}) as (keyof typeof PAYERS)[];
+  const payers = [zh ? `个人${group.length ? `；也可由${list(group.map((p) => PAYERS[p].label.zh), true)}统一投保` : ""}` : `the insured${group.length ? `; or a group purchase by the ${list(group.map((p) => PAYERS[p].label.en), false)}` : ""}`];
+  for (const s of spec.premium.subsidies) payers.push(zh ? `${s.label.zh}${yuan(v(s.amount))}${assumed([s.amount])}` : `${s.label.en}: ${yuan(v(s.amount))}${assumed([s.amount])}`);
 
+  // The premium.
   const tiers = spec.premium.tiers;
-  const premium =
-    tiers.length === 1
-      ? zh ? `${money(tiers[0]!.premium)}/年，不分年龄` : `${money(tiers[0]!.premium)}/year, one price for all`
-      : tiers
-          .map((tier) => {
-            const when = (tier.when ?? []).map((c) => ("age" in c ? (zh ? `年龄${SIGN[c.age]}${fmt(v(c.param))}` : `age ${SIGN[c.age]} ${fmt(v(c.param))}`) : spec.person.flags.find((f) => f.name === c.field)!.label[lang]));
-            if (zh) return `${when.length ? when.join("或") : tier.name?.zh ?? "其他"}${money(tier.premium)}/年`;
-            return `${money(tier.premium)}/year ${when.length ? `for ${when.join(" or ")}` : tier.name ? `for ${tier.name.en}` : "otherwise"}`;
-          })
-          .join(zh ? "，" : ", ");
+  const price = (path: string) => `${yuan(v(path))}${zh ? "/年" : "/year"}${assumed([path])}`;
+  let premium: string;
+  if (tiers.length === 1) premium = zh ? `${price(tiers[0]!.premium)}，不分年龄` : `${price(tiers[0]!.premium)}, one price for all`;
+  else {
+    let lastAge: Extract<Condition, { age: string }> | undefined;
+    premium = tiers
+      .map((tier) => {
+        if (tier.when) {
+          for (const c of tier.when) if ("age" in c) lastAge = c;
+          const when = list(tier.when.map(conditionText), zh);
+          return zh ? `${when}${price(tier.premium)}` : `${price(tier.premium)} ${when}`;
+        }
+        const rest = lastAge ? ageText(NEGATION[lastAge.age], lastAge.param) : zh ? "其他" : "otherwise";
+        const who = tier.name ? (zh ? `${tier.name.zh}(${rest})` : `for ${tier.name.en} (${rest})`) : rest;
+        return zh ? `${who}${price(tier.premium)}` : `${price(tier.premium)} ${who}`;
+      })
+      .join(zh ? "，" : ", ");
+  }
+  const lowest = Math.min(...tiers.map((tier) => v(tier.premium)));
+  for (const s of spec.premium.subsidies) {
+    const net = Math.max(0, lowest - v(s.amount));
+    const who = s.when ? flagLabel(s.when) : zh ? "个人投保" : "individual purchases";
+    premium += zh ? `；${who}${yuan(net)}起` : `; ${who}: from ${yuan(net)}`;
+  }
 
-  // One "(assumed)" per component when any of its values is an assumption.
+  // The benefit: the components under the overall cap, the cap, the others, the omitted ones.
+  const rateText = (r: Rate) => {
+    if (typeof r === "string") return pct(v(r));
+    const [pre, non] = [v(r.preExisting), v(r.noPreExisting)];
+    if (pre === non) return pct(non);
+    return zh ? `${pct(non)}(既往症${pct(pre)})` : `${pct(non)} (${pct(pre)} with pre-existing conditions)`;
+  };
+  const rates = (c: Component) => (c.rate !== undefined ? [c.rate] : c.bands!.map((b) => b.rate)).flatMap((r) => (typeof r === "string" ? [r] : [r.preExisting, r.noPreExisting]));
   const part = (c: Component): string => {
     const name = (c.label ?? c.field.label)[lang];
-    const assumed = componentRefs(c).some(([, p]) => p !== undefined && isAssumption(t.param(p), date));
-    const rateOf = (r: Rate) =>
-      typeof r === "string" ? pct(v(r)) : v(r.preExisting) === v(r.noPreExisting) ? pct(v(r.noPreExisting)) : zh ? `${pct(v(r.noPreExisting))}(既往症${pct(v(r.preExisting))})` : `${pct(v(r.noPreExisting))} (${pct(v(r.preExisting))} with pre-existing conditions)`;
+    const mark = assumed(componentRefs(c).map((r) => r[1]));
+    if (rates(c).every((p) => v(p) === 0)) return zh ? `${name}：不保${mark}` : `${name}: not covered${mark}`;
     let text: string;
     if (c.bands) {
-      text = c.bands
-        .map((b) => (b.to ? (zh ? `${fmt(v(b.from))}–${fmt(v(b.to))}元段赔付${rateOf(b.rate)}` : `${rateOf(b.rate)} in ${fmt(v(b.from))}–${fmt(v(b.to))} 元`) : zh ? `${fmt(v(b.from))}元以上赔付${rateOf(b.rate)}` : `${rateOf(b.rate)} above ${fmt(v(b.from))} 元`))
-        .join(zh ? "，" : ", ");
-      text = zh ? `${name}：${text}` : `${name}: ${text}`;
-    } else if (c.deductible && v(c.deductible) > 0) text = zh ? `${name}超过${fmt(v(c.deductible))}元部分赔付${rateOf(c.rate!)}` : `${name} above ${fmt(v(c.deductible))} 元 paid at ${rateOf(c.rate!)}`;
-    else text = zh ? `${name}赔付${rateOf(c.rate!)}` : `${name} paid at ${rateOf(c.rate!)}`;
+      const bands = c.bands.map((b) => {
+        const [lo, hi] = [fmt(v(b.from)), b.to === undefined ? undefined : fmt(v(b.to))];
+        if (zh) return hi === undefined ? `${lo}元以上赔付${rateText(b.rate)}` : `${lo}–${hi}元段赔付${rateText(b.rate)}`;
+        return hi === undefined ? `${rateText(b.rate)} above ${lo} 元` : `${rateText(b.rate)} in ${lo}–${hi} 元`;
+      });
+      text = zh ? `${name}：${bands.join("，")}` : `${name}: ${bands.join(", ")}`;
+    } else {
+      const d = c.deductible === undefined ? 0 : v(c.deductible);
+      text = zh ? `${name}${d > 0 ? `超过${fmt(d)}元部分` : ""}赔付${rateText(c.rate!)}` : `${name}${d > 0 ? ` above ${fmt(d)} 元` : ""} paid at ${rateText(c.rate!)}`;
+    }
     if (c.cap) text += zh ? `，最高${fmt(v(c.cap))}元` : `, at most ${fmt(v(c.cap))} 元`;
-    return text + (assumed ? (zh ? "(假设)" : " (assumed)") : "");
+    return text + mark;
   };
-  const benefit = spec.benefit.components.map(part);
-  if (spec.benefit.cap) benefit.push(zh ? `年度最高${money(spec.benefit.cap.param)}` : `at most ${money(spec.benefit.cap.param)} a year`);
+  const covers = capCovers(spec);
+  const benefit = spec.benefit.components.filter((c) => covers.has(c.field.name)).map(part);
+  const cap = spec.benefit.cap;
+  if (cap) benefit.push(zh ? `年度最高${yuan(v(cap.param))}${assumed([cap.param])}` : `at most ${yuan(v(cap.param))} a year${assumed([cap.param])}`);
+  benefit.push(...spec.benefit.components.filter((c) => !covers.has(c.field.name)).map(part));
   for (const o of spec.benefit.omitted) benefit.push(zh ? `${o.label.zh}：${o.note.zh}` : `${o.label.en}: ${o.note.en}`);
 
+  // The period, and the date of the terms in force when they changed since it began.
   const { from, until } = meta.period;
+  let terms = from;
+  for (const p of t.all) for (const ver of p.versions) if (ver.from <= date && ver.from > terms) terms = ver.from;
+  const since = terms > from ? (zh ? `(${terms}起的条款)` : ` (terms of ${terms})`) : "";
+  const period = until === null ? (zh ? `${from}起` : `from ${from}`) : zh ? `${from}至${until}` : `${from} to ${until}`;
+
   return {
     id: meta.id,
     name: meta.name[lang],
     region: meta.region[lang],
-    covered: zh ? covered.join("，") : covered.join(", "),
-    payers: join(payers),
+    covered: covered.join(zh ? "；" : "; "),
+    payers: payers.join(zh ? "；" : "; "),
     premium,
-    benefit: join(benefit),
+    benefit: benefit.join(zh ? "；" : "; "),
     sources: [...meta.sources],
-    period: until === null ? (zh ? `${from}起` : `from ${from}`) : zh ? `${from}至${until}` : `${from} to ${until}`,
+    period: period + since,
   };
 }

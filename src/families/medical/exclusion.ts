@@ -6,33 +6,38 @@
  */
 import { fmt } from "../../rules/money.js";
 import type { TraceLine } from "../../rules/scheme.js";
+import type { MedicalClaim } from "./inputs.js";
 import type { MedicalSpec } from "./spec.js";
 
+type Exclusion = NonNullable<MedicalSpec["benefit"]["exclusion"]>;
+
 export interface Split {
-  /** Cost of each component after the exclusion, by claim field. */
-  costs: Map<string, number>;
+  /** Cost of each component of `exclusion.from` after the exclusion, in that order. */
+  costs: number[];
   /** The zero line listing the excluded costs, when any. */
   line?: TraceLine;
 }
 
-export function splitExclusion(spec: MedicalSpec, amountOf: (field: string) => number, excludedInput: number | undefined): Split {
-  const ex = spec.benefit.exclusion;
-  const costs = new Map<string, number>();
-  if (!ex) return { costs };
-  const raw = ex.from.map(amountOf);
+/** `fromLabels`: the English labels of the `from` components, for the trace. */
+export function splitExclusion(ex: Exclusion, fromLabels: readonly string[], claim: MedicalClaim): Split {
+  const n = ex.from.length;
+  const raw: number[] = new Array(n);
   let all = 0;
-  for (const x of raw) all += x;
-  const excluded = Math.min(excludedInput ?? 0, all);
-  const shares: number[] = [];
+  for (let i = 0; i < n; i++) {
+    raw[i] = (claim[ex.from[i]!] as number | undefined) ?? 0;
+    all += raw[i]!;
+  }
+  const excluded = Math.min((claim[ex.field.name] as number | undefined) ?? 0, all);
+  const shares: number[] = new Array(n);
+  const costs: number[] = new Array(n);
   let taken = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const share = i < raw.length - 1 ? (excluded > 0 ? Math.round(((excluded * raw[i]!) / all) * 100) / 100 : 0) : Math.round((excluded - taken) * 100) / 100;
+  for (let i = 0; i < n; i++) {
+    const share = i < n - 1 ? (excluded > 0 ? Math.round(((excluded * raw[i]!) / all) * 100) / 100 : 0) : Math.round((excluded - taken) * 100) / 100;
     taken += share;
-    shares.push(share);
-    costs.set(ex.from[i]!, Math.round((raw[i]! - share) * 100) / 100);
+    shares[i] = share;
+    costs[i] = Math.round((raw[i]! - share) * 100) / 100;
   }
   if (!(excluded > 0)) return { costs };
-  const labelOf = (f: string) => spec.benefit.components.find((c) => c.field.name === f)!.field.label.en;
   return {
     costs,
     line: {
@@ -41,7 +46,7 @@ export function splitExclusion(spec: MedicalSpec, amountOf: (field: string) => n
       amount: 0,
       params: [],
       get formula() {
-        const parts = ex.from.map((f, i) => `${fmt(shares[i]!)} from ${labelOf(f)}`);
+        const parts = shares.map((s, i) => `${fmt(s)} from ${fromLabels[i]}`);
         return `${fmt(excluded)} excluded: ${parts.join(", ")} (in proportion); paid 0`;
       },
     },

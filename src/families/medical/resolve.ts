@@ -14,6 +14,7 @@ export function resolveSpec(id: string, s: MedicalSpec): MedicalSpec {
   return {
     person: s.person,
     eligibility: drop({
+      covered: s.eligibility.covered,
       period: s.eligibility.period,
       requires: s.eligibility.requires.map((r) => ({ ...r, rule: p(r.rule) })),
       age: age && drop({ min: o(age.min), max: o(age.max), rule: o(age.rule) }),

@@ -8,12 +8,12 @@ import { InputError } from "../../rules/input-error.js";
 import { parseWith } from "../../rules/input.js";
 import { ParameterTable, type Bilingual, type Parameter } from "../../rules/parameter.js";
 import type { Scheme } from "../../rules/scheme.js";
-import { benefit, capCovers } from "./benefit.js";
+import { benefit, benefitRule } from "./benefit.js";
 import { checkSpec } from "./check.js";
 import { describeMedical } from "./describe.js";
 import { eligibility, type Period } from "./eligibility.js";
 import { claimSchema, personSchema, purchaseSchema, type MedicalClaim, type MedicalPerson, type MedicalPurchase } from "./inputs.js";
-import { premium } from "./premium.js";
+import { premium, premiumRule } from "./premium.js";
 import { parseSpec, type MedicalSpec, type MedicalSpecInput } from "./spec.js";
 
 export interface MedicalProduct {
@@ -62,8 +62,8 @@ function build(product: MedicalProduct, spec: MedicalSpec, t: ParameterTable): M
   const person = personSchema(spec);
   const claim = claimSchema(spec);
   const purchase = purchaseSchema(spec);
-  const covered = capCovers(spec);
-  const flagLabel = (f: string) => spec.person.flags.find((x) => x.name === f)!.label.en;
+  const priced = premiumRule(id, spec);
+  const paid = benefitRule(id, spec);
   const yearlyFields = [...spec.benefit.components.map((c) => c.field.name), ...(spec.benefit.exclusion ? [spec.benefit.exclusion.field.name] : [])];
   if (product.yearlyFields && [...product.yearlyFields].sort().join() !== [...yearlyFields].sort().join()) {
     throw new InputError(`${id}: yearlyFields`, `must be the spec's cost fields ${yearlyFields.join(", ")}: the family pays them per policy year (got ${product.yearlyFields.join(", ")})`);
@@ -85,8 +85,8 @@ function build(product: MedicalProduct, spec: MedicalSpec, t: ParameterTable): M
     parseClaim: (input) => parseWith(claim, input, "claim") as MedicalClaim,
     parsePurchase: (input) => parseWith(purchase, input, "purchase") as MedicalPurchase,
     eligibility: (p, date) => eligibility(id, spec, product.period, t, p, date),
-    premium: (p, u, date) => premium(id, spec, t, p, u, date, flagLabel),
-    benefit: (c, _p, date) => benefit(id, spec, covered, t, c, date),
+    premium: (p, u, date) => premium(priced, t, p, u, date),
+    benefit: (c, _p, date) => benefit(paid, t, c, date),
     describe: (date, lang) => describeMedical(product, spec, t, date, lang),
     withParameters: (table) => build(product, spec, table),
   };

@@ -131,6 +131,8 @@ export const medicalSpec = z.strictObject({
     flags: z.array(personFlag).default([]),
   }),
   eligibility: z.strictObject({
+    /** Who is covered, for the overview (no numbers); default the requirements' texts. */
+    covered: bilingual.optional(),
     /** Text of the period reason; default "scheme in force from <from>". */
     period: bilingual.optional(),
     requires: z.array(requirement).default([]),

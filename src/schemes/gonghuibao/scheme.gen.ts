@@ -49,6 +49,155 @@ export const meta: SchemeMeta = {
   "dates": {}
 };
 
+/** The medical family's spec (scheme.yaml `medical`), validated by src/families/medical. */
+export const medical: unknown = {
+  "person": {
+    "ageDefault": 40,
+    "flags": [
+      {
+        "name": "ningboMedicalInsurance",
+        "label": {
+          "zh": "宁波基本医保参保人",
+          "en": "member of Ningbo basic medical insurance"
+        },
+        "default": true
+      },
+      {
+        "name": "bankOfNingboCardHolder",
+        "label": {
+          "zh": "宁波银行卡客户",
+          "en": "Bank of Ningbo card holder"
+        },
+        "default": false
+      }
+    ]
+  },
+  "eligibility": {
+    "covered": {
+      "zh": "宁波市基本医疗保险参保人(职工或居民)，不限年龄和健康状况；5种特定既往症费用除外",
+      "en": "members of Ningbo basic medical insurance (employees or residents), any age or health; costs of 5 named pre-existing diseases excluded"
+    },
+    "requires": [
+      {
+        "rule": "medicalInsurance",
+        "field": "ningboMedicalInsurance",
+        "met": {
+          "zh": "宁波市基本医疗保险参保人(不限年龄、健康状况)",
+          "en": "member of Ningbo basic medical insurance (any age, any health)"
+        },
+        "unmet": {
+          "zh": "非宁波市基本医疗保险参保人(须参保)",
+          "en": "not a member of Ningbo basic medical insurance (required)"
+        }
+      }
+    ]
+  },
+  "premium": {
+    "tiers": [
+      {
+        "premium": "premium.upToThreshold",
+        "when": [
+          {
+            "age": "<=",
+            "param": "premium.ageThreshold"
+          }
+        ]
+      },
+      {
+        "premium": "premium.aboveThreshold"
+      }
+    ],
+    "subsidies": [
+      {
+        "rule": "bankSubsidy",
+        "payer": "bank",
+        "label": {
+          "zh": "宁波银行卡客户补贴",
+          "en": "Bank of Ningbo card-holder subsidy"
+        },
+        "amount": "bankSubsidy.amount",
+        "when": "bankOfNingboCardHolder",
+        "budget": "bankSubsidy.budget",
+        "maxPersons": "bankSubsidy.maxCardHolders"
+      }
+    ],
+    "groupPurchase": {
+      "rule": "employerGroup",
+      "payers": {
+        "employer": {
+          "zh": "企业统一投保",
+          "en": "employer group purchase"
+        }
+      }
+    }
+  },
+  "benefit": {
+    "components": [
+      {
+        "field": {
+          "name": "inCatalogSelfPay",
+          "label": {
+            "zh": "社保内个人负担",
+            "en": "in-catalogue personal burden"
+          },
+          "hint": {
+            "zh": "元，医保目录内个人负担部分",
+            "en": "yuan, the insured's part of in-catalogue costs"
+          }
+        },
+        "rule": "inCatalog",
+        "deductible": "inCatalog.deductible",
+        "rate": "inCatalog.rate"
+      },
+      {
+        "field": {
+          "name": "outOfCatalogSelfPay",
+          "label": {
+            "zh": "社保外个人自费",
+            "en": "out-of-catalogue self-pay"
+          },
+          "hint": {
+            "zh": "元，含癌症处方外配药",
+            "en": "yuan, incl. cancer drugs bought outside hospital"
+          }
+        },
+        "rule": "outOfCatalog",
+        "label": {
+          "zh": "社保外个人自费(含癌症处方外配药)",
+          "en": "out-of-catalogue self-pay (incl. cancer drugs bought outside hospital)"
+        },
+        "deductible": "outOfCatalog.deductible",
+        "rate": "outOfCatalog.rate"
+      }
+    ],
+    "exclusion": {
+      "field": {
+        "name": "excludedPreExistingCost",
+        "label": {
+          "zh": "5种特定既往症费用",
+          "en": "costs of the 5 excluded pre-existing diseases"
+        },
+        "hint": {
+          "zh": "元，不予赔付(单列)",
+          "en": "yuan, not paid (shown separately)"
+        }
+      },
+      "rule": "preExistingExclusion",
+      "label": {
+        "zh": "5种特定疾病既往症费用(不予赔付，已从上两项扣除)",
+        "en": "costs of the 5 excluded pre-existing diseases (not paid; taken out of the two lines above)"
+      },
+      "from": [
+        "inCatalogSelfPay",
+        "outOfCatalogSelfPay"
+      ]
+    },
+    "cap": {
+      "param": "annualCap"
+    }
+  }
+};
+
 /** The scheme's parameters, in the order of parameters.yaml. */
 export const parameters: Parameter[] = [
   {"path":"gonghuibao.premium.ageThreshold","label":{"zh":"保费分档年龄(含)","en":"premium tier age threshold (inclusive)"},"unit":"years","range":{"min":0,"max":120},"integer":true,"versions":[{"from":"2020-09-01","value":50,"reference":{"kind":"seed","file":"002_c0fee34b91106deb.txt","line":109,"quote":"“工惠保”的价格按照50岁分为两档缴费"}}]},

@@ -45,8 +45,167 @@ export const meta: SchemeMeta = {
       "en": "an illustrative input (not source data); change it"
     }
   },
-  "dates": {
-    "policyYear2024": "2024-01-01"
+  "dates": {}
+};
+
+/** The medical family's spec (scheme.yaml `medical`), validated by src/families/medical. */
+export const medical: unknown = {
+  "person": {
+    "ageDefault": 40,
+    "flags": [
+      {
+        "name": "ningboMedicalInsurance",
+        "label": {
+          "zh": "宁波基本医保参保人",
+          "en": "member of Ningbo basic medical insurance"
+        },
+        "default": true
+      },
+      {
+        "name": "residentStudentTier",
+        "label": {
+          "zh": "居民医保学生档",
+          "en": "resident-insurance student tier"
+        },
+        "default": false
+      }
+    ]
+  },
+  "eligibility": {
+    "covered": {
+      "zh": "宁波基本医保参保人，不限年龄和健康状况",
+      "en": "members of Ningbo basic medical insurance, any age or health"
+    },
+    "period": {
+      "zh": "建模保单年度自2023-01-01起",
+      "en": "policy years from 2023-01-01 are modelled"
+    },
+    "requires": [
+      {
+        "rule": "medicalInsurance",
+        "field": "ningboMedicalInsurance",
+        "met": {
+          "zh": "宁波基本医保参保人",
+          "en": "member of Ningbo basic medical insurance"
+        },
+        "unmet": {
+          "zh": "非宁波基本医保参保人(衔接基本医保，须参保)",
+          "en": "not a member of Ningbo basic medical insurance (required: it supplements basic insurance)"
+        }
+      }
+    ]
+  },
+  "premium": {
+    "tiers": [
+      {
+        "premium": "premium.minorOrStudent",
+        "when": [
+          {
+            "age": "<",
+            "param": "premium.adultAge"
+          },
+          {
+            "field": "residentStudentTier"
+          }
+        ]
+      },
+      {
+        "premium": "premium.adult",
+        "name": {
+          "zh": "成人",
+          "en": "adult"
+        }
+      }
+    ],
+    "groupPurchase": {
+      "rule": "groupPurchase",
+      "payers": {
+        "employer": {
+          "zh": "企业/集体统一参保",
+          "en": "employer group purchase"
+        },
+        "town": {
+          "zh": "镇政府统一参保",
+          "en": "town government purchase"
+        },
+        "chamber": {
+          "zh": "商会企业统一参保",
+          "en": "business chamber purchase"
+        },
+        "collective": {
+          "zh": "股份经济合作社集体资金参保",
+          "en": "village collective purchase"
+        }
+      }
+    }
+  },
+  "benefit": {
+    "components": [
+      {
+        "field": {
+          "name": "coveredCost",
+          "label": {
+            "zh": "合规医疗费用",
+            "en": "covered medical costs"
+          },
+          "hint": {
+            "zh": "元，基本医保报销后的个人负担",
+            "en": "yuan, left after basic insurance"
+          }
+        },
+        "bands": [
+          {
+            "from": "band.lower",
+            "to": "band.upper",
+            "rate": {
+              "preExisting": "rate.band1.preExisting",
+              "noPreExisting": "rate.band1.noPreExisting"
+            },
+            "rule": "band1"
+          },
+          {
+            "from": "band.upper",
+            "rate": {
+              "preExisting": "rate.band2.preExisting",
+              "noPreExisting": "rate.band2.noPreExisting"
+            },
+            "rule": "band2"
+          }
+        ]
+      },
+      {
+        "field": {
+          "name": "protonHeavyIonCost",
+          "label": {
+            "zh": "质子重离子费用",
+            "en": "proton / heavy-ion therapy costs"
+          }
+        },
+        "optional": true,
+        "rule": "proton",
+        "label": {
+          "zh": "质子重离子医疗费用",
+          "en": "proton/heavy-ion treatment"
+        },
+        "rate": "proton.rate",
+        "cap": "proton.cap"
+      }
+    ],
+    "cap": {
+      "param": "annualCap"
+    },
+    "omitted": [
+      {
+        "label": {
+          "zh": "特药责任",
+          "en": "the special-drug (特药) benefit"
+        },
+        "note": {
+          "zh": "条款未披露(l.7、l.57)，未建模(赔付偏低)",
+          "en": "terms not published (l.7, l.57); not modelled (benefits understated)"
+        }
+      }
+    ]
   }
 };
 

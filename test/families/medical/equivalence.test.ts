@@ -1,5 +1,7 @@
 /**
- * The medical family reproduces 工惠保 and 天一甬宁保 exactly: over thousands of random persons,
+ * The medical family reproduces 工惠保 and 天一甬宁保 exactly: the registered schemes (the family
+ * driven by their scheme.yaml specs) against their own code before the switch (./reference/),
+ * over thousands of random persons,
  * claims, purchases, dates (policy-year edges, 29 February) and reformed parameter tables, the
  * family instance gives the same parsed inputs (or the same InputError), eligibility, premium
  * (gross, subsidies, byPayer) and benefit (payout, every line's rule, label, amount, parameter
@@ -8,10 +10,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createMedicalScheme, type MedicalSpecInput } from "../../../src/families/medical/index.js";
-import { getScheme } from "../../../src/rules/index.js";
+import { getScheme } from "../../../src/schemes/index.js";
 import type { AnyScheme } from "../../../src/rules/scheme.js";
-import { gonghuibaoSpec, tianyiSpec } from "./instances.js";
 import { create as gonghuibaoReference } from "./reference/gonghuibao.js";
 import { create as tianyiReference } from "./reference/tianyi-yongningbao.js";
 
@@ -50,12 +50,6 @@ function outcome(f: () => unknown, reword = false): unknown {
   }
 }
 
-function familyOf(old: AnyScheme, spec: MedicalSpecInput): AnyScheme {
-  return createMedicalScheme(
-    { id: old.id, name: old.name, region: old.region, sources: old.sources, period: old.period, referenceDate: old.referenceDate, pricing: old.pricing, personDefaults: old.personDefaults, spec },
-    old.parameters,
-  );
-}
 
 const DAY = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
@@ -78,8 +72,10 @@ const bad = fc.constantFrom<unknown>(-1, "100", null, 1e9, Number.NaN, 121, 17.5
 
 interface Case {
   name: string;
+  /** The frozen code. */
   old: AnyScheme;
-  spec: MedicalSpecInput;
+  /** The registered scheme: the family driven by scheme.yaml's spec. */
+  fam: AnyScheme;
   person: fc.Arbitrary<Record<string, unknown>>;
   claim: fc.Arbitrary<Record<string, unknown>>;
   payers: string[];
@@ -95,7 +91,7 @@ const CASES: Case[] = [
   {
     name: "gonghuibao",
     old: gonghuibao,
-    spec: gonghuibaoSpec,
+    fam: getScheme("gonghuibao"),
     person: fc.record({ age: ages, ningboMedicalInsurance: fc.boolean(), bankOfNingboCardHolder: fc.boolean() }, { requiredKeys: [] }),
     claim: fc.record(
       { inCatalogSelfPay: money(G_EDGES), outOfCatalogSelfPay: money(G_EDGES), excludedPreExistingCost: fc.oneof(money(G_EDGES), fc.constant(undefined)) },
@@ -108,7 +104,7 @@ const CASES: Case[] = [
   {
     name: "tianyi-yongningbao",
     old: tianyiYongningbao,
-    spec: tianyiSpec,
+    fam: getScheme("tianyi-yongningbao"),
     person: fc.record({ age: ages, ningboMedicalInsurance: fc.boolean(), residentStudentTier: fc.boolean() }, { requiredKeys: [] }),
     claim: fc.record(
       { coveredCost: money(T_EDGES), preExisting: fc.boolean(), protonHeavyIonCost: fc.oneof(money(T_EDGES), fc.constant(undefined)) },
@@ -121,7 +117,7 @@ const CASES: Case[] = [
 ];
 
 describe.each(CASES)("medical family ≡ $name", (c) => {
-  const fam = familyOf(c.old, c.spec);
+  const fam = c.fam;
   const seen = new Map<string, number>();
   const reform = fc
     .subarray(c.reformable)

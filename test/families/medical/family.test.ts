@@ -97,7 +97,8 @@ describe("medical family features", () => {
 
   it("describes itself from the parameters", () => {
     const d = s.describe(F, "en");
-    expect(d.premium).toBe("50 元/year for age < 30 or student tier, 100 元/year for age < 60, 200 元/year otherwise");
+    expect(d.premium).toBe("50 元/year at age < 30 or in the student tier, 100 元/year at age < 60, 200 元/year at age ≥ 60; individual purchases: from 30 元");
+    expect(d.payers).toBe("the insured; city budget: 20 元");
     expect(d.benefit).toBe("hospital: 50% in 10000–50000 元, 70% above 50000 元, at most 30000 元; special drugs above 1000 元 paid at 80% (40% with pre-existing conditions)");
   });
 });
