@@ -12,6 +12,7 @@ import { scheme as linghuobao } from "./linghuobao/formulas.js";
 import { medicalScheme } from "../families/medical/index.js";
 import * as gonghuibao from "./gonghuibao/scheme.gen.js";
 import * as tianyiYongningbao from "./tianyi-yongningbao/scheme.gen.js";
+import * as huhuibao2021 from "./huhuibao-2021/scheme.gen.js";
 import { scheme as urumqiSupplementaryWii } from "./urumqi-supplementary-wii/formulas.js";
 import { scheme as singleTypeWii } from "./single-type-wii/formulas.js";
 import { scheme as occupationalInjuryPilot } from "./occupational-injury-pilot/formulas.js";
@@ -22,6 +23,7 @@ export const schemes: readonly AnyScheme[] = [
   linghuobao,
   medicalScheme(gonghuibao),
   medicalScheme(tianyiYongningbao),
+  medicalScheme(huhuibao2021),
   urumqiSupplementaryWii,
   singleTypeWii,
   occupationalInjuryPilot,
