@@ -10,21 +10,34 @@
  * Also the analytic conditional mean and variance of the cell's benefits given the parameters.
  */
 import type { AnyScheme } from "../rules/index.js";
-import { BenefitTable, buildClaim, samplePayout, type TablePoint } from "./claims.js";
+import { BenefitTable, buildClaim, samplePayout, type BinSpan, type TablePoint } from "./claims.js";
 import { detExp, detLog, detLog1p } from "./detmath.js";
-import type { ReplicateRow } from "./ledger.js";
+import type { CellBooking, ReplicateRow } from "./ledger.js";
 import { value, type Group, type Mode, type PlanCell, type PlanOption } from "./plan.js";
 import type { Rng } from "./rng.js";
 import { binomial, gamma, poisson, standardNormal } from "./samplers.js";
 import { frailtyNodes, mixMoments, newMix, profileMix, yearlyExpectation, type YearlyExpectation } from "./yearly.js";
 
-/** A cell's claims and benefits in one replicate and year (written by the functions below). */
-export interface CellClaims {
-  claims: number;
-  benefits: number;
+/**
+ * One cell's draws in one replicate and year: one record, reused cell after cell, so the steps
+ * pass no loose numbers (each would be boxed on the heap). The functions below read the rates and
+ * the enrolment and write the claims and benefits.
+ */
+export interface CellDraw extends CellBooking {
+  /** Claims per enrolled person-year (λ) and the cell's drawn frailty multiplier (1: none). */
+  lambda: number;
+  frailty: number;
+  /** Shape of the option's gamma frailty (0: none, Poisson counts). */
+  dispersion: number;
+  /** Var[enrolled | parameters]. */
+  variance: number;
 }
 
-function setClaims(out: CellClaims, claims: number, benefits: number): void {
+export function newCellDraw(): CellDraw {
+  return { lambda: 0, frailty: 1, dispersion: 0, enrolled: 0, expected: 0, variance: 0, claims: 0, benefits: 0 };
+}
+
+function setClaims(out: CellDraw, claims: number, benefits: number): void {
   out.claims = claims;
   out.benefits = benefits;
 }
@@ -72,8 +85,9 @@ export function scaleGroup(g: Group, baseScale: number, catWeights: Float64Array
  * Fast and exact modes: K ~ Poisson(enrolled · λ · frailty) claims, their total binned (exact
  * mode, or fewer than 32 claims) or moment-matched (fast mode).
  */
-export function aggregateClaims(rng: Rng, mode: Mode, g: Group, enrolled: number, lambda: number, frailty: number, catWeights: Float64Array, out: CellClaims): void {
-  const claims = enrolled > 0 && lambda > 0 ? poisson(rng, enrolled * lambda * frailty) : 0;
+export function aggregateClaims(rng: Rng, mode: Mode, g: Group, catWeights: Float64Array, out: CellDraw): void {
+  const { enrolled, lambda } = out;
+  const claims = enrolled > 0 && lambda > 0 ? poisson(rng, enrolled * lambda * out.frailty) : 0;
   let benefits = 0;
   if (claims > 0) {
     if (mode === "exact" || claims < FAST_EXACT_BELOW) {
@@ -90,7 +104,8 @@ export function aggregateClaims(rng: Rng, mode: Mode, g: Group, enrolled: number
 }
 
 /** Person mode: each enrollee's claims ~ Poisson(λ · frailty), each in a category drawn by its weight and paid by the rules. */
-export function personClaims(rng: Rng, scheme: AnyScheme, g: Group, pc: PlanCell, date: string, enrolled: number, lambda: number, frailty: number, catWeights: Float64Array, scratch: Float64Array, out: CellClaims): void {
+export function personClaims(rng: Rng, scheme: AnyScheme, g: Group, pc: PlanCell, date: string, catWeights: Float64Array, scratch: Float64Array, out: CellDraw): void {
+  const { enrolled, lambda, frailty } = out;
   const nCat = catWeights.length;
   let claims = 0;
   let benefits = 0;
@@ -114,7 +129,8 @@ export function personClaims(rng: Rng, scheme: AnyScheme, g: Group, pc: PlanCell
  * after year 1, last year's enrolment): claims per person-year λ, E and Var of the enrolled, and
  * the gamma frailty's shape `dispersion` (0: none); claimants are persons with a paid claim.
  */
-export function bookClaimExpectations(row: ReplicateRow, g: Group, lambda: number, dispersion: number, expectedEnrolled: number, enrolledVar: number): void {
+export function bookClaimExpectations(row: ReplicateRow, g: Group, cell: CellDraw): void {
+  const { lambda, dispersion, expected: expectedEnrolled, variance: enrolledVar } = cell;
   const eK = expectedEnrolled * lambda;
   const varK = eK + lambda * lambda * enrolledVar + (dispersion > 0 ? (eK * eK) / dispersion : 0);
   if (expectedEnrolled > 0) {
@@ -149,43 +165,57 @@ const FAST_EXACT_BELOW = 32;
 /** Below this many claims, a category's claims are placed in bins one by one (inversion). */
 const PLACE_ONE_BY_ONE = 12;
 
+/** What a binned total reads: per category, its table and its bins (see BenefitTable.binSpan). */
+interface BinnedSource {
+  tables: BenefitTable[];
+  span: BinSpan;
+  /** A group's lazily located spans: located at scale s (log s) when binStamps[c] !== stamp. */
+  binStamps?: Float64Array;
+  stamp?: number;
+  s?: number;
+  logS?: number;
+}
+
 /**
  * Sum of K claims split into categories and payout bins (the exact-mode total). A group's bins
- * are interpolated at its scale on first use in each category (binStamps); other callers pass
- * points whose bins are filled.
+ * are located at its scale on first use in each category (binStamps); other callers pass spans
+ * already set.
  */
-function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Pick<Group, "points" | "tables"> & Partial<Pick<Group, "binStamps" | "stamp" | "s" | "logS">>): number {
+function binnedTotal(rng: Rng, k: number, weights: Float64Array, src: BinnedSource): number {
   let total = 0;
   let left = k;
   let mass = 1;
-  const n = group.points.length;
+  const n = src.tables.length;
   for (let c = 0; c < n && left > 0; c++) {
     const w = weights[c]!;
     const nc = c === n - 1 ? left : w <= 0 ? 0 : binomial(rng, left, Math.min(1, w / mass));
     left -= nc;
     mass -= w;
     if (nc === 0) continue;
-    const table = group.tables[c]!;
-    const stamps = group.binStamps;
-    if (stamps && stamps[c] !== group.stamp) {
-      table.binsAt(group.s!, group.logS!, group.points[c]!);
-      stamps[c] = group.stamp!;
+    const table = src.tables[c]!;
+    const stamps = src.binStamps;
+    if (stamps && stamps[c] !== src.stamp) {
+      table.binSpan(src.s!, src.logS!, src.span, c);
+      stamps[c] = src.stamp!;
     }
-    const bins = group.points[c]!.bins;
-    const B = bins.length;
+    // Bin j's mean payout at the scale: lo[j] + wc·(hi[j] − lo[j]), read only where claims fall.
+    const lo = src.span.lo[c]!;
+    const hi = src.span.hi[c]!;
+    const wc = src.span.w[c]!;
+    const B = lo.length;
     if (nc < PLACE_ONE_BY_ONE) {
       // Few claims: draw each claim's bin from the cumulative bin probabilities.
       const upper = table.binUpper;
       for (let i = 0; i < nc; i++) {
         const u = rng.uniform();
-        let lo = 0;
-        let hi = B - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (u < upper[mid]!) hi = mid;
-          else lo = mid + 1;
+        let a = 0;
+        let b = B - 1;
+        while (a < b) {
+          const mid = (a + b) >>> 1;
+          if (u < upper[mid]!) b = mid;
+          else a = mid + 1;
         }
-        total += bins[lo]!;
+        total += lo[a]! + wc * (hi[a]! - lo[a]!);
       }
       continue;
     }
@@ -197,7 +227,7 @@ function binnedTotal(rng: Rng, k: number, weights: Float64Array, group: Pick<Gro
       const nj = j === B - 1 ? rem : binomial(rng, rem, Math.min(1, pj / binMass));
       rem -= nj;
       binMass -= pj;
-      total += nj * bins[j]!;
+      total += nj * (lo[j]! + wc * (hi[j]! - lo[j]!));
     }
   }
   return total;
@@ -231,10 +261,8 @@ export function newYearlyScratch(): YearlyScratch {
  * profiles mixed as categories); books the conditional expectations into the row.
  * Writes K into `out` as the cell's claims (a yearly claim is a person-year with an episode).
  */
-export function yearlyCellYear(
-  po: PlanOption, g: Group, pc: PlanCell, lambda: number, catWeights: Float64Array, dispersion: number, frailty: number,
-  enrolled: number, expectedEnrolled: number, enrolledVar: number, mode: Mode, rng: Rng, date: string, row: ReplicateRow, sc: YearlyScratch, out: CellClaims,
-): void {
+export function yearlyCellYear(po: PlanOption, g: Group, pc: PlanCell, catWeights: Float64Array, mode: Mode, rng: Rng, date: string, row: ReplicateRow, sc: YearlyScratch, out: CellDraw): void {
+  const { lambda, dispersion, frailty, enrolled, expected: expectedEnrolled, variance: enrolledVar } = out;
   const yt = g.yearly!;
   const nCat = catWeights.length;
   if (sc.lambdas.length < nCat) {
@@ -265,7 +293,7 @@ export function yearlyCellYear(
 }
 
 /** Person mode under yearly limits: each enrollee's episodes by category, their amounts summed, the year paid once by the rules. */
-function yearlyPersonClaims(po: PlanOption, g: Group, pc: PlanCell, lambdas: Float64Array, frailty: number, enrolled: number, rng: Rng, date: string, sc: YearlyScratch, out: CellClaims): void {
+function yearlyPersonClaims(po: PlanOption, g: Group, pc: PlanCell, lambdas: Float64Array, frailty: number, enrolled: number, rng: Rng, date: string, sc: YearlyScratch, out: CellDraw): void {
   const fields = g.yearly!.spec.fields;
   if (sc.sums.length < fields.length) sc.sums = new Float64Array(fields.length);
   const us = new Float64Array(16);
@@ -305,7 +333,7 @@ function yearlyPersonClaims(po: PlanOption, g: Group, pc: PlanCell, lambdas: Flo
  * claim year, their total binned over the episode profiles of `mix` (exact mode, or fewer than 32)
  * or moment-matched (fast mode).
  */
-function yearlyAggregateClaims(g: Group, mix: ReturnType<typeof profileMix>, enrolled: number, mode: Mode, rng: Rng, sc: YearlyScratch, out: CellClaims): void {
+function yearlyAggregateClaims(g: Group, mix: ReturnType<typeof profileMix>, enrolled: number, mode: Mode, rng: Rng, sc: YearlyScratch, out: CellDraw): void {
   const yt = g.yearly!;
   const claims = binomial(rng, enrolled, mix.any);
   if (claims === 0) return setClaims(out, 0, 0);
@@ -324,7 +352,8 @@ function yearlyAggregateClaims(g: Group, mix: ReturnType<typeof profileMix>, enr
       points.push(tp);
       tables.push(t);
     }
-    benefits = binnedTotal(rng, claims, mix.prob.subarray(0, mix.count), { points, tables });
+    const bins = points.map((p) => p.bins);
+    benefits = binnedTotal(rng, claims, mix.prob.subarray(0, mix.count), { tables, span: { lo: bins, hi: bins, w: new Float64Array(bins.length) } });
   } else {
     const m = sc.moments;
     mixMoments(yt, mix, g.s, g.yearlyMoments, m);

@@ -100,6 +100,18 @@ export interface TablePoint {
   bins: Float64Array;
 }
 
+/** Per category, the two lattice points' bins and the weight between them (BenefitTable.binSpan). */
+export interface BinSpan {
+  lo: Float64Array[];
+  hi: Float64Array[];
+  w: Float64Array;
+}
+
+export function newBinSpan(categories: number): BinSpan {
+  const none = new Float64Array(0);
+  return { lo: Array.from({ length: categories }, () => none), hi: Array.from({ length: categories }, () => none), w: new Float64Array(categories) };
+}
+
 export interface BenefitTableOptions {
   /** Quadrature points per lattice point (default 256). */
   points?: number;
@@ -136,7 +148,9 @@ export class BenefitTable {
   readonly binUpper: Float64Array;
   readonly step: number;
   readonly scaled: boolean;
-  readonly #cache = new Map<number, TablePoint>();
+  /** Computed lattice points: k ≥ 0 at index k of #up, k < 0 at index −k − 1 of #down. */
+  readonly #up: (TablePoint | undefined)[] = [];
+  readonly #down: (TablePoint | undefined)[] = [];
   /** Per quadrature point, each random field's amount before severity scaling (its quantile at
    *  the point's uniform): computed once, not at every lattice point. */
   readonly #amounts: Float64Array[];
@@ -217,7 +231,7 @@ export class BenefitTable {
   /** The table at lattice point k (scale exp(k·step)), computed on first use. */
   point(k: number): TablePoint {
     const key = this.scaled ? k : 0;
-    let tp = this.#cache.get(key);
+    let tp = key >= 0 ? this.#up[key] : this.#down[-key - 1];
     if (tp) return tp;
     const s = this.scaled ? detExp(key * this.step) : 1;
     const n = this.#amounts.length;
@@ -260,7 +274,8 @@ export class BenefitTable {
     const bins = new Float64Array(B);
     for (let j = 0; j < B; j++) bins[j] = binWeight[j]! > 0 ? binSum[j]! / binWeight[j]! : 0;
     tp = { mean, positive, m2, m3, bins };
-    this.#cache.set(key, tp);
+    if (key >= 0) this.#up[key] = tp;
+    else this.#down[-key - 1] = tp;
     return tp;
   }
 
@@ -291,6 +306,29 @@ export class BenefitTable {
     const b = w > 0 ? this.point(k + 1) : a;
     for (let j = 0; j < this.binCount; j++) out.bins[j] = a.bins[j]! + w * (b.bins[j]! - a.bins[j]!);
     return out;
+  }
+
+  /**
+   * Where the bins at scale s lie, without interpolating them (`logS` = detLog(s)): written into
+   * `span` at index c, bin j at scale s is lo[j] + w·(hi[j] − lo[j]) — the value {@link binsAt}
+   * writes — so a sum reads only the bins it draws claims in.
+   */
+  binSpan(s: number, logS: number, span: BinSpan, c: number): void {
+    if (!(s > 0 && Number.isFinite(s))) throw new Error(`BenefitTable.at: severity scale must be a finite number > 0, got ${s}`);
+    if (!this.scaled) {
+      const p = this.point(0);
+      span.lo[c] = p.bins;
+      span.hi[c] = p.bins;
+      span.w[c] = 0;
+      return;
+    }
+    const x = logS / this.step;
+    const k = Math.floor(x);
+    const w = x - k;
+    const a = this.point(k);
+    span.lo[c] = a.bins;
+    span.hi[c] = w > 0 ? this.point(k + 1).bins : a.bins;
+    span.w[c] = w;
   }
 
   /** Interpolated mean, m2 and m3 at scale s (bins untouched: cheaper than {@link at}). */

@@ -106,19 +106,29 @@ export function openRow(replicate: number, option: string, year: number, populat
   };
 }
 
+/** What the ledger books of a cell's year (a record, so no loose numbers are passed). */
+export interface CellBooking {
+  enrolled: number;
+  /** E[enrolled | parameters]. */
+  expected: number;
+  claims: number;
+  benefits: number;
+}
+
 /**
  * Books a cell's year: its enrollees, claims and benefits, the premiums they pay and who pays
  * them, and E[enrolled] and E[gross premium] given the parameters.
  */
-export function bookCell(row: ReplicateRow, subsidyTotals: Float64Array, premium: CellPremium, enrolled: number, claims: number, benefits: number, expectedEnrolled: number): void {
+export function bookCell(row: ReplicateRow, subsidyTotals: Float64Array, premium: CellPremium, cell: CellBooking): void {
+  const enrolled = cell.enrolled;
   row.enrolled += enrolled;
-  row.claims += claims;
-  row.benefits += benefits;
+  row.claims += cell.claims;
+  row.benefits += cell.benefits;
   row.gross += enrolled * premium.gross;
   row.net += enrolled * premium.net;
   for (let i = 0; i < premium.payers.length; i++) subsidyTotals[premium.payers[i]!]! += enrolled * premium.amounts[i]!;
-  row.expectedEnrolled += expectedEnrolled;
-  row.expectedGross += expectedEnrolled * premium.gross;
+  row.expectedEnrolled += cell.expected;
+  row.expectedGross += cell.expected * premium.gross;
 }
 
 /** Completes a row once its cells are booked: subsidies, coverage, administration cost and ratios. */

@@ -12,7 +12,7 @@
  * Math that feeds results uses detLog/detExp so Node and browsers agree to the bit.
  */
 import { InputError } from "../rules/input-error.js";
-import { aggregateClaims, bookClaimExpectations, newYearlyScratch, personClaims, scaleGroup, yearlyCellYear, type CellClaims, type YearlyScratch } from "./cell-claims.js";
+import { aggregateClaims, bookClaimExpectations, newCellDraw, newYearlyScratch, personClaims, scaleGroup, yearlyCellYear, type CellDraw, type YearlyScratch } from "./cell-claims.js";
 import { describeRange, inRange, problem } from "./issues.js";
 import { bookCell, closeRow, openRow, PAYERS, type ReplicateRow } from "./ledger.js";
 import { MAX_PERSON_MODE_PERSONS, MAX_REPLICATES, MAX_ROWS } from "./limits.js";
@@ -68,9 +68,8 @@ interface RunState {
   /** Enrolled counts and net premiums of each option's cells in the previous year. */
   previous: Float64Array[];
   previousNet: Float64Array[];
-  /** The current cell's enrolment (see {@link enrol}) and claims. */
-  enrolment: Enrolment;
-  claims: CellClaims;
+  /** The current cell's draws: rates, enrolment (see {@link enrol}), claims and benefits. */
+  cell: CellDraw;
 }
 
 /** An option's draws for one replicate. */
@@ -82,13 +81,6 @@ interface OptionDraw {
   baseScale: number;
   /** Shape of the gamma frailty on claim counts; 0: none (Poisson). */
   dispersion: number;
-}
-
-/** A cell's enrolment in one year: the draw, and its mean and variance given the parameters. */
-interface Enrolment {
-  enrolled: number;
-  expected: number;
-  variance: number;
 }
 
 /** Runs the plan; returns one row per (replicate, option, year). */
@@ -129,8 +121,7 @@ function newRunState(plan: Plan, mode: Mode): RunState {
     yearStamp: 0,
     previous: plan.options.map((po) => new Float64Array(po.cells.length)),
     previousNet: plan.options.map((po) => new Float64Array(po.cells.length)),
-    enrolment: { enrolled: 0, expected: 0, variance: 0 },
-    claims: { claims: 0, benefits: 0 },
+    cell: newCellDraw(),
   };
 }
 
@@ -193,7 +184,8 @@ function simulateCell(state: RunState, po: PlanOption, oi: number, ci: number, y
   const g = cy.group;
   const premium = premiumAt(po, pc, y, k);
   const p = probabilityOf(po, pc, theta, cy.eligible, premium.net);
-  const lambda = claimRate(po, pc, theta, draw.baseFreq);
+  const cell = state.cell;
+  cell.lambda = claimRate(po, pc, theta, draw.baseFreq);
   if (p === 0 && (y === 0 || !cy.eligible) && !g.yearly) {
     // Nobody can enrol (ineligible, or no take-up in year 1): no draw can matter — each stream
     // is the cell's own — and every amount the cell would book is +0, so nothing changes.
@@ -205,22 +197,22 @@ function simulateCell(state: RunState, po: PlanOption, oi: number, ci: number, y
   const { takeupRng, claimRng } = state;
   seatChild(state, takeupRng, parent, pc.index, y, 1);
   seatChild(state, claimRng, parent, pc.index, y, 2);
-  const frailty = draw.dispersion > 0 ? gamma(claimRng, draw.dispersion, 1 / draw.dispersion) : 1;
-  const e = enrol(state, po, pc, oi, ci, y, p, premium.net, theta, parent);
-  const out = state.claims;
+  cell.dispersion = draw.dispersion;
+  cell.frailty = draw.dispersion > 0 ? gamma(claimRng, draw.dispersion, 1 / draw.dispersion) : 1;
+  enrol(state, po, pc, oi, ci, y, p, premium.net, theta, parent);
   const date = po.dates[y]!;
   if (g.yearly) {
     // Yearly deductibles and limits: one payout per person-year (src/sim/yearly.ts); books its own expectations.
-    yearlyCellYear(po, g, pc, lambda, draw.catWeights, draw.dispersion, frailty, e.enrolled, e.expected, e.variance, state.mode, claimRng, date, row, state.yearlyScratch, out);
+    yearlyCellYear(po, g, pc, draw.catWeights, state.mode, claimRng, date, row, state.yearlyScratch, cell);
   } else if (state.mode === "person") {
-    personClaims(claimRng, po.scheme, g, pc, date, e.enrolled, lambda, frailty, draw.catWeights, state.scratch, out);
+    personClaims(claimRng, po.scheme, g, pc, date, draw.catWeights, state.scratch, cell);
   } else {
-    aggregateClaims(claimRng, state.mode, g, e.enrolled, lambda, frailty, draw.catWeights, out);
+    aggregateClaims(claimRng, state.mode, g, draw.catWeights, cell);
   }
-  state.previous[oi]![ci] = e.enrolled;
+  state.previous[oi]![ci] = cell.enrolled;
   state.previousNet[oi]![ci] = premium.net;
-  bookCell(row, state.subsidyTotals, premium, e.enrolled, out.claims, out.benefits, e.expected);
-  if (!g.yearly) bookClaimExpectations(row, g, lambda, draw.dispersion, e.expected, e.variance);
+  bookCell(row, state.subsidyTotals, premium, cell);
+  if (!g.yearly) bookClaimExpectations(row, g, cell);
 }
 
 /**
@@ -250,12 +242,12 @@ function claimRate(po: PlanOption, pc: PlanCell, theta: Float64Array, baseFreq: 
 }
 
 /**
- * The cell's enrolment in year y (in state.enrolment): Binomial(N, p) in year 1; later, last
- * year's enrollees renew (still eligible; the probability shifted by the price change) and the
- * others join at this year's take-up probability. Person mode draws each person.
+ * The cell's enrolment in year y (into state.cell): Binomial(N, p) in year 1; later, last year's
+ * enrollees renew (still eligible; the probability shifted by the price change) and the others
+ * join at this year's take-up probability. Person mode draws each person.
  */
-function enrol(state: RunState, po: PlanOption, pc: PlanCell, oi: number, ci: number, y: number, p: number, net: number, theta: Float64Array, parent: Xoshiro128ss): Enrolment {
-  const e = state.enrolment;
+function enrol(state: RunState, po: PlanOption, pc: PlanCell, oi: number, ci: number, y: number, p: number, net: number, theta: Float64Array, parent: Xoshiro128ss): void {
+  const e = state.cell;
   const n = pc.cell.count;
   const { takeupRng, renewRng } = state;
   const person = state.mode === "person";
@@ -263,7 +255,7 @@ function enrol(state: RunState, po: PlanOption, pc: PlanCell, oi: number, ci: nu
     e.expected = n * p;
     e.variance = n * p * (1 - p);
     e.enrolled = person ? bernoulliCount(takeupRng, 0, n, p) : binomial(takeupRng, n, p);
-    return e;
+    return;
   }
   const stay = state.previous[oi]![ci]!;
   const rn = pc.years[y]!.eligible ? renewalOf(po, pc, theta, net - state.previousNet[oi]![ci]!) : 0;
@@ -271,7 +263,6 @@ function enrol(state: RunState, po: PlanOption, pc: PlanCell, oi: number, ci: nu
   e.variance = stay * rn * (1 - rn) + (n - stay) * p * (1 - p);
   seatChild(state, renewRng, parent, pc.index, y, 3);
   e.enrolled = person ? bernoulliCount(renewRng, 0, stay, rn) + bernoulliCount(takeupRng, stay, n, p) : binomial(renewRng, stay, rn) + binomial(takeupRng, n - stay, p);
-  return e;
 }
 
 /** Person mode: how many of persons [from, to) enrol, one uniform each. */

@@ -79,9 +79,8 @@ function binomialLow(rng: Rng, n: number, p: number): number {
  * one detLog1p and one detExp per draw were most of their cost.
  */
 const BINV_SLOTS = 4096;
-const BINV_N = new Float64Array(BINV_SLOTS).fill(-1);
-const BINV_P = new Float64Array(BINV_SLOTS);
-const BINV_R0 = new Float64Array(BINV_SLOTS);
+/** Slot h holds n, p and q^n at 3h, 3h + 1, 3h + 2 (one cache line for a lookup). */
+const BINV = new Float64Array(3 * BINV_SLOTS).fill(-1);
 const KEY_F64 = new Float64Array(1);
 const KEY_U32 = new Uint32Array(KEY_F64.buffer);
 const PINV_CACHE = new Float64Array([NaN, NaN]); // mean, e^-mean
@@ -96,13 +95,14 @@ export function binomialInversion(rng: Rng, n: number, p: number): number {
   let h = Math.imul((KEY_U32[0] as number) ^ Math.imul(KEY_U32[1] as number, 0x9e3779b1) ^ Math.imul(n | 0, 0x85ebca77), 0xc2b2ae35);
   h = (h ^ (h >>> 15)) & (BINV_SLOTS - 1);
   let r0: number;
-  if (BINV_N[h] === n && BINV_P[h] === p) {
-    r0 = BINV_R0[h] as number;
+  const at = 3 * h;
+  if (BINV[at] === n && BINV[at + 1] === p) {
+    r0 = BINV[at + 2] as number;
   } else {
     r0 = detExp(n * detLog1p(-p)); // q^n ≥ e^-20 here, no underflow
-    BINV_N[h] = n;
-    BINV_P[h] = p;
-    BINV_R0[h] = r0;
+    BINV[at] = n;
+    BINV[at + 1] = p;
+    BINV[at + 2] = r0;
   }
   // Guard against round-off leaving u > 0 after the whole mass: restart past this bound
   // (the probability beyond it is < 1e-20 for n·p < 10).
@@ -241,18 +241,10 @@ export function poissonPtrs(rng: Rng, mean: number): number {
   const a = -0.059 + 0.02483 * b;
   const invalpha = 1.1239 + 1.1328 / (b - 3.4);
   const vr = 0.9277 - 3.6224 / (b - 2);
-  let loglam: number;
-  let logInvalpha: number;
-  if (mean === PTRS_CACHE[0]) {
-    loglam = PTRS_CACHE[1] as number;
-    logInvalpha = PTRS_CACHE[2] as number;
-  } else {
-    loglam = detLog(mean);
-    logInvalpha = detLog(invalpha);
-    PTRS_CACHE[0] = mean;
-    PTRS_CACHE[1] = loglam;
-    PTRS_CACHE[2] = logInvalpha;
-  }
+  // log mean and log invalpha only matter past the quick acceptance (about 1 draw in 10), so they
+  // are computed on first need.
+  let loglam = NaN;
+  let logInvalpha = NaN;
   for (;;) {
     const u = rng.uniform() - 0.5;
     const v = rng.uniform();
@@ -260,6 +252,18 @@ export function poissonPtrs(rng: Rng, mean: number): number {
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
+    if (loglam !== loglam) {
+      if (mean === PTRS_CACHE[0]) {
+        loglam = PTRS_CACHE[1] as number;
+        logInvalpha = PTRS_CACHE[2] as number;
+      } else {
+        loglam = detLog(mean);
+        logInvalpha = detLog(invalpha);
+        PTRS_CACHE[0] = mean;
+        PTRS_CACHE[1] = loglam;
+        PTRS_CACHE[2] = logInvalpha;
+      }
+    }
     if (detLog(v) + logInvalpha - detLog(a / (us * us) + b) <= -mean + k * loglam - logFactorial(k)) {
       return k;
     }
