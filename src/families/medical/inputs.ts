@@ -2,35 +2,23 @@
  * The family's input schemas, built from a product's spec: the person (age and the spec's yes/no
  * fields), the claim (one amount per cost component, `preExisting` when a rate depends on it, the
  * excluded cost) and the purchase (who buys). Each field carries its zh/en label and hint as zod
- * metadata, for the calculator form. Validation helpers: src/rules/input.ts.
+ * metadata (src/rules/input.ts `labelled`), from which src/rules/form.ts builds the calculator.
  */
 import { z } from "zod";
-import { age, amount, bool, oneOf } from "../../rules/input.js";
+import { personAge, YUAN } from "../../rules/fields.js";
+import { amount, bool, labelled, oneOf, type FieldMeta } from "../../rules/input.js";
 import type { Bilingual } from "../../rules/parameter.js";
-import type { Field, MedicalSpec } from "./spec.js";
 import { usesPreExisting } from "./rates.js";
+import type { Field, MedicalSpec } from "./spec.js";
 
-export interface FieldMeta {
-  label: Bilingual;
-  hint?: Bilingual;
-  /** For enum fields: the label of each value. */
-  options?: Record<string, Bilingual>;
-}
-
-function labelled<S extends z.ZodType>(schema: S, meta: FieldMeta): S {
-  return schema.meta({ ...meta }) as S;
-}
-
-const AGE: FieldMeta = { label: { zh: "年龄", en: "age" }, hint: { zh: "周岁，0–120", en: "whole years, 0–120" } };
 export const PRE_EXISTING: FieldMeta = { label: { zh: "既往症", en: "pre-existing condition" } };
 const PAYER: Bilingual = { zh: "投保方式", en: "who buys" };
 const INSURED: Bilingual = { zh: "个人投保", en: "the insured" };
-const YUAN: Bilingual = { zh: "元", en: "yuan" };
 
 const meta = (f: Field): FieldMeta => ({ label: f.label, hint: f.hint ?? YUAN });
 
 export function personSchema(spec: MedicalSpec) {
-  const shape: Record<string, z.ZodType> = { age: labelled(age().default(spec.person.ageDefault), AGE) };
+  const shape: Record<string, z.ZodType> = { age: personAge(spec.person.ageDefault) };
   for (const f of spec.person.flags) shape[f.name] = labelled(bool().default(f.default), { label: f.label, ...(f.hint ? { hint: f.hint } : {}) });
   return z.strictObject(shape);
 }

@@ -5,8 +5,8 @@
  * number is a reference to one of the product's parameters by its path (the parameters carry the
  * sources and assumptions); the spec only says how they combine. Validated with zod on load, so a
  * YAML mistake names its path. Sources of the shape: 工惠保 (seed 002 l.96–112, l.191–196) and
- * 天一甬宁保 (seed 003 l.7–59), the two products it was drawn from (src/rules/gonghuibao.ts,
- * src/rules/tianyi-yongningbao.ts before the switch).
+ * 天一甬宁保 (seed 003 l.7–59), the two products it was drawn from (their code before the family is
+ * kept as the test oracle, test/families/medical/reference/). Example: src/schemes/huhuibao-2021/.
  */
 import { z } from "zod";
 import { InputError } from "../../rules/input-error.js";
