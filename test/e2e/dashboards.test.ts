@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { checkPage, launch, problems, serve } from "./browser.js";
 import { readFigures } from "../../src/figures/read-figures.js";
-import { resolveScenario } from "../../src/sim/resolve.js";
+import { resolveScenario } from "../../src/populations/resolve.js";
 import { parseScenario } from "../../src/sim/scenario.js";
 import { solvePremium } from "../../src/sim/solve-premium.js";
 
