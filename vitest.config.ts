@@ -25,7 +25,13 @@ export default defineConfig({
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           environment: "node",
-          fileParallelism: false,
+          // One Chromium and one server on dist/ for the whole run (test/e2e/global-setup.ts).
+          globalSetup: ["test/e2e/global-setup.ts"],
+          // Two files at a time, one per core (so two pages load at once at most); a worker imports
+          // playwright and the engine once for all the files it runs.
+          fileParallelism: true,
+          maxWorkers: 2,
+          isolate: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,
         },

@@ -1,20 +1,30 @@
 /**
  * End-to-end harness: serves a folder on loopback (sirv: clean URLs, HTTP ranges) and drives
- * Debian's Chromium through playwright-core. `checkPage` loads a page and reports everything that
- * counts as broken: console errors, uncaught exceptions, failed requests (network errors or HTTP
- * status ≥ 400), requests to any host but the loopback server, and Framework error cells.
+ * Debian's Chromium through playwright-core. One Chromium and one server on dist/ serve the whole
+ * run (global-setup.ts starts them); a test file reaches them with `useBuiltSite()` or
+ * `useBrowser()`. `checkPage` loads a page and reports everything that counts as broken: console
+ * errors, uncaught exceptions, failed requests (network errors or HTTP status ≥ 400), requests to
+ * any host but the loopback server, and Framework error cells — for the page and its workers.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import sirv from "sirv";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+import { chromium, type Browser, type BrowserServer, type Page } from "playwright-core";
 import { findChromium } from "../../scripts/find-chromium.mjs";
 
 // npm test (scripts/test.mjs) finds the browser and passes it in CHROMIUM_PATH; a direct vitest run finds it the same way.
 export const CHROMIUM_PATH: string = process.env["CHROMIUM_PATH"] ?? findChromium() ?? "/usr/bin/chromium";
 export const SCREENSHOT_DIR = join(process.cwd(), "test-results", "screenshots");
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The shared Chromium's endpoint and the dist/ server's origin (null when dist/ is missing). */
+    e2e: { wsEndpoint: string; siteOrigin: string | null };
+  }
+}
 
 export async function serve(dir: string): Promise<{ origin: string; close(): Promise<void> }> {
   const handler = sirv(dir, { dev: false, etag: true, extensions: ["html"] });
@@ -32,20 +42,76 @@ export async function serve(dir: string): Promise<{ origin: string; close(): Pro
   };
 }
 
+const LAUNCH = {
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
+/** A Chromium of the file's own (the files not yet on the shared one). */
 export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+  return chromium.launch(LAUNCH);
+}
+
+/** Chromium as a server the test files connect to (global-setup.ts). */
+export function launchServer(): Promise<BrowserServer> {
+  return chromium.launchServer(LAUNCH);
+}
+
+/** The run's shared Chromium, for this test file: connected before its tests, disconnected after. */
+export function useBrowser(): { readonly browser: Browser } {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.connect(inject("e2e").wsEndpoint);
   });
+  afterAll(async () => {
+    await browser?.close(); // a connected browser: closes this file's contexts and disconnects
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("the shared browser is not connected (useBrowser() registers a beforeAll hook)");
+      return browser;
+    },
+  };
+}
+
+export interface BuiltSite {
+  /** The loopback server on dist/, e.g. http://127.0.0.1:41234. */
+  readonly origin: string;
+  readonly browser: Browser;
+  /** `checkPage` on a path of the site (e.g. "/sql?q=…"). */
+  check(path: string, options?: CheckOptions): Promise<PageReport>;
+}
+
+/** The built site (dist/, served once per run) and the shared Chromium, for this test file. */
+export function useBuiltSite(): BuiltSite {
+  const shared = useBrowser();
+  let served: string | null = null;
+  beforeAll(() => {
+    served = inject("e2e").siteOrigin;
+    if (!served) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+  });
+  const origin = () => {
+    if (!served) throw new Error("the site is not served (useBuiltSite() registers a beforeAll hook)");
+    return served;
+  };
+  return {
+    get origin() {
+      return origin();
+    },
+    get browser() {
+      return shared.browser;
+    },
+    check: (path, options) => checkPage(shared.browser, `${origin()}${path}`, options),
+  };
 }
 
 export interface PageReport {
@@ -55,6 +121,10 @@ export interface PageReport {
   failedRequests: string[];
   externalRequests: string[];
   errorCells: string[];
+  /** Every URL the page and its workers requested, in order of first request. */
+  requested: Set<string>;
+  /** Milliseconds from navigation to the last cell settled (reported, never asserted). */
+  settledMs: number;
   page: Page;
 }
 
@@ -69,44 +139,50 @@ export interface CheckOptions {
   timeout?: number;
 }
 
-/** Loads `url` in a fresh context and collects every kind of breakage. The caller closes `page`. */
+/** Loads `url` in a fresh context and collects every kind of breakage. The caller closes `page.context()`. */
 export async function checkPage(browser: Browser, url: string, options: CheckOptions = {}): Promise<PageReport> {
   const { width = 1280, timeout = 60_000 } = options;
   const origin = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const report: PageReport = { url, consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], errorCells: [], page };
+  const report: PageReport = { url, consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], errorCells: [], requested: new Set(), settledMs: NaN, page };
   page.on("console", (msg) => {
     if (msg.type() === "error") report.consoleErrors.push(msg.text());
   });
   page.on("pageerror", (error) => report.pageErrors.push(error.message));
-  page.on("request", (request) => {
+  // Network events on the context: the page's requests and its workers' (the engine, DuckDB).
+  context.on("request", (request) => {
     const u = request.url();
+    report.requested.add(u);
     if (!u.startsWith(origin) && !u.startsWith("data:") && !u.startsWith("blob:")) report.externalRequests.push(u);
   });
   // DuckDB-wasm probes a registered file URL and cancels the probe (net::ERR_ABORTED) before reading
   // the file in full; a cancelled request counts as failed only if that URL never loaded.
   const loaded = new Set<string>();
   const aborted: string[] = [];
-  page.on("requestfailed", (request) => {
+  context.on("requestfailed", (request) => {
     const error = request.failure()?.errorText ?? "failed";
     if (error === "net::ERR_ABORTED") aborted.push(request.url());
     else report.failedRequests.push(`${request.url()} (${error})`);
   });
-  page.on("response", (response) => {
+  context.on("response", (response) => {
     if (response.status() >= 400) report.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
     else loaded.add(response.url());
   });
+  const started = Date.now();
   await page.goto(url, { waitUntil: "load", timeout });
   // Framework shows <observablehq-loading> in every cell that has not settled yet.
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout });
+  report.settledMs = Date.now() - started;
   if (options.waitFor) await page.waitForSelector(options.waitFor, { timeout });
   await page.waitForLoadState("networkidle", { timeout });
   for (const url of aborted) if (!loaded.has(url)) report.failedRequests.push(`${url} (net::ERR_ABORTED, never loaded)`);
   report.errorCells = await page.$$eval(".observablehq--error", (nodes) => nodes.map((n) => (n.textContent ?? "").trim()));
   if (options.screenshot) {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, options.screenshot), fullPage: true });
+    // A full-page shot of a tall page (methods: ~30 000 px) takes seconds, and far longer on a
+    // loaded machine: the timeout only catches a hang.
+    await page.screenshot({ path: join(SCREENSHOT_DIR, options.screenshot), fullPage: true, timeout });
   }
   return report;
 }

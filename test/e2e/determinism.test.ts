@@ -6,14 +6,13 @@
  */
 import { readFileSync } from "node:fs";
 import { build } from "esbuild";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launch } from "./browser.js";
+import { beforeAll, expect, it } from "vitest";
+import { useBrowser } from "./browser.js";
 import { parseScenarioText } from "../../src/sim/scenario.js";
 import { compile, runPlan, type Mode } from "../../src/sim/run.js";
 
 const scenarioText = readFileSync(new URL("../fixtures/small-gonghuibao.json", import.meta.url), "utf-8");
-let browser: Browser;
+const shared = useBrowser();
 let bundle = "";
 
 beforeAll(async () => {
@@ -35,11 +34,6 @@ beforeAll(async () => {
     write: false,
   });
   bundle = result.outputFiles[0]!.text;
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 const cases: [Mode, number][] = [
@@ -52,7 +46,7 @@ for (const [mode, replicates] of cases) {
   it(`${mode} mode: Chromium and Node give bit-identical rows`, async () => {
     const { scenario, options } = parseScenarioText(scenarioText);
     const inNode = JSON.stringify(runPlan(compile(scenario, options, mode), { mode, replicates }));
-    const page = await browser.newPage();
+    const page = await shared.browser.newPage();
     try {
       await page.setContent("<!doctype html><title>engine</title>");
       await page.addScriptTag({ content: bundle });
@@ -63,7 +57,7 @@ for (const [mode, replicates] of cases) {
       expect(inBrowser.length).toBeGreaterThan(1000);
       expect(inBrowser).toBe(inNode);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   });
 }

@@ -6,10 +6,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { checkPage, launch, problems, serve } from "./browser.js";
+import { checkPage, problems, serve, useBrowser } from "./browser.js";
 
-let browser: Browser;
+const shared = useBrowser();
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
@@ -21,16 +20,14 @@ beforeAll(async () => {
   writeFileSync(join(dir, "external.html"), "<!doctype html><link rel=stylesheet href='https://fonts.example.invalid/x.css'>");
   writeFileSync(join(dir, "errorcell.html"), "<!doctype html><div class='observablehq--error'>RuntimeError: x is not defined</div>");
   server = await serve(dir);
-  browser = await launch();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await server?.close();
 });
 
 async function problemsOf(name: string): Promise<string[]> {
-  const report = await checkPage(browser, `${server.origin}/${name}`, { timeout: 15_000 });
+  const report = await checkPage(shared.browser, `${server.origin}/${name}`, { timeout: 15_000 });
   await report.page.context().close();
   return problems(report);
 }

@@ -3,28 +3,14 @@
  * headings, labels and JS-rendered text, writes ?lang=en (inputs' parameters kept), survives a
  * reload and is remembered (localStorage) on a page opened without the parameter; back to Chinese.
  */
-import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { checkPage, launch, problems, serve } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { problems, useBuiltSite } from "./browser.js";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
-
-beforeAll(async () => {
-  if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
-  server = await serve("dist");
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useBuiltSite();
 
 describe("the language switch", () => {
   it("switches 工惠保's page zh → en → zh and keeps the choice in the URL and in storage", async () => {
-    const report = await checkPage(browser, `${server.origin}/schemes/gonghuibao?claim.outOfCatalogSelfPay=500000`, { waitFor: ".payout" });
+    const report = await site.check(`/schemes/gonghuibao?claim.outOfCatalogSelfPay=500000`, { waitFor: ".payout" });
     const page = report.page;
     try {
       expect(problems(report)).toEqual([]);
@@ -53,7 +39,7 @@ describe("the language switch", () => {
       expect(await page.locator(".payout").innerText()).toBe("372,200 yuan");
 
       // Another page of the site, no parameter: the stored choice applies.
-      await page.goto(`${server.origin}/`);
+      await page.goto(`${site.origin}/`);
       await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0);
       expect(await page.locator("main h1").innerText()).toBe("Puhui Workbench");
       await expect.poll(() => page.locator("main .card .big").first().innerText()).toBe("84M");
@@ -69,7 +55,7 @@ describe("the language switch", () => {
   });
 
   it("?lang=en opens a page in English; the switch is keyboard-usable", async () => {
-    const report = await checkPage(browser, `${server.origin}/schemes/linghuobao?lang=en`, { waitFor: ".payout" });
+    const report = await site.check(`/schemes/linghuobao?lang=en`, { waitFor: ".payout" });
     const page = report.page;
     try {
       expect(problems(report)).toEqual([]);

@@ -4,11 +4,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { checkPage, launch, problems } from "./browser.js";
+import { checkPage, problems, useBrowser } from "./browser.js";
 
 let preview: ChildProcess;
-let browser: Browser;
+const shared = useBrowser();
 let origin = "";
 
 beforeAll(async () => {
@@ -32,16 +31,14 @@ beforeAll(async () => {
     preview.stdout!.on("data", onData);
     preview.stderr!.on("data", onData);
   });
-  browser = await launch();
 });
 
 afterAll(async () => {
-  await browser?.close();
   if (preview?.pid) process.kill(-preview.pid, "SIGTERM");
 });
 
 it("serves the overview on loopback with no external request", async () => {
-  const report = await checkPage(browser, `${origin}/`);
+  const report = await checkPage(shared.browser, `${origin}/`);
   try {
     // The preview server's live-reload socket closing at teardown is not a page problem.
     expect(problems(report)).toEqual([]);

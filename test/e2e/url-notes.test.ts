@@ -4,28 +4,19 @@
  * Chinese on a Chinese page and in English on an English one — and the page runs with the value
  * the note names (a bad seed is the scenario's seed, never 0).
  */
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { checkPage, launch, problems, serve, SCREENSHOT_DIR } from "./browser.js";
+import { mkdirSync, readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { problems, useBuiltSite, SCREENSHOT_DIR } from "./browser.js";
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serve>>;
+const site = useBuiltSite();
 
-beforeAll(async () => {
-  if (!existsSync("dist/index.html")) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
+beforeAll(() => {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  server = await serve("dist");
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function open(path: string, width = 1280, waitFor?: string): Promise<Page> {
-  const report = await checkPage(browser, `${server.origin}${path}`, { width, timeout: 120_000, ...(waitFor ? { waitFor } : {}) });
+  const report = await site.check(path, { width, timeout: 120_000, ...(waitFor ? { waitFor } : {}) });
   expect(problems(report)).toEqual([]);
   return report.page;
 }

@@ -9,13 +9,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { launch, serve } from "./browser.js";
+import type { Page } from "playwright-core";
+import { serve, useBrowser } from "./browser.js";
 import { parseScenarioText } from "../../src/sim/scenario.js";
 import { compile, runPlan } from "../../src/sim/run.js";
 
 const scenarioText = readFileSync(new URL("../fixtures/small-gonghuibao.json", import.meta.url), "utf-8");
-let browser: Browser;
+const shared = useBrowser();
 let page: Page;
 let server: Awaited<ReturnType<typeof serve>>;
 
@@ -25,8 +25,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, "engine-worker.js"), bundle);
   writeFileSync(join(dir, "index.html"), "<!doctype html><link rel=icon href='data:,'><title>worker</title>");
   server = await serve(dir);
-  browser = await launch();
-  page = await browser.newPage();
+  page = await shared.browser.newPage();
   page.on("pageerror", (e) => console.error(`page error: ${e.message}`));
   await page.goto(`${server.origin}/`);
   await page.evaluate(() => {
@@ -37,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
+  await page?.context().close();
   await server?.close();
 });
 
