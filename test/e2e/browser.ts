@@ -56,11 +56,6 @@ const LAUNCH = {
   ],
 };
 
-/** A Chromium of the file's own (the files not yet on the shared one). */
-export async function launch(): Promise<Browser> {
-  return chromium.launch(LAUNCH);
-}
-
 /** Chromium as a server the test files connect to (global-setup.ts). */
 export function launchServer(): Promise<BrowserServer> {
   return chromium.launchServer(LAUNCH);
