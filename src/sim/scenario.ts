@@ -479,15 +479,43 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
   const proto = protoKeyPath(input);
   if (proto) throw new InputError(pathText("scenario", proto.slice(0, -1)), problem('"__proto__" is not allowed as a name', "any other name", "__proto__"));
   const scenario = result.data;
-  const assumptions = scenario.assumptions;
-  const known = () => Object.keys(assumptions).join(", ") || "none";
-  for (const [name, a] of Object.entries(assumptions)) {
+  checkAssumptions(scenario);
+  checkSize(scenario);
+  const ids = new Set<string>();
+  const cellClaimFields: Record<string, unknown> = {};
+  for (const c of scenario.population.cells ?? []) Object.assign(cellClaimFields, c.claim);
+  for (const d of scenario.population.grid?.dimensions ?? []) for (const l of d.levels) Object.assign(cellClaimFields, l.claim);
+  const options = scenario.options.map((option, i) => {
+    const at = `scenario.options[${i}]`;
+    if (ids.has(option.id)) throw new InputError(`${at}.id`, problem("duplicate option id", "an id no other option has", option.id));
+    ids.add(option.id);
+    checkOption(scenario, option, at);
+    const scheme = schemeOf(option, at);
+    checkCategories(scenario, option, scheme, at, cellClaimFields);
+    return { option, scheme };
+  });
+  if (scenario.calibration) checkCalibration(scenario, scenario.calibration, ids);
+  return { scenario, options };
+}
+
+/** "a, b, c": the scenario's assumption names (for errors). */
+function assumptionList(scenario: Scenario): string {
+  return Object.keys(scenario.assumptions).join(", ") || "none";
+}
+
+/** Each assumption's prior fits its point value (a prior given by its mean is centred on it). */
+function checkAssumptions(scenario: Scenario): void {
+  for (const [name, a] of Object.entries(scenario.assumptions)) {
     validatePrior(a.prior, a.value, `scenario.assumptions.${name}`);
     const mean = "mean" in a.prior ? a.prior.mean : undefined;
     if (mean !== undefined && Math.abs(a.value - mean) > 1e-9 * Math.abs(mean)) {
       throw new InputError(`scenario.assumptions.${name}.value`, problem("not the prior's mean", `the lognormal prior's mean ${mean} (a prior centred on its mean has the point value at its centre)`, a.value));
     }
   }
+}
+
+/** A grid's cells and a run's rows stay within the limits (src/sim/limits.ts). */
+function checkSize(scenario: Scenario): void {
   const grid = scenario.population.grid;
   if (grid) {
     const cells = gridCellCount(grid);
@@ -499,85 +527,88 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
   if (rows > L.MAX_ROWS) {
     throw new InputError("scenario.replicates", `too many result rows (allowed: replicates × options × years ≤ ${L.MAX_ROWS}; got ${scenario.replicates} × ${scenario.options.length} × ${scenario.years} = ${rows})`);
   }
-  const ids = new Set<string>();
-  const cellClaimFields: Record<string, unknown> = {};
-  for (const c of scenario.population.cells ?? []) Object.assign(cellClaimFields, c.claim);
-  for (const d of scenario.population.grid?.dimensions ?? []) for (const l of d.levels) Object.assign(cellClaimFields, l.claim);
-  const options = scenario.options.map((option, i) => {
-    const at = `scenario.options[${i}]`;
-    if (ids.has(option.id)) throw new InputError(`${at}.id`, problem("duplicate option id", "an id no other option has", option.id));
-    ids.add(option.id);
-    for (const { path, n, range } of numFields(option)) {
-      if (typeof n === "number") continue;
-      const name = n.slice(1);
-      // Own properties only: "$constructor" or "$toString" are not assumptions.
-      if (!Object.hasOwn(assumptions, name)) {
-        throw new InputError(`${at}.${path}`, `unknown assumption (allowed: "$name" of an entry of scenario.assumptions: ${known()}; got ${JSON.stringify(n)})`);
-      }
-      checkReference(`${at}.${path}`, n, assumptions[name]!, range);
+}
+
+/** An option's "$name" references name assumptions whose values fit the field; take-up and dynamics are complete. */
+function checkOption(scenario: Scenario, option: Option, at: string): void {
+  const assumptions = scenario.assumptions;
+  for (const { path, n, range } of numFields(option)) {
+    if (typeof n === "number") continue;
+    const name = n.slice(1);
+    // Own properties only: "$constructor" or "$toString" are not assumptions.
+    if (!Object.hasOwn(assumptions, name)) {
+      throw new InputError(`${at}.${path}`, `unknown assumption (allowed: "$name" of an entry of scenario.assumptions: ${assumptionList(scenario)}; got ${JSON.stringify(n)})`);
     }
-    const t = option.takeup;
-    if (t.model === "logistic" && t.priceElasticity !== undefined && t.referencePrice === undefined) {
-      throw new InputError(`${at}.takeup.referencePrice`, `missing (allowed: ${describeRange(RANGES.price)}; required with priceElasticity)`);
-    }
-    if (scenario.years > 1 && !option.dynamics) {
-      throw new InputError(`${at}.dynamics`, `missing (allowed: {"renewal": <probability>, …}, required when years > 1; got years ${scenario.years})`);
-    }
-    let scheme: AnyScheme;
+    checkReference(`${at}.${path}`, n, assumptions[name]!, range);
+  }
+  const t = option.takeup;
+  if (t.model === "logistic" && t.priceElasticity !== undefined && t.referencePrice === undefined) {
+    throw new InputError(`${at}.takeup.referencePrice`, `missing (allowed: ${describeRange(RANGES.price)}; required with priceElasticity)`);
+  }
+  if (scenario.years > 1 && !option.dynamics) {
+    throw new InputError(`${at}.dynamics`, `missing (allowed: {"renewal": <probability>, …}, required when years > 1; got years ${scenario.years})`);
+  }
+}
+
+/** The option's scheme from the rules registry, with the option's reform applied. */
+function schemeOf(option: Option, at: string): AnyScheme {
+  let scheme: AnyScheme;
+  try {
+    scheme = getScheme(option.scheme);
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${at}.scheme`, error.message.replace(/^scheme: /, ""));
+    throw error;
+  }
+  if (option.reform) {
     try {
-      scheme = getScheme(option.scheme);
+      scheme = applyReform(scheme, option.reform);
     } catch (error) {
-      if (error instanceof InputError) throw new InputError(`${at}.scheme`, error.message.replace(/^scheme: /, ""));
+      if (error instanceof InputError) throw new InputError(`${at}.${error.field}`, error.message.slice(error.field.length + 2));
       throw error;
     }
-    if (option.reform) {
-      try {
-        scheme = applyReform(scheme, option.reform);
-      } catch (error) {
-        if (error instanceof InputError) throw new InputError(`${at}.${error.field}`, error.message.slice(error.field.length + 2));
-        throw error;
-      }
-    }
-    {
-      // Category shares at the assumptions' point values (each replicate's draws are checked again).
-      const cats = option.claims.categories;
-      const values = cats.map((c) => {
-        const n = c.rate !== undefined ? c.rate : typeof c.weight === "object" ? c.weight.rest : c.weight!;
-        return typeof n === "number" ? n : assumptions[n.slice(1)]!.value;
-      });
-      const mix = mixCategories(categoryKinds(cats), values, new Float64Array(cats.length));
-      if (typeof mix === "string") throw new InputError(`${at}.claims.categories`, mix);
-    }
-    option.claims.categories.forEach((category, k) => {
-      // Cells may supply claim fields (e.g. preExisting); each cell's claims are checked again
-      // when the plan is compiled.
-      const probe: Record<string, unknown> = { ...cellClaimFields };
-      for (const [field, spec] of Object.entries(category.claim)) {
-        probe[field] = typeof spec === "object" ? 1 : spec;
-      }
-      try {
-        scheme.parseClaim(probe);
-      } catch (error) {
-        if (error instanceof InputError) {
-          throw new InputError(`${at}.claims.categories[${k}].claim`, `${error.message} (the claim must fit ${option.scheme}'s claim input)`);
-        }
-        throw error;
-      }
-    });
-    return { option, scheme };
-  });
-  if (scenario.calibration) {
-    const c = scenario.calibration;
-    c.targets.forEach((t, i) => {
-      if (!ids.has(t.option)) throw new InputError(`scenario.calibration.targets[${i}].option`, problem("unknown option", [...ids].join(", "), t.option));
-      if (t.year > scenario.years) throw new InputError(`scenario.calibration.targets[${i}].year`, problem("after the last simulated year", `1 to ${scenario.years} (years)`, t.year));
-    });
-    c.fit.forEach((f, i) => {
-      if (!Object.hasOwn(assumptions, f.assumption)) throw new InputError(`scenario.calibration.fit[${i}].assumption`, problem("unknown assumption", known(), f.assumption));
-      if (f.target >= c.targets.length) throw new InputError(`scenario.calibration.fit[${i}].target`, problem("no such target", `a target index from 0 to ${c.targets.length - 1}`, f.target));
-    });
   }
-  return { scenario, options };
+  return scheme;
+}
+
+/**
+ * The option's claim categories: shares that sum to 1 at the assumptions' point values (each
+ * replicate's draws are checked again), and claims that fit the scheme's claim input with the
+ * claim fields cells may supply (each cell's claims are checked again when the plan is compiled).
+ */
+function checkCategories(scenario: Scenario, option: Option, scheme: AnyScheme, at: string, cellClaimFields: Record<string, unknown>): void {
+  const cats = option.claims.categories;
+  const values = cats.map((c) => {
+    const n = c.rate !== undefined ? c.rate : typeof c.weight === "object" ? c.weight.rest : c.weight!;
+    return typeof n === "number" ? n : scenario.assumptions[n.slice(1)]!.value;
+  });
+  const mix = mixCategories(categoryKinds(cats), values, new Float64Array(cats.length));
+  if (typeof mix === "string") throw new InputError(`${at}.claims.categories`, mix);
+  cats.forEach((category, k) => {
+    const probe: Record<string, unknown> = { ...cellClaimFields };
+    for (const [field, spec] of Object.entries(category.claim)) {
+      probe[field] = typeof spec === "object" ? 1 : spec;
+    }
+    try {
+      scheme.parseClaim(probe);
+    } catch (error) {
+      if (error instanceof InputError) {
+        throw new InputError(`${at}.claims.categories[${k}].claim`, `${error.message} (the claim must fit ${option.scheme}'s claim input)`);
+      }
+      throw error;
+    }
+  });
+}
+
+/** Calibration targets name options and years the scenario has; fitted assumptions and target indices exist. */
+function checkCalibration(scenario: Scenario, c: Calibration, ids: Set<string>): void {
+  c.targets.forEach((t, i) => {
+    if (!ids.has(t.option)) throw new InputError(`scenario.calibration.targets[${i}].option`, problem("unknown option", [...ids].join(", "), t.option));
+    if (t.year > scenario.years) throw new InputError(`scenario.calibration.targets[${i}].year`, problem("after the last simulated year", `1 to ${scenario.years} (years)`, t.year));
+  });
+  c.fit.forEach((f, i) => {
+    if (!Object.hasOwn(scenario.assumptions, f.assumption)) throw new InputError(`scenario.calibration.fit[${i}].assumption`, problem("unknown assumption", assumptionList(scenario), f.assumption));
+    if (f.target >= c.targets.length) throw new InputError(`scenario.calibration.fit[${i}].target`, problem("no such target", `a target index from 0 to ${c.targets.length - 1}`, f.target));
+  });
 }
 
 /** Removes a UTF-8 byte-order mark at the start of a text (editors on Windows write one). */
