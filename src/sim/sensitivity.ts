@@ -232,8 +232,59 @@ export function firstOrderIndices(
 /** Runs the tornado and the variance-based indices; see the module comment. */
 export function sensitivity(req: SensitivityRequest): SensitivityResult {
   const { scenario } = req;
-  const mode = req.mode ?? "fast";
-  const seed = req.seed ?? scenario.seed;
+  const settings = settingsOf(req);
+  const { mode, seed, replicates, tornadoReplicates, bins, bootstrap } = settings;
+  const chosen = chosenOptions(req);
+  const plan: Plan = compile(scenario, chosen, mode);
+  const names = plan.assumptionNames.filter((n) => scenario.assumptions[n]!.prior.dist !== "fixed");
+  const run = runner(plan, req, settings, (2 * names.length + 1) * tornadoReplicates + replicates);
+
+  // (a) Tornado: base, then each assumption at its low and high quantile.
+  const baseRows = run({ uncertainty: false }, tornadoReplicates);
+  const ends = names.map((name) => {
+    const a = scenario.assumptions[name]!;
+    const low = priorQuantile(a.prior, a.value, settings.quantiles[0]);
+    const high = priorQuantile(a.prior, a.value, settings.quantiles[1]);
+    return { name, a, low, high, lowRows: run({ uncertainty: false, fix: { [name]: low } }, tornadoReplicates), highRows: run({ uncertainty: false, fix: { [name]: high } }, tornadoReplicates) };
+  });
+
+  // (b) One ordinary run; the drawn parameters of each replicate, recomputed.
+  const rows = run({ uncertainty: true }, replicates);
+  const thetaRows = Array.from({ length: replicates }, (_, r) => drawParameters(scenario, plan.assumptionNames, seed, r, true));
+  const thetas = names.map((name) => {
+    const i = plan.assumptionNames.indexOf(name);
+    return { name, values: Float64Array.from(thetaRows, (t) => t[i]!) };
+  });
+
+  const out: OptionSensitivity[] = chosen.map(({ option }) => {
+    const id = option.id;
+    const indicesOf = (output: "expectedBenefits" | "expectedEnrolled"): VarianceIndices => {
+      const y = perReplicate(rows, id, (r) => r[output]);
+      const { indices, variance, mean } = firstOrderIndices(y, thetas, bins, bootstrap, seed);
+      return { option: id, output, mean, variance, indices, sum: indices.reduce((s, x) => s + x.index, 0) };
+    };
+    return {
+      option: id,
+      tornado: { option: id, base: conditional(baseRows, id), bars: tornadoBars(ends, id) },
+      indices: { expectedBenefits: indicesOf("expectedBenefits"), expectedEnrolled: indicesOf("expectedEnrolled") },
+    };
+  });
+  return { scenario: scenario.id, seed, mode, quantiles: settings.quantiles, tornadoReplicates, replicates, bins, bootstrap, assumptions: names, options: out };
+}
+
+/** A request's settings with their defaults, each checked (InputError naming it). */
+interface Settings {
+  mode: Mode;
+  seed: number;
+  replicates: number;
+  tornadoReplicates: number;
+  quantiles: [number, number];
+  bins: number;
+  bootstrap: number;
+}
+
+function settingsOf(req: SensitivityRequest): Settings {
+  const { scenario } = req;
   const replicates = req.replicates ?? scenario.replicates;
   const tornadoReplicates = req.tornadoReplicates ?? (scenario.years > 1 ? 20 : 1);
   const [qLow, qHigh] = req.quantiles ?? [0.05, 0.95];
@@ -249,88 +300,53 @@ export function sensitivity(req: SensitivityRequest): SensitivityResult {
   if (!(Number.isInteger(bins) && bins >= 2 && bins <= replicates / 2)) throw new InputError("bins", problem(whole(bins), `an integer from 2 to replicates / 2 (${Math.floor(replicates / 2)})`, bins));
   const bootstrap = req.bootstrap ?? 200;
   if (!(Number.isInteger(bootstrap) && bootstrap >= 2 && bootstrap <= MAX_BOOTSTRAP)) throw new InputError("bootstrap", problem(whole(bootstrap), `an integer from 2 to ${MAX_BOOTSTRAP}`, bootstrap));
-  let chosen = req.options;
-  if (req.option !== undefined) {
-    chosen = req.options.filter((o) => o.option.id === req.option);
-    if (chosen.length === 0) throw new InputError("option", problem("unknown option", `the scenario's options ${req.options.map((o) => o.option.id).join(", ")}`, req.option));
-  }
-  const plan: Plan = compile(scenario, chosen, mode);
-  const names = plan.assumptionNames.filter((n) => scenario.assumptions[n]!.prior.dist !== "fixed");
+  return { mode: req.mode ?? "fast", seed: req.seed ?? scenario.seed, replicates, tornadoReplicates, quantiles: [qLow, qHigh], bins, bootstrap };
+}
 
-  const totalWork = (2 * names.length + 1) * tornadoReplicates + replicates;
+/** The request's option (all options when none is named). */
+function chosenOptions(req: SensitivityRequest): SensitivityRequest["options"] {
+  if (req.option === undefined) return req.options;
+  const chosen = req.options.filter((o) => o.option.id === req.option);
+  if (chosen.length === 0) throw new InputError("option", problem("unknown option", `the scenario's options ${req.options.map((o) => o.option.id).join(", ")}`, req.option));
+  return chosen;
+}
+
+/** Runs the plan for `reps` replicates at a time, reporting progress over all the runs' `totalWork` replicates. */
+function runner(plan: Plan, req: SensitivityRequest, settings: Settings, totalWork: number): (options: Parameters<typeof runPlan>[1], reps: number) => ReplicateRow[] {
   let done = 0;
-  const run = (options: Parameters<typeof runPlan>[1], reps: number) => {
+  return (options, reps) => {
     const before = done;
-    const rows = runPlan(plan, { ...options, mode, seed, replicates: reps, ...(req.onProgress ? { onProgress: (d: number) => req.onProgress!(before + d, totalWork) } : {}) });
+    const rows = runPlan(plan, { ...options, mode: settings.mode, seed: settings.seed, replicates: reps, ...(req.onProgress ? { onProgress: (d: number) => req.onProgress!(before + d, totalWork) } : {}) });
     done = before + reps;
     return rows;
   };
+}
 
-  // (a) Tornado: base, then each assumption at its low and high quantile.
-  const baseRows = run({ uncertainty: false }, tornadoReplicates);
-  const ends = names.map((name) => {
-    const a = scenario.assumptions[name]!;
-    const low = priorQuantile(a.prior, a.value, qLow);
-    const high = priorQuantile(a.prior, a.value, qHigh);
-    return { name, a, low, high, lowRows: run({ uncertainty: false, fix: { [name]: low } }, tornadoReplicates), highRows: run({ uncertainty: false, fix: { [name]: high } }, tornadoReplicates) };
-  });
-
-  // (b) One ordinary run; the drawn parameters of each replicate, recomputed.
-  const rows = run({ uncertainty: true }, replicates);
-  const thetaRows = Array.from({ length: replicates }, (_, r) => drawParameters(scenario, plan.assumptionNames, seed, r, true));
-  const thetas = names.map((name) => {
-    const i = plan.assumptionNames.indexOf(name);
-    return { name, values: Float64Array.from(thetaRows, (t) => t[i]!) };
-  });
-
-  const out: OptionSensitivity[] = chosen.map(({ option }) => {
-    const id = option.id;
-    const bars: TornadoBar[] = ends.map(({ name, a, low, high, lowRows, highRows }) => {
-      const atLow = conditional(lowRows, id);
-      const atHigh = conditional(highRows, id);
-      return {
-        assumption: name,
-        prior: a.prior,
-        value: a.value,
-        low,
-        high,
-        atLow,
-        atHigh,
-        swing: {
-          expectedBenefits: Math.abs(atHigh.expectedBenefits - atLow.expectedBenefits),
-          expectedEnrolled: Math.abs(atHigh.expectedEnrolled - atLow.expectedEnrolled),
-          lossRatio: atLow.lossRatio === null || atHigh.lossRatio === null ? null : Math.abs(atHigh.lossRatio - atLow.lossRatio),
-        },
-      };
-    });
-    bars.sort(
-      (x, y) =>
-        y.swing.expectedBenefits - x.swing.expectedBenefits ||
-        y.swing.expectedEnrolled - x.swing.expectedEnrolled ||
-        (y.swing.lossRatio ?? 0) - (x.swing.lossRatio ?? 0) ||
-        x.assumption.localeCompare(y.assumption),
-    );
-    const indicesOf = (output: "expectedBenefits" | "expectedEnrolled"): VarianceIndices => {
-      const y = perReplicate(rows, id, (r) => r[output]);
-      const { indices, variance, mean } = firstOrderIndices(y, thetas, bins, bootstrap, seed);
-      return { option: id, output, mean, variance, indices, sum: indices.reduce((s, x) => s + x.index, 0) };
-    };
+/** The tornado's bars for one option: each assumption's swing between its low and high runs, widest first. */
+function tornadoBars(ends: readonly { name: string; a: Scenario["assumptions"][string]; low: number; high: number; lowRows: ReplicateRow[]; highRows: ReplicateRow[] }[], id: string): TornadoBar[] {
+  const bars: TornadoBar[] = ends.map(({ name, a, low, high, lowRows, highRows }) => {
+    const atLow = conditional(lowRows, id);
+    const atHigh = conditional(highRows, id);
     return {
-      option: id,
-      tornado: { option: id, base: conditional(baseRows, id), bars },
-      indices: { expectedBenefits: indicesOf("expectedBenefits"), expectedEnrolled: indicesOf("expectedEnrolled") },
+      assumption: name,
+      prior: a.prior,
+      value: a.value,
+      low,
+      high,
+      atLow,
+      atHigh,
+      swing: {
+        expectedBenefits: Math.abs(atHigh.expectedBenefits - atLow.expectedBenefits),
+        expectedEnrolled: Math.abs(atHigh.expectedEnrolled - atLow.expectedEnrolled),
+        lossRatio: atLow.lossRatio === null || atHigh.lossRatio === null ? null : Math.abs(atHigh.lossRatio - atLow.lossRatio),
+      },
     };
   });
-  return {
-    scenario: scenario.id,
-    seed,
-    mode,
-    quantiles: [qLow, qHigh],
-    tornadoReplicates,
-    replicates,
-    bins,
-    bootstrap,
-    assumptions: names,
-    options: out,
-  };
+  return bars.sort(
+    (x, y) =>
+      y.swing.expectedBenefits - x.swing.expectedBenefits ||
+      y.swing.expectedEnrolled - x.swing.expectedEnrolled ||
+      (y.swing.lossRatio ?? 0) - (x.swing.lossRatio ?? 0) ||
+      x.assumption.localeCompare(y.assumption),
+  );
 }
