@@ -245,81 +245,9 @@ export function solvePremium(req: SolvePremiumRequest): SolvePremiumResult {
   // option on the same scheme (Urumqi's track B beside track A) keeps its premium.
   const paths = optionPricingPaths(scenario, resolved, date);
   const allowed = multiplierRange(scheme, date, paths);
-  const lo = Math.max(allowed.min, FLOOR);
-  const hi = Math.min(allowed.max, CEILING);
-  const what = C === undefined ? `mean loss ratio ${R}` : `P(loss ratio ≤ ${R}) ≥ ${C}`;
-
-  const cache = new Map<number, { rows: ReplicateRow[]; statistic: number }>();
-  const history: EvaluationRecord[] = [];
-  const evaluate = (m: number) => {
-    const hit = cache.get(m);
-    if (hit) return hit;
-    if (history.length >= maxEvaluations) {
-      throw new Error(`solve-premium: no convergence in ${maxEvaluations} engine runs (last m = ${m}); the loss ratio may not decrease with the premium`);
-    }
-    req.onEvaluationStart?.(history.length + 1, m);
-    const option = { option: resolved.option, scheme: m === 1 ? scheme : repriced(scheme, m, date, paths) };
-    const plan = compile(scenario, [option], mode);
-    const rows = runPlan(plan, { mode, replicates, seed, ...(req.onProgress ? { onProgress: req.onProgress } : {}) });
-    const statistic = statisticOf(replicateLossRatios(rows, resolved.option.id).lr, C);
-    const e = { rows, statistic };
-    cache.set(m, e);
-    const record = { evaluation: history.length + 1, multiplier: m, statistic };
-    history.push(record);
-    req.onEvaluation?.(record);
-    return e;
-  };
-  // h > 0: loss ratio too high (premium too low); h ≤ 0: target met.
-  const h = (m: number) => {
-    const s = evaluate(m).statistic;
-    return s > 0 ? Math.log(s) - Math.log(R) : -Infinity;
-  };
-  const fmtM = (m: number) => String(Number(m.toPrecision(6)));
-  const noSolution = (m: number, side: "high" | "low"): never => {
-    const s = evaluate(m).statistic;
-    const stat = C === undefined ? "the mean loss ratio" : `the ${C} quantile of the loss ratio`;
-    throw new InputError(
-      "targetLossRatio",
-      side === "high"
-        ? `no solution inside the pricing parameters' allowed ranges: even at the highest allowed premiums (multiplier ${fmtM(m)}, limited by ${limiting(scheme, date, "max", paths)}) ${stat} is ${s.toFixed(4)} > ${R}`
-        : `no solution inside the pricing parameters' allowed ranges: even at the lowest premiums searched (multiplier ${fmtM(m)}${allowed.min > 0 ? `, limited by ${limiting(scheme, date, "min", paths)}` : ""}) ${stat} is ${s.toFixed(4)} ≤ ${R}, so the target does not bind`,
-    );
-  };
-
-  const s1 = evaluate(1).statistic;
-  if (!(s1 > 0)) {
-    throw new InputError("targetLossRatio", `no solution: the option pays no benefits in any replicate (loss ratio 0 at every premium), so ${what} cannot be solved for`);
-  }
-  const h1 = Math.log(s1) - Math.log(R);
-  let solution: number;
-  if (h1 === 0) {
-    solution = 1;
-  } else {
-    // Bracket [a, b] with h(a) > 0 ≥ h(b), a < b (h decreases in m).
-    const up = h1 > 0;
-    let known = 1;
-    let knownStat = s1;
-    let next = Math.min(hi, Math.max(lo, s1 / R));
-    let widen = 1;
-    let other: number | undefined;
-    for (;;) {
-      if (next === known) noSolution(known, up ? "high" : "low");
-      const hn = h(next);
-      if (up ? hn <= 0 : hn > 0) {
-        other = next;
-        break;
-      }
-      known = next;
-      knownStat = evaluate(next).statistic;
-      // Proportional guess, widened a little more each time the target is missed.
-      widen *= 1.25;
-      const guess = knownStat > 0 ? (known * knownStat) / R : known / 2;
-      next = up ? Math.min(hi, Math.max(guess, known * 1.01) * widen) : Math.max(lo, Math.min(guess, known / 1.01) / widen);
-    }
-    const [a, b] = up ? [known, other] : [other, known];
-    solution = brent(h, a, b, Math.log1p(tolerance));
-  }
-  const atSolution = evaluate(solution);
+  const search: Search = { req, resolved, date, paths, allowed, mode, replicates, seed, maxEvaluations, cache: new Map(), history: [] };
+  const solution = solveMultiplier(search, tolerance);
+  const atSolution = evaluate(search, solution);
   return {
     scenario: scenario.id,
     option: resolved.option.id,
@@ -330,14 +258,113 @@ export function solvePremium(req: SolvePremiumRequest): SolvePremiumResult {
     tolerance,
     allowed,
     premiums: pricingValues(scheme, solution, date, paths),
-    current: lossRatioSummary(evaluate(1).rows, resolved.option.id, R),
+    current: lossRatioSummary(evaluate(search, 1).rows, resolved.option.id, R),
     solved: lossRatioSummary(atSolution.rows, resolved.option.id, R),
-    evaluations: history.length,
-    history,
+    evaluations: search.history.length,
+    history: search.history,
     replicates,
     seed,
     mode,
   };
+}
+
+/** A premium search: what each engine run needs, and the runs so far (by multiplier, and in order). */
+interface Search {
+  req: SolvePremiumRequest;
+  resolved: ResolvedOption;
+  date: string;
+  /** The pricing parameters rescaled, and the multipliers their ranges allow. */
+  paths: string[];
+  allowed: { min: number; max: number };
+  mode: Mode;
+  replicates: number;
+  seed: number;
+  maxEvaluations: number;
+  cache: Map<number, { rows: ReplicateRow[]; statistic: number }>;
+  history: EvaluationRecord[];
+}
+
+/** The engine run at premium multiplier m (common random numbers: the same seed every time), cached. */
+function evaluate(search: Search, m: number): { rows: ReplicateRow[]; statistic: number } {
+  const { req, resolved, history } = search;
+  const hit = search.cache.get(m);
+  if (hit) return hit;
+  if (history.length >= search.maxEvaluations) {
+    throw new Error(`solve-premium: no convergence in ${search.maxEvaluations} engine runs (last m = ${m}); the loss ratio may not decrease with the premium`);
+  }
+  req.onEvaluationStart?.(history.length + 1, m);
+  const option = { option: resolved.option, scheme: m === 1 ? resolved.scheme : repriced(resolved.scheme, m, search.date, search.paths) };
+  const plan = compile(req.scenario, [option], search.mode);
+  const rows = runPlan(plan, { mode: search.mode, replicates: search.replicates, seed: search.seed, ...(req.onProgress ? { onProgress: req.onProgress } : {}) });
+  const statistic = statisticOf(replicateLossRatios(rows, resolved.option.id).lr, req.confidence);
+  const e = { rows, statistic };
+  search.cache.set(m, e);
+  const record = { evaluation: history.length + 1, multiplier: m, statistic };
+  history.push(record);
+  req.onEvaluation?.(record);
+  return e;
+}
+
+/**
+ * The multiplier at which the statistic meets the target: bracketed from m = 1 by proportional
+ * guesses (widened each miss), then Brent's method on log(statistic / R), which decreases in m.
+ */
+function solveMultiplier(search: Search, tolerance: number): number {
+  const R = search.req.targetLossRatio;
+  const C = search.req.confidence;
+  const lo = Math.max(search.allowed.min, FLOOR);
+  const hi = Math.min(search.allowed.max, CEILING);
+  // h > 0: loss ratio too high (premium too low); h ≤ 0: target met.
+  const h = (m: number) => {
+    const s = evaluate(search, m).statistic;
+    return s > 0 ? Math.log(s) - Math.log(R) : -Infinity;
+  };
+  const s1 = evaluate(search, 1).statistic;
+  if (!(s1 > 0)) {
+    const what = C === undefined ? `mean loss ratio ${R}` : `P(loss ratio ≤ ${R}) ≥ ${C}`;
+    throw new InputError("targetLossRatio", `no solution: the option pays no benefits in any replicate (loss ratio 0 at every premium), so ${what} cannot be solved for`);
+  }
+  const h1 = Math.log(s1) - Math.log(R);
+  if (h1 === 0) return 1;
+  // Bracket [a, b] with h(a) > 0 ≥ h(b), a < b (h decreases in m).
+  const up = h1 > 0;
+  let known = 1;
+  let knownStat = s1;
+  let next = Math.min(hi, Math.max(lo, s1 / R));
+  let widen = 1;
+  let other: number | undefined;
+  for (;;) {
+    if (next === known) noSolution(search, known, up ? "high" : "low");
+    const hn = h(next);
+    if (up ? hn <= 0 : hn > 0) {
+      other = next;
+      break;
+    }
+    known = next;
+    knownStat = evaluate(search, next).statistic;
+    // Proportional guess, widened a little more each time the target is missed.
+    widen *= 1.25;
+    const guess = knownStat > 0 ? (known * knownStat) / R : known / 2;
+    next = up ? Math.min(hi, Math.max(guess, known * 1.01) * widen) : Math.max(lo, Math.min(guess, known / 1.01) / widen);
+  }
+  const [a, b] = up ? [known, other] : [other, known];
+  return brent(h, a, b, Math.log1p(tolerance));
+}
+
+/** No multiplier the pricing parameters allow meets the target: an InputError saying which end binds. */
+function noSolution(search: Search, m: number, side: "high" | "low"): never {
+  const R = search.req.targetLossRatio;
+  const C = search.req.confidence;
+  const { scheme } = search.resolved;
+  const s = evaluate(search, m).statistic;
+  const stat = C === undefined ? "the mean loss ratio" : `the ${C} quantile of the loss ratio`;
+  const fmtM = (x: number) => String(Number(x.toPrecision(6)));
+  throw new InputError(
+    "targetLossRatio",
+    side === "high"
+      ? `no solution inside the pricing parameters' allowed ranges: even at the highest allowed premiums (multiplier ${fmtM(m)}, limited by ${limiting(scheme, search.date, "max", search.paths)}) ${stat} is ${s.toFixed(4)} > ${R}`
+      : `no solution inside the pricing parameters' allowed ranges: even at the lowest premiums searched (multiplier ${fmtM(m)}${search.allowed.min > 0 ? `, limited by ${limiting(scheme, search.date, "min", search.paths)}` : ""}) ${stat} is ${s.toFixed(4)} ≤ ${R}, so the target does not bind`,
+  );
 }
 
 /**
