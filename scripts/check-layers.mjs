@@ -6,8 +6,10 @@
  * dynamic `import("…")` with a literal path; type-only imports count too, a type is a dependency —
  * and reports
  *  - cycles between files;
- *  - cycles between layers (a layer is a folder under src/, e.g. src/sim, src/populations; and
- *    simulations/<folder>, or the file itself for files directly under simulations/);
+ *  - cycles between layers (a layer is a folder under src/, e.g. src/sim, src/populations;
+ *    simulations/<folder>, or the file itself for files directly under simulations/; and "site":
+ *    the site's data and page loaders — src/data/ and any loader named like page.md.ts or
+ *    x.json.ts, wherever it lives — which build on everything else);
  *  - imports that break the layering rules below.
  * Exit status 1 when there is any cycle or broken rule, else 0. `--json` prints the findings as
  * JSON.
@@ -21,12 +23,13 @@ const JSON_OUT = process.argv.includes("--json");
 
 /** [from layer pattern, forbidden target pattern, why]: a layer must not import the target. */
 const RULES = [
+  [/^(src|src\/.*|simulations\/.*)$/, /^site$/, "library code and the command line never import the site's loaders"],
   [/^src\/sim$/, /^src\/populations$/, "the engine takes population builders from its caller (src/populations/resolve.ts), never imports them"],
   [/^src\/sim$/, /^simulations\//, "the engine never imports the command line, the benchmarks or the baseline runs"],
   [/^src\/rules$/, /^src\/(sim|populations)$/, "the rules know nothing of the engine"],
   [/^src\/populations$/, /^simulations\//, "population builders never import the command line"],
   [/^src\/(?!data$)/, /^simulations\//, "library code under src/ never imports simulations/"],
-  [/^src\/data$/, /^simulations\/cli$/, "the site's data loaders never import the command line"],
+  [/^site$/, /^simulations\/cli$/, "the site's loaders never import the command line"],
   [/^simulations\/baseline\.ts$/, /^simulations\/cli$/, "the baseline runs behind the site never import the command line"],
 ];
 
@@ -67,7 +70,11 @@ for (const f of files) {
   edges.set(f, list);
 }
 
+/** Observable loaders: a page or file the site serves, written as <name>.<ext>.ts (or .js/.mjs). */
+const LOADER = /\.(md|json|csv|tsv|arrow|parquet|js|txt|html|svg|png|zip)\.(ts|js|mjs)$/;
+
 function layerOf(f) {
+  if (f.startsWith("src/data/") || LOADER.test(f)) return "site";
   const parts = f.split("/");
   if (parts[0] === "src") return parts.length > 2 ? `src/${parts[1]}` : "src";
   if (parts[0] === "simulations") return parts.length > 2 ? `simulations/${parts[1]}` : f;
