@@ -9,7 +9,7 @@
 import { rmSync } from "node:fs";
 import { LANG_BOOT_SCRIPT, LANG_SWITCH_HEADER } from "./src/components/lang-boot.js";
 import { readSchemePage } from "./src/data/scheme-page/page.js";
-import { schemes } from "./src/rules/index.js";
+import { schemes } from "./src/schemes/index.js";
 
 const schemePages = schemes.map((s) => {
   const title = readSchemePage(s.id).title;

@@ -7,7 +7,8 @@ import type { Command, Io } from "./command.js";
 import { UsageError } from "./errors.js";
 import { intFlag, onePositional, parseLang, parseStrict, readJson, table } from "./args.js";
 import { InputError } from "../../src/rules/input-error.js";
-import { applyReform, describe, getScheme, parseDate, referenceText, schemeIds, schemes, versionAt, type AnyScheme } from "../../src/rules/index.js";
+import { applyReform, describe, parseDate, referenceText, versionAt, type AnyScheme } from "../../src/rules/index.js";
+import { getScheme, schemeIds, schemes } from "../../src/schemes/index.js";
 import { fmt } from "../../src/rules/money.js";
 import type { Prior } from "../../src/rules/parameter.js";
 

@@ -15,7 +15,8 @@ import { intFlag, parseStrict, readJson, table, type IntRange } from "./args.js"
 import { checkDistinct, checkOutputPath, writeFileAtomic, type InputFile } from "./files.js";
 import { createProgress } from "./progress.js";
 import { InputError } from "../../src/rules/input-error.js";
-import { getScheme, parseReform } from "../../src/rules/index.js";
+import { parseReform } from "../../src/rules/index.js";
+import { getScheme } from "../../src/schemes/index.js";
 import { runJob, type SimulationJob } from "../../src/sim/parallel.js";
 import { formatOfPath, formatResults } from "../../src/sim/results.js";
 import { MODES, type Mode, type ReplicateRow } from "../../src/sim/run.js";

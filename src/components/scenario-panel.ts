@@ -6,7 +6,8 @@
  * more replicates arrive. Bad values show a message beside the input, never NaN.
  */
 import { InputError } from "../rules/input-error.js";
-import { applyReform, getScheme } from "../rules/index.js";
+import { applyReform } from "../rules/index.js";
+import { getScheme } from "../schemes/index.js";
 import { priorControl, priorText, recentred, type PriorSpec } from "../vocabulary/index.js";
 import type { EngineClient } from "../sim/engine-protocol.js";
 import type { ReplicateRow } from "../sim/run.js";

@@ -3,7 +3,8 @@
 // module in both languages, the national coverage figures, and the sourced figures counted by kind
 // and place.
 import { readFigures } from "../figures/read-figures.js";
-import { describe, schemes } from "../rules/index.js";
+import { describe } from "../rules/index.js";
+import { schemes } from "../schemes/index.js";
 
 const figures = readFigures();
 const pick = (id: string) => {

@@ -1,7 +1,8 @@
 /**
- * The rules module's entry point: the registry of schemes (src/schemes/index.ts: list, lookup by
- * id), the overview text of a scheme computed from its parameters, reforms, calculator forms and the types. Importable from Node and from browser pages (pure
- * ESM, no Node imports).
+ * The rules module's entry point: the overview text of a scheme computed from its parameters,
+ * reforms, calculator forms and the types. The registry of schemes is not here: it lives above the
+ * rules, in src/schemes/index.ts (list, lookup by id), which builds on this module — import it
+ * from there. Importable from Node and from browser pages (pure ESM, no Node imports).
  */
 import type { AnyScheme, Lang, SchemeDescription } from "./scheme.js";
 
@@ -13,9 +14,6 @@ export { parseDate } from "./dates.js";
 export { InputError } from "./input-error.js";
 export { formOf, type FieldKind, type FieldSpec, type SchemeForm } from "./form.js";
 export { liablePlatform, parseTasks, type ActiveTask, type Liability } from "./first-order.js";
-
-/** The registry: src/schemes/index.ts (one line per scheme). */
-export { schemes, schemeIds, getScheme } from "../schemes/index.js";
 
 /** Overview of a scheme on `date` in `lang`: who is covered, who pays, premium and benefit text. */
 export function describe(scheme: AnyScheme, date: string, lang: Lang): SchemeDescription {

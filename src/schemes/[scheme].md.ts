@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { readSchemePage, pageFile, SCHEMES_DIR } from "../data/scheme-page/page.js";
 import { renderSchemePage } from "../data/scheme-page/render.js";
-import { getScheme } from "../rules/index.js";
+import { getScheme } from "./index.js";
 
 const { values } = parseArgs({ options: { scheme: { type: "string" } } });
 const scheme = getScheme(values.scheme ?? "");

@@ -11,7 +11,8 @@
 import { z } from "zod";
 import { isIsoDate } from "../rules/dates.js";
 import { InputError } from "../rules/input-error.js";
-import { applyReform, getScheme, type AnyScheme } from "../rules/index.js";
+import { applyReform, type AnyScheme } from "../rules/index.js";
+import { getScheme } from "../schemes/index.js";
 import { describeIssue, describeRange, got, inRange, list, NAME, num, numRef, pathText, pattern, problem, protoKeyPath, strict, text, type Range } from "./issues.js";
 import * as L from "./limits.js";
 import { priorSupport, validatePrior } from "./priors.js";

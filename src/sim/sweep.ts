@@ -4,7 +4,8 @@
  * scenario, point id), so shards, workers and re-runs give bit-identical rows.
  */
 import { InputError } from "../rules/input-error.js";
-import { getScheme, parseReform } from "../rules/index.js";
+import { parseReform } from "../rules/index.js";
+import { getScheme } from "../schemes/index.js";
 import { applyPoint, expandDesign, gridLevels, schemeOfPath, type Design, type DesignPoint, type Factor, type PriorOf } from "./design.js";
 import type { Prior } from "./priors.js";
 import { compile, runPlan, type ReplicateRow, type TableCache } from "./run.js";

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { schemeIds } from "../../src/rules/index.js";
+import { schemeIds } from "../../src/schemes/index.js";
 import { runCli } from "../helpers/cli.js";
 
 const run = runCli;

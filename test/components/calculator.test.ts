@@ -5,7 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, fieldValue } from "../../src/components/calculator.js";
 import { formOf, type FieldSpec } from "../../src/rules/form.js";
-import { InputError, schemes } from "../../src/rules/index.js";
+import { InputError } from "../../src/rules/index.js";
+import { schemes } from "../../src/schemes/index.js";
 
 /** The fields a strict schema accepts, read from its "unknown field" message. */
 function allowedFields(parse: (input: unknown) => unknown, valid: Record<string, unknown>): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatValue, priorText, versionPeriods } from "../../src/components/rules-card.js";
-import { getScheme } from "../../src/rules/index.js";
+import { getScheme } from "../../src/schemes/index.js";
 
 describe("rules card helpers", () => {
   it("formats values exactly with units (zh adds the 万 reading)", () => {

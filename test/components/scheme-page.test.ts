@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readSchemePage } from "../../src/data/scheme-page/page.js";
 import { escapeText, renderSchemePage } from "../../src/data/scheme-page/render.js";
-import { schemes } from "../../src/rules/index.js";
+import { schemes } from "../../src/schemes/index.js";
 
 const ctx = (id: string, name = { zh: "某方案(说明)", en: "Some scheme (note)" }) => ({ id, name, ruleFiles: [`src/schemes/${id}/`], hasPageFile: true });
 

@@ -15,7 +15,7 @@ import { describe, expect, it, type ExpectStatic } from "vitest";
 import type { Page } from "playwright-core";
 import { problems, useBuiltSite } from "./browser.js";
 import { screenshotName, sitePages } from "./site-pages.js";
-import { schemes } from "../../src/rules/index.js";
+import { schemes } from "../../src/schemes/index.js";
 
 const site = useBuiltSite();
 

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readFigures } from "../../src/figures/read-figures.js";
 import { ningboUnionMembers } from "../../src/populations/ningbo-union-members.js";
-import { getScheme } from "../../src/rules/index.js";
+import { getScheme } from "../../src/schemes/index.js";
 import { resolveScenario } from "../../src/populations/resolve.js";
 import { compile, runPlan } from "../../src/sim/run.js";
 import { parseScenario } from "../../src/sim/scenario.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readYaml, SCHEMES_DIR } from "../../scripts/gen-schemes.js";
-import { schemes } from "../../src/rules/index.js";
+import { schemes } from "../../src/schemes/index.js";
 import { CasesFile, validateFile } from "../../src/rules/scheme-files.js";
 
 /** Representative claims of a scheme: its example claim and every claim of its cases.yaml (valid ones are kept). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { describe as describeScheme, getScheme, InputError, schemeIds, schemes, versionAt } from "../../src/rules/index.js";
+import { describe as describeScheme, InputError, versionAt } from "../../src/rules/index.js";
+import { getScheme, schemeIds, schemes } from "../../src/schemes/index.js";
 
 describe("registry", () => {
   it("lists schemes with unique ids, each found by its id (the list itself is src/schemes/index.ts)", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyReform, closestPaths, getScheme, InputError } from "../../src/rules/index.js";
+import { applyReform, closestPaths, InputError } from "../../src/rules/index.js";
+import { getScheme } from "../../src/schemes/index.js";
 
 const g = getScheme("gonghuibao");
 const claim = g.parseClaim({ inCatalogSelfPay: 32200, outOfCatalogSelfPay: 488100 });

@@ -3,7 +3,8 @@
  * caps apply to a person's year; per-claim readings and omissions carry labels.
  */
 import { describe, expect, it } from "vitest";
-import { getScheme, isAssumption, versionAt } from "../../src/rules/index.js";
+import { isAssumption, versionAt } from "../../src/rules/index.js";
+import { getScheme } from "../../src/schemes/index.js";
 
 describe("yearly limits are declared by the rules", () => {
   it("工惠保 and 天一甬宁保 sum their cost fields over a person's year; 灵活保 pays per accident", () => {

@@ -7,7 +7,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readYaml, SCHEMES_DIR } from "../../scripts/gen-schemes.js";
-import { applyReform, InputError, schemes, type AnyScheme } from "../../src/rules/index.js";
+import { applyReform, InputError, type AnyScheme } from "../../src/rules/index.js";
+import { schemes } from "../../src/schemes/index.js";
 import { CasesFile, validateFile, type CaseData, type ExpectedAmount } from "../../src/rules/scheme-files.js";
 
 function amountIs(actual: number | undefined, expected: ExpectedAmount, what: string): void {

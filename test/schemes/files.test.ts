@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ZodType } from "zod";
 import { generateAll, schemeFolders, SCHEMES_DIR, staleFiles } from "../../scripts/gen-schemes.js";
-import { schemeIds, schemes } from "../../src/rules/index.js";
+import { schemeIds, schemes } from "../../src/schemes/index.js";
 import { CasesFile, ParametersFile, SchemeFile, validateFile } from "../../src/rules/scheme-files.js";
 
 describe("generated modules", () => {

@@ -12,7 +12,7 @@ import { Xoshiro128ss } from "../../src/sim/rng.js";
 import { gamma as gammaDraw, lognormal, poisson } from "../../src/sim/samplers.js";
 import { parseScenario } from "../../src/sim/scenario.js";
 import { compile, runPlan, type Mode } from "../../src/sim/run.js";
-import { getScheme } from "../../src/rules/index.js";
+import { getScheme } from "../../src/schemes/index.js";
 
 describe("FFT", () => {
   it("matches the direct DFT (twiddles from the Taylor series, not Math.sin)", () => {

@@ -4,7 +4,7 @@
  * severity distribution, at every severity scale, and the bins must average back to the mean.
  */
 import { describe, expect, it } from "vitest";
-import { getScheme } from "../../src/rules/index.js";
+import { getScheme } from "../../src/schemes/index.js";
 import { BenefitTable, categoryModel } from "../../src/sim/claims.js";
 import { normalCdf } from "../helpers/stats-tests.js";
 

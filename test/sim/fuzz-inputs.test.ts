@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readFigures } from "../../src/figures/read-figures.js";
-import { getScheme } from "../../src/rules/index.js";
+import { getScheme } from "../../src/schemes/index.js";
 import { InputError } from "../../src/rules/input-error.js";
 import { pricingValues } from "../../src/sim/pricing.js";
 import { resolveScenario } from "../../src/populations/resolve.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { schemes, getScheme, type AnyScheme } from "../../src/rules/index.js";
+import { type AnyScheme } from "../../src/rules/index.js";
+import { schemes, getScheme } from "../../src/schemes/index.js";
 import { InputError } from "../../src/rules/input-error.js";
 import { multiplierRange, pricingValues, repriced } from "../../src/sim/pricing.js";
 

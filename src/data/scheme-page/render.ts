@@ -71,7 +71,7 @@ export function renderSchemePage(page: SchemePage, ctx: PageContext): string {
   let md = `---\ntitle: ${JSON.stringify(`${title.zh} ${title.en}`)}\n---\n\n`;
   md += js(`
 ${live ? 'import {EngineClient} from "../sim/engine-protocol.js";\n' : ""}import {scenarioSection, scenarioBrief} from "../components/scenario-section.js";
-import {getScheme} from "../rules/index.js";
+import {getScheme} from "../schemes/index.js";
 import {observeLang, t, formatYuan} from "../components/i18n.js";
 import {rulesCard} from "../components/rules-card.js";
 import {urlDateInput} from "../components/url-state.js";

@@ -1,9 +1,11 @@
 /**
  * A spec as written (parameter keys and rule names relative to the product id, as in
  * parameters.yaml and scheme.yaml's `pricing`) → the same spec with full paths and rule ids
- * ("inCatalog.rate" → "gonghuibao.inCatalog.rate"), which the formulas and traces use.
+ * ("inCatalog.rate" → "gonghuibao.inCatalog.rate"), which the formulas and traces use; and
+ * parseSpec, which validates a product's YAML against the schema (spec.ts) and resolves it.
  */
-import type { MedicalSpec, Rate } from "./spec.js";
+import { InputError } from "../../rules/input-error.js";
+import { medicalSpec, type MedicalSpec, type Rate } from "./spec.js";
 
 export function resolveSpec(id: string, s: MedicalSpec): MedicalSpec {
   const p = (key: string) => `${id}.${key}`;
@@ -41,4 +43,13 @@ export function resolveSpec(id: string, s: MedicalSpec): MedicalSpec {
       omitted: s.benefit.omitted,
     }),
   };
+}
+
+/** Parses a product's spec (keys relative to the id); the first problem is an InputError naming `<id>: medical.<path>`. */
+export function parseSpec(id: string, input: unknown): MedicalSpec {
+  const r = medicalSpec.safeParse(input);
+  if (r.success) return resolveSpec(id, r.data);
+  const issue = r.error.issues[0]!;
+  const where = issue.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("");
+  throw new InputError(`${id}: medical${where}`, issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.join(", ")}` : issue.message);
 }

@@ -14,7 +14,8 @@ import { describeMedical } from "./describe.js";
 import { eligibility, type Period } from "./eligibility.js";
 import { claimSchema, personSchema, purchaseSchema, type MedicalClaim, type MedicalPerson, type MedicalPurchase } from "./inputs.js";
 import { premium, premiumRule } from "./premium.js";
-import { parseSpec, type MedicalSpec, type MedicalSpecInput } from "./spec.js";
+import { parseSpec } from "./resolve.js";
+import type { MedicalSpec, MedicalSpecInput } from "./spec.js";
 
 export interface MedicalProduct {
   id: string;

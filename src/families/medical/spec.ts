@@ -9,13 +9,11 @@
  * kept as the test oracle, test/families/medical/reference/). Example: src/schemes/huhuibao-2021/.
  */
 import { z } from "zod";
-import { InputError } from "../../rules/input-error.js";
 import { PREMIUM_PAYERS } from "../../vocabulary/payers.js";
-import { resolveSpec } from "./resolve.js";
 
 /**
  * A parameter key relative to the product id, as parameters.yaml names it ("inCatalog.rate" is
- * the path "gonghuibao.inCatalog.rate"); resolved to full paths when the spec is read (resolve.ts).
+ * the path "gonghuibao.inCatalog.rate"); resolved to full paths when the spec is read (parseSpec in resolve.ts).
  */
 export const paramPath = z.string().regex(/^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/, { error: "must be a parameter key of parameters.yaml such as inCatalog.rate" });
 /** A rule id relative to the product id ("inCatalog" is the rule "gonghuibao.inCatalog"). */
@@ -163,12 +161,3 @@ export type Rate = z.output<typeof rate>;
 export type Tier = MedicalSpec["premium"]["tiers"][number];
 export type Condition = z.output<typeof condition>;
 export type Field = z.output<typeof field>;
-
-/** Parses a product's spec (keys relative to the id); the first problem is an InputError naming `<id>: medical.<path>`. */
-export function parseSpec(id: string, input: unknown): MedicalSpec {
-  const r = medicalSpec.safeParse(input);
-  if (r.success) return resolveSpec(id, r.data);
-  const issue = r.error.issues[0]!;
-  const where = issue.path.map((k) => (typeof k === "number" ? `[${k}]` : `.${String(k)}`)).join("");
-  throw new InputError(`${id}: medical${where}`, issue.code === "unrecognized_keys" ? `unknown field ${issue.keys.join(", ")}` : issue.message);
-}
