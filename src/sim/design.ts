@@ -262,8 +262,11 @@ export function applyPoint(base: Record<string, unknown>, d: Design, values: rea
     }
   });
   const kept = options.filter((o) => keep === undefined || (isPlainObject(o) && keep.includes(String(o["id"]))));
+  // A point is a what-if run: the base's calibration targets (which may name options the design
+  // drops) do not apply to it.
+  const { calibration: _calibration, ...rest } = base;
   return {
-    ...base,
+    ...rest,
     seed: d.seed,
     replicates: d.replicates,
     assumptions,

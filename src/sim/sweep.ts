@@ -7,7 +7,6 @@ import { InputError } from "../rules/input-error.js";
 import { parseReform } from "../rules/index.js";
 import { getScheme } from "../schemes/index.js";
 import { applyPoint, expandDesign, gridLevels, schemeOfPath, type Design, type DesignPoint, type Factor, type PriorOf } from "./design.js";
-import type { Prior } from "./priors.js";
 import { compile, runPlan, type ReplicateRow, type TableCache } from "./run.js";
 import { parseScenario, type Scenario } from "./scenario.js";
 
@@ -15,11 +14,16 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/** The prior of an assumption factor in the base scenario. */
+/**
+ * The prior of an assumption factor in the base scenario, as parsed: a lognormal given by its mean
+ * is then given by its median too (the raw JSON's `{mean, sigma}` has no median to take quantiles
+ * of, which made every point of a prior factor NaN).
+ */
 export function priorOfBase(base: Record<string, unknown>): PriorOf {
+  const { scenario } = parseScenario(base);
   return (f) => {
-    const a = (base["assumptions"] as Record<string, { prior?: Prior; value: number }>)[f.assumption]!;
-    return { prior: a.prior ?? { dist: "fixed" }, value: a.value };
+    const a = scenario.assumptions[f.assumption]!;
+    return { prior: a.prior, value: a.value };
   };
 }
 
