@@ -170,10 +170,12 @@ const LABELS: Record<string, string> = {
   admin: "administration (元)",
   lossRatio: "loss ratio",
   benefitPerEnrollee: "benefits per enrollee (元)",
+  cashBenefits: "benefits, cash in the year (元)",
+  cashLossRatio: "loss ratio, cash basis",
 };
 
 function metricRow(m: Pick<MetricSummary, "metric" | "mean" | "mcse" | "q05" | "q50" | "q95">, format: (x: number | null) => string): string[] {
-  const label = LABELS[m.metric] ?? (m.metric.startsWith("subsidy_") ? `  subsidy: ${m.metric.slice(8)} (元)` : m.metric);
+  const label = LABELS[m.metric] ?? (m.metric.startsWith("subsidy_") ? `  subsidy: ${m.metric.slice(8)} (元)` : m.metric.startsWith("cost_") ? `  ${m.metric.slice(5)}'s cost, outside the payout (元)` : m.metric);
   return [label, format(m.mean), m.mcse === null ? "–" : `± ${format(m.mcse)}`, format(m.q05), format(m.q50), format(m.q95)];
 }
 
@@ -196,7 +198,7 @@ export function summaryText(
     const rows: string[][] = [];
     for (const m of Object.values(g.metrics)) {
       if (m.metric === "subsidy_total" && g.payers.length === 0) continue;
-      const f = m.metric === "coverage" ? (x: number | null) => pct(x, 2) : m.metric === "lossRatio" ? ratio : wanYi;
+      const f = m.metric === "coverage" ? (x: number | null) => pct(x, 2) : m.metric === "lossRatio" || m.metric === "cashLossRatio" ? ratio : wanYi;
       rows.push(metricRow(m, f));
     }
     const e = g.lossRatioAbove1;

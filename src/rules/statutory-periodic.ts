@@ -156,6 +156,21 @@ export function sexWeights(b: ValuationBasis, sex: Sex | undefined): [Sex, numbe
   return [["male", b.maleShare], ["female", 1 - b.maleShare]];
 }
 
+/**
+ * Expected payments of 1 元 a month falling in the first 12 months after the injury (undiscounted,
+ * not indexed; survival-weighted), mixed over sexes: the cash a stream pays in the policy year.
+ */
+export function firstYearFactor(b: ValuationBasis, sex: Sex | undefined, age: number, span: Span, severe: boolean): number {
+  let sum = 0;
+  for (const [s, w] of sexWeights(b, sex)) {
+    const toRetirement = Math.max(0, Math.round((b.retire[s] - age) * 12));
+    const start = Math.min(12, span === "afterRetirement" ? Math.max(b.deferral, toRetirement) : b.deferral);
+    const end = Math.max(start, Math.min(12, span === "toRetirement" ? toRetirement : 12));
+    sum += w * lifeAnnuity({ ...b.law[s], multiplier: (1 - b.improvement) * (severe ? b.severe : 1) }, age, { startMonth: start, endMonth: end, indexation: 0, discount: 0 });
+  }
+  return sum;
+}
+
 /** EPV factor mixed over sexes, and a short text of how it was mixed. */
 export function mixedFactor(b: ValuationBasis, sex: Sex | undefined, age: number, span: Span, severe: boolean): { factor: number; text: string } {
   const parts = sexWeights(b, sex).map(([s, w]) => ({ s, w, f: annuityFactor(b, s, age, span, severe) }));

@@ -28,8 +28,9 @@ import { instantiate } from "./parameter-template.js";
 import { template } from "./statutory/parameters.gen.js";
 import { fmt, mulRate, roundFen } from "./money.js";
 import type { Benefit, TraceLine } from "./scheme.js";
+import type { BenefitPayer } from "../vocabulary/payers.js";
 import {
-  certainFactor, LEAVING_JOB_REGIONS, mixedFactor, NURSING_LEVELS, periodicPaths, SEXES, taperShare, valuationBasis, valuationParams,
+  certainFactor, firstYearFactor, LEAVING_JOB_REGIONS, mixedFactor, NURSING_LEVELS, periodicPaths, SEXES, taperShare, valuationBasis, valuationParams,
   type LeavingJobRegion, type NursingLevel, type Sex, type ValuationBasis,
 } from "./statutory-periodic.js";
 
@@ -102,11 +103,14 @@ export interface WageBasis {
 }
 
 /** Who pays a benefit line: the scheme's fund (counted in the payout) or the employer/platform. */
-export type BenefitPayer = "fund" | "employer" | "platform";
+export type { BenefitPayer };
 
 /** A benefit trace line with its payer. */
 export interface PayerTraceLine extends TraceLine {
   payer: BenefitPayer;
+  /** A periodic stream's expected payments in the first 12 months after the injury (undiscounted;
+   *  the cash basis, src/sim): absent on lump sums, which are paid in full at once. */
+  cash?: number;
 }
 
 export interface StatutoryContext {
@@ -292,6 +296,7 @@ function severeItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim,
     label: { zh: `伤残津贴至退休(${grade}级，第三十五条)现值`, en: `disability allowance to retirement (grade ${grade}, art. 35), present value` },
     amount: allowance,
     payer: "fund",
+    cash: roundFen(monthly * firstYearFactor(b, claim.sex, age, "toRetirement", true)),
     params: [pp.allowanceRate(grade), ...w.params, ...valuationParams(schemeId, { retirement: true, severe: true })],
     get formula() { return `${pct(rate)} × ${w.text} = ${fmt(monthly)}/month × ä ${toRet.text} [age ${age}; ${basisText(b, true)}] = ${fmt(allowance)}`; },
   });
@@ -303,6 +308,7 @@ function severeItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim,
     label: { zh: `退休后基金补足伤残津贴差额(${grade}级，第三十五条)现值`, en: `fund top-up of the pension to the allowance after retirement (grade ${grade}, art. 35), present value` },
     amount: topUpAmount,
     payer: "fund",
+    cash: roundFen(topUp * monthly * firstYearFactor(b, claim.sex, age, "afterRetirement", true)),
     params: [pp.topUp, pp.allowanceRate(grade), ...w.params, ...valuationParams(schemeId, { retirement: true, severe: true })],
     get formula() { return `${pct(topUp)} × ${fmt(monthly)}/month × ä ${after.text} [for life from retirement] = ${fmt(topUpAmount)}`; },
   });
@@ -325,6 +331,7 @@ function nursingLine(t: ParameterTable, schemeId: string, ctx: StatutoryContext,
     label: { zh: `生活护理费(${grade}级，第三十四条)现值`, en: `nursing allowance (grade ${grade}, art. 34), present value` },
     amount,
     payer: "fund",
+    cash: roundFen(share * monthly * firstYearFactor(b, claim.sex, age, "life", severe)),
     params: [pp.nursingRate(level), ctx.regionalWage.path, ...(assumedNeed ? [pp.nursingShare(grade), pp.nursingLevel(grade)] : []), ...valuationParams(schemeId, { severe })],
     get formula() {
       const need = assumedNeed ? `${pct(share)} need care × ` : "";
@@ -357,6 +364,7 @@ function lumpSumItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim
       label: { zh: `伤残津贴(${grade}级，第三十六条，用人单位支付，不计入基金赔付)现值`, en: `disability allowance (grade ${grade}, art. 36), present value — paid by the ${ctx.employerPayer}, not the fund` },
       amount,
       payer: ctx.employerPayer,
+      cash: roundFen(stay * unplaced * monthly * firstYearFactor(b, claim.sex, age, "toRetirement", false)),
       params: [pp.allowanceRate(grade), pp.unplaced, ...leaveParams, ...w.params, ...valuationParams(schemeId, { retirement: true })],
       get formula() { return `${pct(stay)} stay × ${pct(unplaced)} not placed × ${pct(rate)} × ${w.text} = ${fmt(monthly)}/month × ä ${f.text} [age ${age}; ${basisText(b, false)}] = ${fmt(amount)}`; },
     });
@@ -432,6 +440,7 @@ function deathItems(t: ParameterTable, schemeId: string, claim: StatutoryClaim, 
     label: { zh: "供养亲属抚恤金(第三十九条)现值", en: "survivors' pensions (art. 39), present value" },
     amount,
     payer: "fund",
+    cash: roundFen(share * monthly * Math.min(12, Math.round(years * 12))),
     params: [pp.survivorRate, pp.survivorCap, ...(known ? [] : [pp.survivorShare, pp.survivorCount]), pp.survivorYears, ...w.params, ...valuationParams(schemeId, { life: false })],
     get formula() {
       const who = known ? `${count} dependants` : `${pct(share)} leave dependants × ${fmt(count)} dependants`;

@@ -7,10 +7,14 @@
  *            one when few);
  *  - person: every enrollee's claims drawn and each paid by the scheme's rules (the test oracle);
  *  - yearly limits (src/sim/yearly.ts): a person's episodes of the year summed and paid once.
- * Also the analytic conditional mean and variance of the cell's benefits given the parameters.
+ * Also the analytic conditional mean and variance of the cell's benefits given the parameters,
+ * and the claims' side amounts (cash in the policy year, employer/platform cost: claims.ts): in
+ * person mode each claim's own; in the aggregate modes the cash is the drawn benefits × the
+ * group's mean cash / mean payout (exactly the benefits when no claim pays a periodic stream) and
+ * each payer's cost is the claims × its mean cost per claim — equal in expectation, no draw used.
  */
 import type { AnyScheme } from "../rules/index.js";
-import { BenefitTable, buildClaim, samplePayout, type BinSpan, type TablePoint } from "./claims.js";
+import { addSide, BenefitTable, buildClaim, samplePayout, SIDE_SLOTS, type BinSpan, type TablePoint } from "./claims.js";
 import { detExp, detLog, detLog1p } from "./detmath.js";
 import type { CellBooking, ReplicateRow } from "./ledger.js";
 import { value, type Group, type Mode, type PlanCell, type PlanOption } from "./plan.js";
@@ -34,12 +38,23 @@ export interface CellDraw extends CellBooking {
 }
 
 export function newCellDraw(): CellDraw {
-  return { lambda: 0, frailty: 1, dispersion: 0, enrolled: 0, expected: 0, variance: 0, claims: 0, benefits: 0 };
+  return { lambda: 0, frailty: 1, dispersion: 0, enrolled: 0, expected: 0, variance: 0, claims: 0, benefits: 0, side: new Float64Array(SIDE_SLOTS) };
 }
 
+/** Claims and benefits of a cell with yearly limits: the year's payout is paid at once (cash =
+ *  benefits); the medical schemes with yearly limits have no employer/platform lines. */
 function setClaims(out: CellDraw, claims: number, benefits: number): void {
   out.claims = claims;
   out.benefits = benefits;
+  out.side.fill(0);
+  out.side[0] = benefits;
+}
+
+/** The aggregate modes' side amounts of `claims` claims totalling `benefits` (see the header). */
+function setSide(out: CellDraw, g: Group, claims: number, benefits: number): void {
+  const side = out.side;
+  side[0] = g.mu > 0 ? benefits * (g.side[0]! / g.mu) : 0;
+  for (let j = 1; j < SIDE_SLOTS; j++) side[j] = claims * g.side[j]!;
 }
 
 /** Group scale stamps (Group.stamp), never reused: a plan's groups outlive one runPlan call. */
@@ -67,6 +82,8 @@ export function scaleGroup(g: Group, baseScale: number, catWeights: Float64Array
   let m3 = 0;
   const logS = detLog(s);
   g.logS = logS;
+  const side = g.side;
+  side.fill(0);
   for (let c = 0; c < catWeights.length; c++) {
     const tp = g.tables[c]!.momentsAtLog(logS, g.points[c]!);
     const w = catWeights[c]!;
@@ -74,6 +91,7 @@ export function scaleGroup(g: Group, baseScale: number, catWeights: Float64Array
     positive += w * tp.positive;
     m2 += w * tp.m2;
     m3 += w * tp.m3;
+    for (let j = 0; j < SIDE_SLOTS; j++) side[j]! += w * tp.side[j]!;
   }
   g.mu = mu;
   g.positive = positive;
@@ -101,6 +119,7 @@ export function aggregateClaims(rng: Rng, mode: Mode, g: Group, catWeights: Floa
   }
   out.claims = claims;
   out.benefits = benefits;
+  setSide(out, g, claims, benefits);
 }
 
 /** Person mode: each enrollee's claims ~ Poisson(λ · frailty), each in a category drawn by its weight and paid by the rules. */
@@ -109,6 +128,7 @@ export function personClaims(rng: Rng, scheme: AnyScheme, g: Group, pc: PlanCell
   const nCat = catWeights.length;
   let claims = 0;
   let benefits = 0;
+  out.side.fill(0);
   for (let i = 0; i < enrolled; i++) {
     const kk = poisson(rng, lambda * frailty);
     for (let j = 0; j < kk; j++) {
@@ -116,7 +136,7 @@ export function personClaims(rng: Rng, scheme: AnyScheme, g: Group, pc: PlanCell
       let c = 0;
       while (c < nCat - 1 && u >= catWeights[c]!) u -= catWeights[c++]!;
       const table = g.tables[c]!;
-      benefits += samplePayout(rng, scheme, table.model, table.template, pc.person, date, g.s, scratch);
+      benefits += samplePayout(rng, scheme, table.model, table.template, pc.person, date, g.s, scratch, out.side);
     }
     claims += kk;
   }
@@ -297,6 +317,7 @@ function yearlyPersonClaims(po: PlanOption, g: Group, pc: PlanCell, lambdas: Flo
   const fields = g.yearly!.spec.fields;
   if (sc.sums.length < fields.length) sc.sums = new Float64Array(fields.length);
   const us = new Float64Array(16);
+  const sides = new Float64Array(SIDE_SLOTS);
   let claims = 0;
   let benefits = 0;
   for (let i = 0; i < enrolled; i++) {
@@ -323,9 +344,13 @@ function yearlyPersonClaims(po: PlanOption, g: Group, pc: PlanCell, lambdas: Flo
     fields.forEach((name, f) => {
       year[name] = Math.round(sc.sums[f]! * 100) / 100;
     });
-    benefits += po.scheme.benefit(year, pc.person, date).payout;
+    const benefit = po.scheme.benefit(year, pc.person, date);
+    benefits += benefit.payout;
+    addSide(benefit, sides);
   }
-  setClaims(out, claims, benefits);
+  out.claims = claims;
+  out.benefits = benefits;
+  out.side.set(sides);
 }
 
 /**

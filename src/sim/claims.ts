@@ -9,8 +9,14 @@
  * claims (midpoint quantiles for one random field, a Latin hypercube for several) at severity
  * scales on a log lattice s_k = exp(k·h); moments and equal-probability bins of the payout are
  * interpolated linearly in log s between lattice points, computed lazily and cached.
+ *
+ * Beside the payout, each claim has two side amounts the tables average: its cash in the policy
+ * year (the payout less what its periodic streams pay after the first 12 months: a line's `cash`,
+ * src/rules/statutory-wii.ts) and the benefit lines paid by the employer or the platform (shown by
+ * the rules, not in the payout), by payer (COST_PAYERS, src/sim/ledger.ts).
  */
-import type { AnyScheme } from "../rules/index.js";
+import type { AnyScheme, Benefit } from "../rules/index.js";
+import { COST_PAYERS } from "./ledger.js";
 import { Xoshiro128ss, type Rng } from "./rng.js";
 import { gammaQuantile, normalQuantile } from "./quantiles.js";
 import { detExp, detLog, detLog1p } from "./detmath.js";
@@ -74,7 +80,31 @@ export function buildClaim(model: CategoryModel, template: Record<string, unknow
   return claim;
 }
 
-/** One claim paid by the rules: the person-mode oracle's path. */
+/** Slots of a claim's side amounts: [0] its cash in the policy year, [1 + j] COST_PAYERS[j]'s cost. */
+export const SIDE_SLOTS = 1 + COST_PAYERS.length;
+
+/**
+ * Adds a benefit's side amounts into `side` (SIDE_SLOTS entries): the cash paid in the policy
+ * year — the payout less, for each fund line that is a periodic stream, what it pays after the
+ * first 12 months (amount − cash) — and each employer/platform line's amount to its payer.
+ */
+export function addSide(benefit: Benefit, side: Float64Array): void {
+  let cash = benefit.payout;
+  const items = benefit.items;
+  for (let i = 0; i < items.length; i++) {
+    const line = items[i] as { amount: number; payer?: string; cash?: number };
+    const payer = line.payer;
+    if (payer === undefined || payer === "fund") {
+      if (line.cash !== undefined) cash -= line.amount - line.cash;
+      continue;
+    }
+    const j = COST_PAYERS.indexOf(payer as (typeof COST_PAYERS)[number]);
+    if (j >= 0) side[1 + j]! += line.amount;
+  }
+  side[0]! += cash;
+}
+
+/** One claim paid by the rules: the person-mode oracle's path; its side amounts added to `side` when given. */
 export function samplePayout(
   rng: Rng,
   scheme: AnyScheme,
@@ -84,9 +114,12 @@ export function samplePayout(
   date: string,
   s: number,
   scratch: Float64Array,
+  side?: Float64Array,
 ): number {
   for (let f = 0; f < model.random.length; f++) scratch[f] = rng.uniform();
-  return scheme.benefit(buildClaim(model, template, scratch, s), person, date).payout;
+  const benefit = scheme.benefit(buildClaim(model, template, scratch, s), person, date);
+  if (side) addSide(benefit, side);
+  return benefit.payout;
 }
 
 export interface TablePoint {
@@ -98,6 +131,8 @@ export interface TablePoint {
   m3: number;
   /** Mean payout in each bin of {@link BenefitTable.binProbs}, ascending. */
   bins: Float64Array;
+  /** Mean side amounts of a claim (SIDE_SLOTS: cash in the policy year, then cost by COST_PAYERS). */
+  side: Float64Array;
 }
 
 /** Per category, the two lattice points' bins and the weight between them (BenefitTable.binSpan). */
@@ -236,6 +271,8 @@ export class BenefitTable {
     const s = this.scaled ? detExp(key * this.step) : 1;
     const n = this.#amounts.length;
     const payouts = new Float64Array(n);
+    const side = new Float64Array(SIDE_SLOTS);
+    const one = new Float64Array(SIDE_SLOTS);
     const random = this.model.random;
     for (let i = 0; i < n; i++) {
       // As buildClaim, from the precomputed amounts.
@@ -245,7 +282,12 @@ export class BenefitTable {
         const field = random[f]!;
         claim[field.name] = Math.round((field.spec.scaled ? amounts[f]! * s : amounts[f]!) * 100) / 100;
       }
-      payouts[i] = this.scheme.benefit(claim, this.person, this.date).payout;
+      const benefit = this.scheme.benefit(claim, this.person, this.date);
+      payouts[i] = benefit.payout;
+      one.fill(0);
+      addSide(benefit, one);
+      const w = this.#weights[i]!;
+      for (let j = 0; j < SIDE_SLOTS; j++) side[j]! += w * one[j]!;
     }
     const order = ascendingOrder(payouts);
     let mean = 0;
@@ -273,7 +315,7 @@ export class BenefitTable {
     }
     const bins = new Float64Array(B);
     for (let j = 0; j < B; j++) bins[j] = binWeight[j]! > 0 ? binSum[j]! / binWeight[j]! : 0;
-    tp = { mean, positive, m2, m3, bins };
+    tp = { mean, positive, m2, m3, bins, side };
     if (key >= 0) this.#up[key] = tp;
     else this.#down[-key - 1] = tp;
     return tp;
@@ -344,6 +386,7 @@ export class BenefitTable {
       out.positive = p.positive;
       out.m2 = p.m2;
       out.m3 = p.m3;
+      out.side.set(p.side);
       return out;
     }
     const x = logS / this.step;
@@ -355,11 +398,12 @@ export class BenefitTable {
     out.positive = a.positive + w * (b.positive - a.positive);
     out.m2 = a.m2 + w * (b.m2 - a.m2);
     out.m3 = a.m3 + w * (b.m3 - a.m3);
+    for (let j = 0; j < SIDE_SLOTS; j++) out.side[j] = a.side[j]! + w * (b.side[j]! - a.side[j]!);
     return out;
   }
 
   newPoint(): TablePoint {
-    return { mean: 0, positive: 0, m2: 0, m3: 0, bins: new Float64Array(this.binCount) };
+    return { mean: 0, positive: 0, m2: 0, m3: 0, bins: new Float64Array(this.binCount), side: new Float64Array(SIDE_SLOTS) };
   }
 
   /** The claim template (scheme defaults) the table builds claims from. */

@@ -5,13 +5,18 @@
  * the booking of each simulated cell into it. A cell's premium comes from the scheme's own
  * `premium` rule, kept as a ledger entry (subsidies by payer index).
  */
-import type { AnyScheme, Payer } from "../rules/index.js";
+import type { AnyScheme } from "../rules/index.js";
+import { BENEFIT_PAYERS, SUBSIDY_PAYERS, type BenefitPayer, type SubsidyPayer } from "../vocabulary/payers.js";
 
-/** Anyone but the insured person who pays part of a premium. */
-export type SubsidyPayer = Exclude<Payer, "insured">;
+export type { SubsidyPayer } from "../vocabulary/payers.js";
 
-/** Payers that appear as ledger columns (subsidy_<payer>), in a fixed order. */
-export const PAYERS: readonly SubsidyPayer[] = ["budget", "bank", "employer", "town", "platform", "union", "chamber", "collective", "association"];
+/** Payers that appear as ledger columns (subsidy_<payer>), in a fixed order: the vocabulary's. */
+export const PAYERS: readonly SubsidyPayer[] = SUBSIDY_PAYERS;
+
+/** Who pays benefit lines outside the payout (the employer/platform share of a statutory package). */
+export type CostPayer = Exclude<BenefitPayer, "fund">;
+/** Columns cost_<payer>, in the vocabulary's order. */
+export const COST_PAYERS: readonly CostPayer[] = BENEFIT_PAYERS.filter((p): p is CostPayer => p !== "fund");
 
 export interface ReplicateRow {
   replicate: number;
@@ -32,6 +37,14 @@ export interface ReplicateRow {
   subsidies: Record<SubsidyPayer, number>;
   claims: number;
   benefits: number;
+  /** Benefits paid by the employer or platform (statutory lines outside the payout; periodic
+   *  streams at their present value at injury), 元, by payer. */
+  costs: Record<CostPayer, number>;
+  /** Cash basis: the part of `benefits` paid in the policy year (lump sums and medical in full,
+   *  each periodic stream's first 12 months, undiscounted), 元. */
+  cashBenefits: number;
+  /** cashBenefits / gross; null when no premium was collected. */
+  cashLossRatio: number | null;
   /** Administration cost, 元. */
   admin: number;
   /** benefits / gross; null when no premium was collected. */
@@ -79,6 +92,12 @@ function emptySubsidies(): Record<SubsidyPayer, number> {
   return out;
 }
 
+function emptyCosts(): Record<CostPayer, number> {
+  const out = {} as Record<CostPayer, number>;
+  for (const p of COST_PAYERS) out[p] = 0;
+  return out;
+}
+
 /** An empty row; `subsidyTotals` (PAYERS order) collects its subsidies until {@link closeRow}. */
 export function openRow(replicate: number, option: string, year: number, population: number, eligible: number, subsidyTotals: Float64Array): ReplicateRow {
   subsidyTotals.fill(0);
@@ -95,6 +114,9 @@ export function openRow(replicate: number, option: string, year: number, populat
     subsidies: emptySubsidies(),
     claims: 0,
     benefits: 0,
+    costs: emptyCosts(),
+    cashBenefits: 0,
+    cashLossRatio: null,
     admin: 0,
     lossRatio: null,
     benefitPerEnrollee: null,
@@ -113,6 +135,8 @@ export interface CellBooking {
   expected: number;
   claims: number;
   benefits: number;
+  /** Side amounts of the claims: [0] cash in the policy year, [1 + j] cost of COST_PAYERS[j]. */
+  side: Float64Array;
 }
 
 /**
@@ -124,6 +148,8 @@ export function bookCell(row: ReplicateRow, subsidyTotals: Float64Array, premium
   row.enrolled += enrolled;
   row.claims += cell.claims;
   row.benefits += cell.benefits;
+  row.cashBenefits += cell.side[0]!;
+  for (let j = 0; j < COST_PAYERS.length; j++) row.costs[COST_PAYERS[j]!] += cell.side[1 + j]!;
   row.gross += enrolled * premium.gross;
   row.net += enrolled * premium.net;
   for (let i = 0; i < premium.payers.length; i++) subsidyTotals[premium.payers[i]!]! += enrolled * premium.amounts[i]!;
@@ -137,6 +163,7 @@ export function closeRow(row: ReplicateRow, subsidyTotals: Float64Array, adminRa
   row.coverage = row.population > 0 ? row.enrolled / row.population : 0;
   row.admin = adminRatio * row.gross;
   row.lossRatio = row.gross > 0 ? row.benefits / row.gross : null;
+  row.cashLossRatio = row.gross > 0 ? row.cashBenefits / row.gross : null;
   row.benefitPerEnrollee = row.enrolled > 0 ? row.benefits / row.enrolled : null;
   return row;
 }

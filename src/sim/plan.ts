@@ -9,7 +9,7 @@ import type { AnyScheme } from "../rules/index.js";
 import { addYears } from "../rules/dates.js";
 import { InputError } from "../rules/input-error.js";
 import { buildCells, cellMatches, type Cell } from "./cells.js";
-import { BenefitTable, categoryModel, newBinSpan, type BenefitTableOptions, type BinSpan, type CategoryModel, type TablePoint } from "./claims.js";
+import { BenefitTable, categoryModel, newBinSpan, SIDE_SLOTS, type BenefitTableOptions, type BinSpan, type CategoryModel, type TablePoint } from "./claims.js";
 import type { Range } from "./issues.js";
 import { premiumOf, type CellPremium } from "./ledger.js";
 import { categoryKinds, numFields, type Num, type Option, type ResolvedOption, type Scenario } from "./scenario.js";
@@ -37,6 +37,8 @@ export interface Group {
   positive: number;
   m2: number;
   m3: number;
+  /** Mixed mean side amounts of a claim (claims.ts SIDE_SLOTS: cash in the policy year, cost by payer). */
+  side: Float64Array;
   /** Each category's bins at scale s (BenefitTable.binSpan), and which scale each was located for
    *  (compared with `stamp`): located lazily, only for the categories a binned total draws claims in. */
   span: BinSpan;
@@ -304,7 +306,7 @@ function cellYear(oc: OptionCompile, cell: Cell, person: unknown, purchase: unkn
   const groupKey = `${tableKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
   let group = oc.groups.get(groupKey);
   if (!group) {
-    group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, logS: 0, mu: 0, positive: 0, m2: 0, m3: 0, span: newBinSpan(set.length), binStamps: new Float64Array(set.length), stamp: 0, yearly, yearlyMoments: new Map(), yearlyBins: new Map() };
+    group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, logS: 0, mu: 0, positive: 0, m2: 0, m3: 0, side: new Float64Array(SIDE_SLOTS), span: newBinSpan(set.length), binStamps: new Float64Array(set.length), stamp: 0, yearly, yearlyMoments: new Map(), yearlyBins: new Map() };
     oc.groups.set(groupKey, group);
     oc.groupsByYear[y]!.push(group);
   }

@@ -1,7 +1,8 @@
 /**
  * Replicate rows as a tidy table and the file formats results are shared in (pure, browser-safe):
  * one row per (replicate, option, year), subsidies flattened into subsidy_<payer> columns (every
- * payer in PAYERS, so the schema is fixed), nulls kept as null. Writers return bytes or text:
+ * payer in PAYERS, so the schema is fixed), then the employer/platform cost in cost_<payer> columns
+ * (COST_PAYERS) and the cash basis (cashBenefits, cashLossRatio) last, nulls kept as null. Writers return bytes or text:
  *  - Arrow IPC stream (apache-arrow; readable by `tableFromIPC`, DuckDB-wasm, Framework's
  *    FileAttachment.arrow()); replicate and year are Int32, option Utf8, everything else Float64;
  *  - CSV (d3-dsv `csvFormat`; null → empty field);
@@ -9,7 +10,7 @@
  */
 import { Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType, type Vector } from "apache-arrow";
 import { csvFormat } from "d3-dsv";
-import { PAYERS, type ReplicateRow } from "./ledger.js";
+import { COST_PAYERS, PAYERS, type ReplicateRow } from "./ledger.js";
 
 export type ResultFormat = "arrow" | "csv" | "json";
 export const RESULT_FORMATS: readonly ResultFormat[] = ["arrow", "csv", "json"];
@@ -36,6 +37,9 @@ export const TIDY_COLUMNS: readonly string[] = [
   "expectedClaimants",
   "expectedBenefits",
   "processVarBenefits",
+  ...COST_PAYERS.map((p) => `cost_${p}`),
+  "cashBenefits",
+  "cashLossRatio",
 ];
 
 export type TidyValue = number | string | null;
@@ -70,6 +74,9 @@ export function tidyRow(row: ReplicateRow): TidyRow {
   out["expectedClaimants"] = row.expectedClaimants;
   out["expectedBenefits"] = row.expectedBenefits;
   out["processVarBenefits"] = row.processVarBenefits;
+  for (const p of COST_PAYERS) out[`cost_${p}`] = row.costs[p] ?? 0;
+  out["cashBenefits"] = row.cashBenefits;
+  out["cashLossRatio"] = row.cashLossRatio;
   return out;
 }
 

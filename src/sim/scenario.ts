@@ -17,6 +17,7 @@ import { describeIssue, describeRange, got, inRange, list, NAME, num, numRef, pa
 import * as L from "./limits.js";
 import { priorSupport, validatePrior } from "./priors.js";
 import { detExp } from "./detmath.js";
+import { priorText as vocabularyPriorText } from "../vocabulary/priors.js";
 
 const isoDate = z.string({ error: (iss) => problem("not a string", "a calendar date YYYY-MM-DD", iss.input) }).refine(isIsoDate, {
   error: (iss) => problem("not a calendar date", "a date YYYY-MM-DD that exists, e.g. 2023-02-28", iss.input),
@@ -311,6 +312,22 @@ export const optionSchema = strict({
  * them (`puhui calibrate`). Model values are the engine's conditional expectations with every
  * assumption at its point value (noise-free).
  */
+/**
+ * A calibration target's observation model (`puhui calibrate --posterior`): how the published
+ * figure relates to the model's expectation. `sigma` is a relative standard deviation (of the
+ * figure); `transfer` adds the error of reading a figure from another city or year.
+ */
+const relSd = num({ min: 0, max: 1, minOpen: true, unit: "a relative standard deviation" });
+const observationSchema = z.discriminatedUnion("model", [
+  strict({ model: z.literal("relative"), sigma: relSd, source: z.enum(["primary", "secondary"]).default("primary"), transfer: relSd.optional() }),
+  strict({ model: z.literal("rounded"), unit: num({ min: 0, minOpen: true, unit: "the rounding unit" }), sigma: relSd, transfer: relSd.optional() }),
+  strict({ model: z.literal("ceiling"), sigma: relSd, transfer: relSd.optional() }),
+  strict({ model: z.literal("floor"), sigma: relSd, transfer: relSd.optional() }),
+  strict({ model: z.literal("mean"), n: num({ min: 1, max: 1e9, int: true, unit: "claimants" }), cv: num({ min: 0, max: 100, minOpen: true, unit: "coefficient of variation of one payout" }), transfer: relSd.optional() }),
+  strict({ model: z.literal("count"), transfer: relSd.optional() }),
+]);
+export type Observation = z.output<typeof observationSchema>;
+
 export const CALIBRATION_METRICS = ["enrolled", "claimants", "benefits", "benefitsPerClaimant", "gross", "coverage", "subsidies", "subsidy.budget", "subsidy.bank", "subsidy.employer", "subsidy.town", "subsidy.platform", "subsidy.union", "subsidy.chamber"] as const;
 export const calibrationSchema = strict({
   targets: list(
@@ -329,6 +346,8 @@ export const calibrationSchema = strict({
       tolerance: num({ min: 0, max: 1, minOpen: true, unit: "relative" }),
       /** Why this tolerance (and how the figure is read). */
       note: z.string().optional(),
+      /** How the figure was observed (src/sim/posterior/observation.ts); default from the tolerance. */
+      observation: observationSchema.optional(),
     }),
     1,
     Infinity,
@@ -411,21 +430,12 @@ export function numFields(option: Option): NumField[] {
   return out;
 }
 
-/** "uniform(0.2, 0.4)", "lognormal(median 1, sigma 0.3)" … */
+/** The prior as text (the vocabulary's, in English): "uniform(min 0.2, max 0.4)", "lognormal(median 1, σ 0.3)" … */
 export function priorText(a: Assumption): string {
   const p = a.prior;
-  switch (p.dist) {
-    case "fixed":
-      return `fixed ${a.value}`;
-    case "uniform":
-      return `uniform(${p.min}, ${p.max})`;
-    case "triangular":
-      return `triangular(${p.min}, ${p.mode}, ${p.max})`;
-    case "lognormal":
-      return "mean" in p && p.mean !== undefined ? `lognormal(mean ${p.mean}, sigma ${p.sigma})` : `lognormal(median ${p.median}, sigma ${p.sigma})`;
-    case "beta":
-      return `beta(${p.alpha}, ${p.beta})`;
-  }
+  if (p.dist === "fixed") return `fixed ${a.value}`;
+  // A lognormal given by its mean is written by its mean, as the scenario gave it.
+  return vocabularyPriorText(p.dist === "lognormal" && p.mean !== undefined ? { dist: "lognormal", mean: p.mean, sigma: p.sigma } : p, "en");
 }
 
 /**

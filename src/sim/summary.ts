@@ -7,7 +7,7 @@
  * per-replicate difference is the right thing to summarise).
  */
 import { quantileSorted } from "simple-statistics";
-import { PAYERS, type ReplicateRow } from "./ledger.js";
+import { COST_PAYERS, PAYERS, type ReplicateRow } from "./ledger.js";
 
 /** Quantile levels reported for every metric. */
 export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95, 0.995] as const;
@@ -15,8 +15,12 @@ export const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95, 0.995] as const;
 export const QUANTILE_KEYS = ["q05", "q25", "q50", "q75", "q95", "q995"] as const;
 export type QuantileKey = (typeof QUANTILE_KEYS)[number];
 
-/** Metrics always summarised (subsidy_<payer> metrics are added for payers with a non-zero total). */
-export const BASE_METRICS = ["enrolled", "coverage", "gross", "net", "subsidy_total", "claims", "benefits", "admin", "lossRatio", "benefitPerEnrollee"] as const;
+/**
+ * Metrics always summarised (subsidy_<payer> metrics are added for payers with a non-zero total,
+ * after net; cost_<payer>, the employer's or platform's cost of benefits outside the payout, for
+ * payers with a non-zero cost, after benefits). cashBenefits and cashLossRatio are the cash basis.
+ */
+export const BASE_METRICS = ["enrolled", "coverage", "gross", "net", "subsidy_total", "claims", "benefits", "admin", "lossRatio", "benefitPerEnrollee", "cashBenefits", "cashLossRatio"] as const;
 
 /** Distribution summary of one metric over replicates. Statistics are null when undefined (n = 0, or sd with n = 1). */
 export interface Distribution extends Record<QuantileKey, number | null> {
@@ -133,6 +137,10 @@ export function metricValue(row: ReplicateRow, metric: string): number | null {
     const payer = metric.slice("subsidy_".length) as keyof ReplicateRow["subsidies"];
     return row.subsidies[payer] ?? null;
   }
+  if (metric.startsWith("cost_")) {
+    const payer = metric.slice("cost_".length) as keyof ReplicateRow["costs"];
+    return row.costs[payer] ?? null;
+  }
   const v = (row as unknown as Record<string, unknown>)[metric];
   return typeof v === "number" ? v : null;
 }
@@ -142,10 +150,16 @@ export function payersWithSubsidy(rows: readonly ReplicateRow[]): string[] {
   return PAYERS.filter((p) => rows.some((r) => r.subsidies[p] !== 0));
 }
 
-/** The metric list for a set of rows: base metrics with subsidy_<payer> inserted after net. */
-export function metricsFor(payers: readonly string[]): string[] {
+/** Payers whose employer/platform cost sums to a non-zero amount over the rows, in COST_PAYERS order. */
+export function payersWithCost(rows: readonly ReplicateRow[]): string[] {
+  return COST_PAYERS.filter((p) => rows.some((r) => r.costs[p] !== 0));
+}
+
+/** The metric list for a set of rows: base metrics with subsidy_<payer> inserted after net and cost_<payer> after benefits. */
+export function metricsFor(payers: readonly string[], costPayers: readonly string[] = []): string[] {
   const i = BASE_METRICS.indexOf("subsidy_total");
-  return [...BASE_METRICS.slice(0, i), ...payers.map((p) => `subsidy_${p}`), ...BASE_METRICS.slice(i)];
+  const j = BASE_METRICS.indexOf("benefits") + 1;
+  return [...BASE_METRICS.slice(0, i), ...payers.map((p) => `subsidy_${p}`), ...BASE_METRICS.slice(i, j), ...costPayers.map((p) => `cost_${p}`), ...BASE_METRICS.slice(j)];
 }
 
 /** Groups rows by (option, year) in first-seen order of options and ascending year. */
@@ -202,7 +216,7 @@ export function summarize(rows: readonly ReplicateRow[]): GroupSummary[] {
   return groups(rows).map((g) => {
     const payers = payersWithSubsidy(g.rows);
     const metrics: Record<string, MetricSummary> = {};
-    for (const metric of metricsFor(payers)) {
+    for (const metric of metricsFor(payers, payersWithCost(g.rows))) {
       metrics[metric] = { metric, ...describeValues(g.rows.map((r) => metricValue(r, metric))) };
     }
     return {
@@ -259,8 +273,9 @@ export function compareOptions(rows: readonly ReplicateRow[], a: string, b: stri
     }
     pairs.sort((x, y) => x[0].replicate - y[0].replicate);
     const payers = PAYERS.filter((p) => pairs.some(([x, y]) => x.subsidies[p] !== 0 || y.subsidies[p] !== 0));
+    const costPayers = COST_PAYERS.filter((p) => pairs.some(([x, y]) => x.costs[p] !== 0 || y.costs[p] !== 0));
     const metrics: Record<string, MetricDifference> = {};
-    for (const metric of metricsFor(payers)) {
+    for (const metric of metricsFor(payers, costPayers)) {
       const va: number[] = [];
       const vb: number[] = [];
       const diffs: (number | null)[] = [];

@@ -12,6 +12,7 @@ const rows: ReplicateRow[] = [
     subsidies: { budget: 6000, bank: 0, employer: 4000, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 } as Record<Payer, number>,
     claims: 7, benefits: 12345.67, admin: 2400, lossRatio: 12345.67 / 30000, benefitPerEnrollee: 12345.67 / 300,
     expectedEnrolled: 310.5, expectedGross: 31050, expectedClaimants: 6.5, expectedBenefits: 13000.25, processVarBenefits: 1.5e7,
+    costs: { employer: 0, platform: 5000 }, cashBenefits: 10000.5, cashLossRatio: 10000.5 / 30000,
   },
   {
     replicate: 1, option: "base", year: 1, population: 1000, eligible: 900, enrolled: 0, coverage: 0,
@@ -19,6 +20,7 @@ const rows: ReplicateRow[] = [
     subsidies: { budget: 0, bank: 0, employer: 0, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 } as Record<Payer, number>,
     claims: 0, benefits: 0, admin: 0, lossRatio: null, benefitPerEnrollee: null,
     expectedEnrolled: 0.25, expectedGross: 25, expectedClaimants: 0.01, expectedBenefits: 0.1, processVarBenefits: 0.01,
+    costs: { employer: 0, platform: 0 }, cashBenefits: 0, cashLossRatio: null,
   },
 ];
 
@@ -69,10 +71,11 @@ describe("CSV and JSON", () => {
     expect(lines[0]).toMatch(/^replicate,option,year,population,eligible,enrolled,coverage,gross,net,subsidy_budget,subsidy_bank,/);
     expect(lines[1]).toBe(
       "0,base,1,1000,900,300,0.3,30000,20000,6000,0,4000,0,0,0,0,0,0,7,12345.67,2400," +
-        `${12345.67 / 30000},${12345.67 / 300},310.5,31050,6.5,13000.25,15000000`,
+        `${12345.67 / 30000},${12345.67 / 300},310.5,31050,6.5,13000.25,15000000,0,5000,10000.5,${10000.5 / 30000}`,
     );
     const parsed = csvParse(csv);
     expect(parsed[1]!["lossRatio"]).toBe("");
+    expect(parsed[1]!["cashLossRatio"]).toBe("");
     expect(Number(parsed[0]!["benefits"])).toBe(12345.67);
   });
 

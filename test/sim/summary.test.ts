@@ -27,6 +27,9 @@ function row(over: Partial<ReplicateRow> & { replicate: number }): ReplicateRow 
     expectedClaimants: 0,
     expectedBenefits: 0,
     processVarBenefits: 0,
+    costs: { employer: 0, platform: 0 },
+    cashBenefits: 0,
+    cashLossRatio: null,
     ...over,
   };
 }
