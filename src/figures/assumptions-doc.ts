@@ -1,24 +1,17 @@
-/** The assumptions register (docs/assumptions.md) as Markdown, from data/ and the shipped scenarios. */
+/**
+ * The assumptions register (docs/assumptions.md) as Markdown, from data/ and the shipped
+ * scenarios. A prior's text is the vocabulary's (src/vocabulary/priors.ts), in English.
+ */
+import { DISTRIBUTIONS, priorText as vocabularyPriorText, type PriorSpec } from "../vocabulary/priors.js";
 import type { Figure } from "./figures.js";
 import type { ShippedScenario } from "./shipped-scenarios.js";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
+/** A scenario's prior as text; none (or not a known distribution) is a fixed value. */
 function priorText(p: unknown): string {
-  if (!p || typeof p !== "object") return "fixed";
-  const q = p as Record<string, number | string>;
-  switch (q["dist"]) {
-    case "uniform":
-      return `uniform(${q["min"]}, ${q["max"]})`;
-    case "triangular":
-      return `triangular(${q["min"]}, ${q["mode"]}, ${q["max"]})`;
-    case "lognormal":
-      return `lognormal(median ${q["median"]}, σ ${q["sigma"]})`;
-    case "beta":
-      return `beta(${q["alpha"]}, ${q["beta"]})`;
-    default:
-      return "fixed";
-  }
+  const dist = p && typeof p === "object" ? (p as { dist?: unknown }).dist : undefined;
+  return typeof dist === "string" && dist in DISTRIBUTIONS ? vocabularyPriorText(p as PriorSpec, "en") : vocabularyPriorText({ dist: "fixed" }, "en");
 }
 
 export function assumptionsMarkdown(figures: readonly Figure[], scenarios: readonly ShippedScenario[]): string {

@@ -4,10 +4,12 @@
  */
 import { age, amount, bool, integer, labelled } from "./input.js";
 import { INDUSTRY_CLASSES } from "./industry-class.js";
-import type { Bilingual } from "./parameter.js";
+import type { Bilingual } from "../vocabulary/text.js";
+import { UNIT_INFO } from "../vocabulary/units.js";
 
 const L = (zh: string, en: string): Bilingual => ({ zh, en });
-const YUAN = L("元", "yuan");
+/** The hint of an amount field: the unit's name, 元 / yuan (src/vocabulary/units.ts). */
+const YUAN: Bilingual = UNIT_INFO.CNY.name;
 
 /** A person's age in whole years (0–120), with its default. */
 export const personAge = (fallback: number) => labelled(age().default(fallback), { label: L("年龄", "age"), hint: L("周岁，0–120", "whole years, 0–120") });

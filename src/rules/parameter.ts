@@ -6,34 +6,25 @@
  * Modelled on OpenFisca/PolicyEngine parameters; written as data in each scheme's parameters.yaml
  * (src/schemes/<id>/, format in docs/add-a-scheme.md). Pure ESM, no Node imports (used by pages too).
  */
+import type { PriorSpec } from "../vocabulary/priors.js";
+import type { Bilingual } from "../vocabulary/text.js";
+import type { Unit as VocabularyUnit } from "../vocabulary/units.js";
 import { InputError } from "./input-error.js";
 
-/** The distribution the Monte Carlo engine draws an assumed parameter from. */
-export type Prior =
-  | { dist: "uniform"; min: number; max: number }
-  | { dist: "triangular"; min: number; mode: number; max: number }
-  | { dist: "lognormal"; median: number; sigma: number }
-  | { dist: "beta"; alpha: number; beta: number }
-  | { dist: "fixed" };
+export type { Bilingual };
 
-export type Unit =
-  | "CNY"
-  | "CNY/day"
-  | "CNY/year"
-  | "CNY/month"
-  | "CNY/order"
-  | "share"
-  | "years"
-  | "days"
-  | "months"
-  | "hours"
-  | "persons"
-  | "multiple";
+/**
+ * The distribution the Monte Carlo engine draws an assumed parameter from: one of the
+ * vocabulary's priors (src/vocabulary/priors.ts), a lognormal always given by its median (the
+ * form parameters.yaml writes; a scenario may also give a mean).
+ */
+export type Prior = Exclude<PriorSpec, { dist: "lognormal" }> | { dist: "lognormal"; median: number; sigma: number };
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+/**
+ * The unit of a parameter: one of the vocabulary's units (src/vocabulary/units.ts), less the two
+ * only sourced figures use (a ratio, a count of organisations).
+ */
+export type Unit = Exclude<VocabularyUnit, "ratio" | "organisations">;
 
 /** Where a value comes from. `seed`: a file in /work/shared/seeds; `regulation`: a named public text. */
 export type Reference =

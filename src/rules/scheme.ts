@@ -4,22 +4,12 @@
  * parameter paths, formula with the numbers).
  */
 import type { z } from "zod";
+import type { Payer } from "../vocabulary/payers.js";
+import type { Lang } from "../vocabulary/text.js";
 import type { Bilingual, ParameterTable } from "./parameter.js";
 
-export type Lang = "zh" | "en";
-
-/** Who pays (part of) a premium. `insured` is the covered person. */
-export type Payer =
-  | "insured"
-  | "budget"
-  | "bank"
-  | "employer"
-  | "town"
-  | "platform"
-  | "union"
-  | "chamber"
-  | "collective"
-  | "association";
+/** The languages and who pays (part of) a premium: the vocabulary's (src/vocabulary/). */
+export type { Lang, Payer };
 
 export interface Reason {
   /** Rule id, e.g. "linghuobao.age". */
