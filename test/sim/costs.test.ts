@@ -50,7 +50,7 @@ describe("employer/platform cost by payer", () => {
   // The pilot (national, regional wage 8000): grade 6 leaving, employment lump sum 25 × 8000 = 200 000, the platform's.
   it("the pilot books the employer's share to the platform: 200 000 元 a grade-6 claim (person mode)", () => {
     const s = scenario("occupational-injury-pilot", "2025-06-01", [{ name: "g6", weight: 1, claim: { onOrder: true, medicalCost: 0, disabilityGrade: 6, leftJob: true } }], 0.05, 4000, { onPilotPlatform: true });
-    s.options[0]!.purchase = { orders: 1000 } as never;
+    (s.options[0] as Record<string, unknown>)["purchase"] = { orders: 1000 };
     const rows = run(s, "person", 5);
     expect(rows.some((r) => r.claims > 0)).toBe(true);
     for (const r of rows) {
