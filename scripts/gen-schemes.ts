@@ -3,16 +3,18 @@
  * parameters.yaml) into the TypeScript module Node, the CLI bundle and the browser import
  * (src/schemes/<id>/scheme.gen.ts), and the statutory package's template
  * (src/rules/statutory/parameters.yaml) into src/rules/statutory/parameters.gen.ts. The YAML is
- * validated first (src/rules/scheme-files.ts); an error names the file, the YAML path and what is
- * allowed, and nothing is written. `--check` writes nothing and exits 1 when a generated file is
+ * validated first (src/rules/scheme-files.ts), and a `public` source's quote is looked up on its
+ * line of data/public-figures.md; an error names the file, the YAML path and what is allowed, and
+ * nothing is written. `--check` writes nothing and exits 1 when a generated file is
  * stale (a unit test does the same). The generated files are committed.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import type { Parameter } from "../src/rules/parameter.js";
 import {
-  metaOf, parametersOf, ParametersFile, SchemeFile, templateOf, TemplateParametersFile, validateFile,
+  metaOf, parametersOf, ParametersFile, PUBLIC_FIGURES_FILE, SchemeFile, templateOf, TemplateParametersFile, validateFile,
 } from "../src/rules/scheme-files.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -42,6 +44,27 @@ export function schemeFolders(): string[] {
 
 const line = (value: unknown) => JSON.stringify(value);
 
+/**
+ * A `public` source on a line of data/public-figures.md must quote that line (spaces aside), so a
+ * line that moves or changes in a refresh of the file is caught here, naming the parameter.
+ */
+function checkPublicQuotes(parameters: readonly Parameter[], id: string, paramsRel: string): void {
+  let lines: string[] | undefined;
+  const norm = (x: string) => x.replace(/\s+/g, "");
+  for (const p of parameters) {
+    p.versions.forEach((v, i) => {
+      const r = v.reference;
+      if (r.kind !== "public" || r.line === undefined) return;
+      lines ??= readFileSync(join(ROOT, PUBLIC_FIGURES_FILE), "utf-8").split("\n");
+      const text = lines[r.line - 1];
+      if (text === undefined || !norm(text).includes(norm(r.quote))) {
+        const key = p.path.slice(id.length + 1);
+        throw new Error(`${paramsRel}: ${key}.values[${i}].source: quote not found on ${r.where} line ${r.line} (${text === undefined ? `the file has ${lines.length} lines` : `it reads ${JSON.stringify(text)}`})`);
+      }
+    });
+  }
+}
+
 /** The text of src/schemes/<id>/scheme.gen.ts. */
 export function renderScheme(folder: string): string {
   const dir = join(SCHEMES_DIR, folder);
@@ -52,6 +75,7 @@ export function renderScheme(folder: string): string {
   const params = validateFile(ParametersFile, readYaml(join(dir, "parameters.yaml")), paramsRel);
   const meta = metaOf(file, new Set(Object.keys(params)), schemeRel);
   const parameters = parametersOf(file.id, params);
+  checkPublicQuotes(parameters, file.id, paramsRel);
   const statutory = file.statutoryPackage;
   const out = [
     HEADER(`${schemeRel} and ${paramsRel}`),

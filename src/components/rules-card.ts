@@ -53,8 +53,8 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, .
   return e;
 }
 
-function referenceNode(r: Reference): HTMLElement {
-  const text = referenceText(r);
+function referenceNode(r: Reference, lang: Lang): HTMLElement {
+  const text = referenceText(r, lang);
   const node = el("span", `reference reference-${r.kind}`);
   if (r.kind === "seed") node.append(el("code", undefined, `data/seeds/${r.file}:${r.line}`), " ", el("q", undefined, r.quote));
   else node.append(text);
@@ -128,7 +128,7 @@ export function rulesCard(scheme: AnyScheme, date: string, lang: Lang, options: 
       const li = el("li", version === now ? "in-force" : undefined);
       if (version === now) li.setAttribute("aria-current", "true");
       const period = zh ? `${from} 起${until ? `至 ${until}` : ""}` : `${from} – ${until ?? "open"}`;
-      li.append(el("span", "version-period", period), ": ", el("span", "version-value", formatValue(version.value, p.unit, lang)), " · ", referenceNode(version.reference));
+      li.append(el("span", "version-period", period), ": ", el("span", "version-value", formatValue(version.value, p.unit, lang)), " · ", referenceNode(version.reference, lang));
       if (version.note) li.append(el("div", "version-note muted", version.note));
       const badge = assumptionBadge(version, lang);
       if (badge) li.append(el("div", undefined, badge));

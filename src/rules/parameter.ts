@@ -7,7 +7,7 @@
  * (src/schemes/<id>/, format in docs/add-a-scheme.md). Pure ESM, no Node imports (used by pages too).
  */
 import type { PriorSpec } from "../vocabulary/priors.js";
-import type { Bilingual } from "../vocabulary/text.js";
+import type { Bilingual, Lang } from "../vocabulary/text.js";
 import type { Unit as VocabularyUnit } from "../vocabulary/units.js";
 import { InputError } from "./input-error.js";
 
@@ -26,10 +26,15 @@ export type Prior = Exclude<PriorSpec, { dist: "lognormal" }> | { dist: "lognorm
  */
 export type Unit = Exclude<VocabularyUnit, "ratio" | "organisations">;
 
-/** Where a value comes from. `seed`: a file in /work/shared/seeds; `regulation`: a named public text. */
+/**
+ * Where a value comes from. `seed`: a file in data/seeds/ (line and quote); `regulation`: a named
+ * public text (a law, a notice); `public`: a published figure from public material beyond the
+ * seeds — a line of data/public-figures.md (its quote) or a web page (URL and quote).
+ */
 export type Reference =
   | { kind: "seed"; file: string; line: number; quote: string }
   | { kind: "regulation"; name: string; detail: string }
+  | { kind: "public"; where: string; line?: number; quote: string }
   | { kind: "reform"; detail: string }
   | { kind: "none"; detail: string };
 
@@ -150,13 +155,23 @@ export class ParameterTable {
   }
 }
 
-/** Short text for a reference, e.g. "002_c0fee34b91106deb.txt:109 «50岁及以下保费68元/年»". */
-export function referenceText(r: Reference): string {
+/** The name of the `public` kind of source, e.g. before its place in a rules card. */
+export const PUBLIC_FIGURE: Bilingual = { zh: "公开数据", en: "public figure" };
+
+/**
+ * Short text for a reference, e.g. "002_c0fee34b91106deb.txt:109 «50岁及以下保费68元/年»", or
+ * "public figure: data/public-figures.md:10 «…»" (zh "公开数据：data/public-figures.md 第 10 行 «…»").
+ */
+export function referenceText(r: Reference, lang: Lang = "en"): string {
   switch (r.kind) {
     case "seed":
       return `${r.file}:${r.line} «${r.quote}»`;
     case "regulation":
       return `${r.name} — ${r.detail}`;
+    case "public": {
+      const place = r.line === undefined ? r.where : lang === "zh" ? `${r.where} 第 ${r.line} 行` : `${r.where}:${r.line}`;
+      return `${PUBLIC_FIGURE[lang]}${lang === "zh" ? "：" : ": "}${place} «${r.quote}»`;
+    }
     case "reform":
       return r.detail;
     case "none":

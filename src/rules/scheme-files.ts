@@ -35,13 +35,27 @@ const isoDate = z
 const keyPattern = /^[A-Za-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)*$/;
 const key = z.string().regex(keyPattern, { error: (i) => `must be a key like "premium.daily" (letters and digits, dot-separated) ${got(i.input)}` });
 
+/** Where a `public` figure is written: the project's copy of the public figures, or a web page. */
+export const PUBLIC_FIGURES_FILE = "data/public-figures.md";
+const lineNumber = z.number().int().min(1);
+
 const source = z.union(
   [
-    z.strictObject({ seed: text, line: z.number().int().min(1), quote: text }),
+    z.strictObject({ seed: text, line: lineNumber, quote: text }),
     z.strictObject({ regulation: text, detail: text }),
+    // A published figure from public material beyond the seeds: a line of data/public-figures.md, or a web page.
+    z.strictObject({ public: text, line: lineNumber.optional(), quote: text }).superRefine((s, ctx) => {
+      const url = /^https?:\/\/\S+$/.test(s.public);
+      if (s.public === PUBLIC_FIGURES_FILE && s.line === undefined) ctx.addIssue({ code: "custom", path: ["line"], message: `must be the line of ${PUBLIC_FIGURES_FILE} quoted (a whole number ≥ 1)` });
+      else if (s.public !== PUBLIC_FIGURES_FILE && !url) ctx.addIssue({ code: "custom", path: ["public"], message: `must be ${PUBLIC_FIGURES_FILE} or a web address http(s)://… ${got(s.public)}` });
+      else if (url && s.line !== undefined) ctx.addIssue({ code: "custom", path: ["line"], message: `must be left out for a web address (only ${PUBLIC_FIGURES_FILE} has lines) ${got(s.line)}` });
+    }),
     z.strictObject({ none: text }),
   ],
-  { error: (i) => `must be {seed: file, line, quote}, {regulation: name, detail} or {none: what the sources say} ${got(i.input)}` },
+  {
+    error: (i) =>
+      `must be {seed: file, line, quote}, {regulation: name, detail}, {public: ${PUBLIC_FIGURES_FILE} | URL, line, quote} or {none: what the sources say} ${got(i.input)}`,
+  },
 );
 
 const prior = z.discriminatedUnion(
@@ -219,6 +233,7 @@ type SourceData = z.output<typeof source>;
 function referenceOf(s: SourceData): Reference {
   if ("seed" in s) return { kind: "seed", file: s.seed, line: s.line, quote: s.quote };
   if ("regulation" in s) return { kind: "regulation", name: s.regulation, detail: s.detail };
+  if ("public" in s) return s.line === undefined ? { kind: "public", where: s.public, quote: s.quote } : { kind: "public", where: s.public, line: s.line, quote: s.quote };
   return { kind: "none", detail: s.none };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describe as describeScheme, InputError, versionAt } from "../../src/rules/index.js";
+import { describe as describeScheme, InputError, referenceText, versionAt } from "../../src/rules/index.js";
 import { getScheme, schemeIds, schemes } from "../../src/schemes/index.js";
 
 describe("registry", () => {
@@ -59,17 +59,48 @@ describe("every parameter", () => {
     // Most of the rules cite a seed line: a count this low means the check found nothing to check.
     expect(checked).toBeGreaterThan(30);
   });
-  it("an assumption has a rationale and a prior; a sourced value has a seed or regulation reference", () => {
+  it("an assumption has a rationale and a prior; a sourced value has a seed, regulation or public reference", () => {
     for (const { p } of all) {
       for (const v of p.versions) {
         if (v.assumption) {
           expect(v.assumption.rationale.length, p.path).toBeGreaterThan(10);
           expect(["uniform", "triangular", "lognormal", "beta", "fixed"]).toContain(v.assumption.prior.dist);
         } else {
-          expect(["seed", "regulation"], p.path).toContain(v.reference.kind);
+          expect(["seed", "regulation", "public"], p.path).toContain(v.reference.kind);
         }
       }
     }
+  });
+  it("cites a line of data/public-figures.md that really contains its quote; no regulation is a public figure", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { DATA_DIR } = await import("../../src/figures/read-figures.js");
+    const lines = readFileSync(`${DATA_DIR}public-figures.md`, "utf-8").split("\n");
+    const norm = (x: string) => x.replace(/\s+/g, "");
+    let checked = 0;
+    for (const { p } of all) {
+      for (const v of p.versions) {
+        const r = v.reference;
+        if (r.kind === "regulation") expect(`${r.name} ${r.detail}`, `${p.path}: a public figure, not a regulation`).not.toMatch(/public-figures/);
+        if (r.kind !== "public") continue;
+        if (r.line === undefined) {
+          expect(r.where, p.path).toMatch(/^https?:\/\//);
+          continue;
+        }
+        expect(r.where, p.path).toBe("data/public-figures.md");
+        expect(norm(lines[r.line - 1] ?? ""), `${p.path} ${r.where}:${r.line}`).toContain(norm(r.quote));
+        checked++;
+      }
+    }
+    // 沪惠保 2021's premium at least (l.10).
+    expect(checked).toBeGreaterThanOrEqual(1);
+  });
+  it("a public reference reads in both languages", () => {
+    const v = versionAt(getScheme("huhuibao-2021").parameters.param("huhuibao-2021.premium"), "2021-06-01")!;
+    const quote = "沪惠保 (Shanghai) 2021, first year | 718.13 万 enrolled, 8.26 亿元 premium, 37.4 % take-up, 115 元";
+    expect(v.reference).toEqual({ kind: "public", where: "data/public-figures.md", line: 10, quote });
+    expect(referenceText(v.reference, "en")).toBe(`public figure: data/public-figures.md:10 «${quote}»`);
+    expect(referenceText(v.reference, "zh")).toBe(`公开数据：data/public-figures.md 第 10 行 «${quote}»`);
+    expect(referenceText({ kind: "public", where: "https://example.org/a", quote: "x" }, "zh")).toBe("公开数据：https://example.org/a «x»");
   });
   it("versions are found by date", () => {
     const p = getScheme("linghuobao").parameters.param("linghuobao.subsidy.budgetShare");
