@@ -3,7 +3,13 @@
  * scenario's baseline must reproduce, prints the target, the model value, the relative error and
  * the documented tolerance (src/sim/calibrate.ts). `--fit` fits the free assumptions first;
  * `--write` stores the fitted values in the scenario file (values and the centres of their priors).
- * Exit code 0 when every target is within tolerance, 1 when one is not, 2 on bad input.
+ * `--posterior [--particles N] [--seed S] [--out post.json|post.arrow]` samples the posterior of
+ * every assumption with a prior given the figures (src/sim/posterior/) and prints, per target, the
+ * prior and posterior 90 % interval of the model's expectation against the published figure, and
+ * per assumption prior vs posterior.
+ * Exit code 0 when every target is within tolerance (with --posterior: every posterior interval
+ * covers its figure and is no wider than its observation model allows), 1 when one is not, 2 on
+ * bad input.
  */
 import { readFileSync } from "node:fs";
 import { checkOutputPath, writeFileAtomic } from "./files.js";
@@ -15,8 +21,14 @@ import { InputError } from "../../src/rules/input-error.js";
 import { calibrate, type CalibrationResult } from "../../src/sim/calibrate.js";
 import { parseScenarioText } from "../../src/sim/scenario.js";
 import { wanYi } from "./simulate.js";
+import { intFlag } from "./args.js";
+import { createProgress } from "./progress.js";
+import { PARTICLES, posterior, type Interval, type PosteriorResult } from "../../src/sim/posterior/posterior.js";
+import { posteriorArrow, posteriorFile, posteriorJson } from "../../src/sim/posterior/file.js";
+import { MAX_SEED } from "../../src/sim/limits.js";
 
 const usage = `Usage: puhui calibrate <scenario.json> [--fit [--write]] [--json]
+       puhui calibrate <scenario.json> --posterior [--particles N] [--seed S] [--out post.json|.arrow] [--json]
 
 Checks the scenario's baseline against the published figures it lists (calibration.targets):
 target, model value (the engine's expectation with every assumption at its point value), relative
@@ -24,7 +36,17 @@ error and tolerance. Exit code 0 when every target is within its tolerance, 1 ot
   --fit     first fit the free assumptions (calibration.fit) to their targets
   --write   with --fit: store the fitted values in the scenario file (checked writable before
             fitting; replaced atomically, so a failed write leaves it whole)
-  --json    print the result as JSON`;
+  --json    print the result as JSON
+  --posterior     sample p(assumptions | published figures): every assumption with a prior,
+                  each target's observation model (calibration.targets[].observation, default
+                  from its tolerance), tempered sequential Monte Carlo on the engine's noise-free
+                  expectations (docs/methods/calibration.md). Prints per target the prior and
+                  posterior 90 % interval against the figure, per assumption prior vs posterior,
+                  the ESS and the diagnostics; refuses a posterior collapsed onto few particles.
+  --particles N   ${PARTICLES.min} to ${PARTICLES.max} (default ${PARTICLES.default})
+  --seed S        integer 0 to 2^53−1 (default: the scenario's); same seed, same posterior
+  --out FILE      write the equally weighted draws: JSON (.json) or Arrow IPC (.arrow);
+                  replaced atomically; read by puhui simulate --posterior FILE`;
 
 function fmt(metric: string, x: number): string {
   if (metric === "coverage") return `${(100 * x).toFixed(2)} %`;
@@ -74,10 +96,16 @@ async function run(args: string[], io: Io): Promise<number> {
     fit: { type: "boolean" },
     write: { type: "boolean" },
     json: { type: "boolean" },
+    posterior: { type: "boolean" },
+    particles: { type: "string" },
+    seed: { type: "string" },
+    out: { type: "string" },
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "missing <scenario.json>" : `unexpected argument ${JSON.stringify(positionals[1])}`);
   if (v.write && !v.fit) throw new InputError("--write", "needs --fit (there is nothing to write without fitting)");
   const path = positionals[0]!;
+  if (!v.posterior) for (const flag of ["particles", "seed", "out"] as const) if (v[flag] !== undefined) throw new InputError(`--${flag}`, "needs --posterior");
+  if (v.posterior) return runPosterior(path, v, io);
   // --write replaces the scenario file: check it can be written before fitting.
   if (v.write) checkOutputPath("--write", path, [], "scenario.json");
   const { scenario, options } = parseScenarioText(readScenarioFile(path), path);
@@ -100,6 +128,71 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   io.out(v.json ? `${JSON.stringify(result, null, 2)}\n` : calibrationText(result, scenario.id));
   return result.targets.every((t) => t.pass) ? 0 : 1;
+}
+
+function fmtInterval(metric: string, i: Interval): string {
+  return `${fmt(metric, i.q50)} [${fmt(metric, i.q05)}, ${fmt(metric, i.q95)}]`;
+}
+
+const num4 = (x: number) => String(Number(x.toPrecision(4)));
+
+export function posteriorText(r: PosteriorResult, seconds: number): string {
+  const acc = r.stages.map((s) => s.acceptance);
+  const pass = r.targets.filter((t) => t.covers && t.narrowEnough).length;
+  const targetRows = r.targets.map((t) => [
+    t.figure,
+    `${t.option}${t.year > 1 ? ` y${t.year}` : ""}`,
+    t.metric,
+    fmt(t.metric, t.published),
+    t.observation,
+    fmtInterval(t.metric, t.prior),
+    fmtInterval(t.metric, t.posterior),
+    `±${(100 * t.halfWidth).toFixed(2)} % / ±${(100 * t.allowed).toFixed(2)} %`,
+    t.covers && t.narrowEnough ? "ok" : !t.covers ? "MISS" : "WIDE",
+  ]);
+  const assumptionRows = r.assumptions.map((a) => [a.name, `${num4(a.prior.q50)} [${num4(a.prior.q05)}, ${num4(a.prior.q95)}]`, `${num4(a.posterior.q50)} [${num4(a.posterior.q05)}, ${num4(a.posterior.q95)}]`, `${((100 * (a.posterior.q95 - a.posterior.q05)) / (a.prior.q95 - a.prior.q05 || 1)).toFixed(0)} %`]);
+  return [
+    `${r.scenario}: posterior of ${r.names.length} assumptions from ${r.particles} particles (seed ${r.seed}); ${pass} of ${r.targets.length} targets covered within their observation model`,
+    `ESS ${r.ess.toFixed(0)} of ${r.particles} at the last reweighting; ${r.unique} distinct particles after the last moves; ${r.stages.length} tempering steps; Metropolis acceptance ${Math.min(...acc).toFixed(2)}–${Math.max(...acc).toFixed(2)}; ${r.evaluations} model evaluations in ${seconds.toFixed(1)} s (${((1000 * seconds) / r.evaluations).toFixed(2)} ms each)`,
+    "",
+    "model expectation, median [5 %, 95 %]; half-width: posterior / allowed by the observation model",
+    table(targetRows, ["figure", "option", "metric", "published", "observation", "prior", "posterior", "half-width", ""]).trimEnd(),
+    "",
+    "assumptions, median [5 %, 95 %]; width: posterior 90 % interval as a share of the prior's",
+    table(assumptionRows, ["assumption", "prior", "posterior", "width"]).trimEnd(),
+    "",
+  ].join("\n");
+}
+
+async function runPosterior(path: string, v: { particles?: string; seed?: string; out?: string; json?: boolean; fit?: boolean; write?: boolean }, io: Io): Promise<number> {
+  if (v.fit || v.write) throw new InputError("--posterior", "cannot be combined with --fit or --write (allowed: one of --fit or --posterior)");
+  const particles = intFlag(v.particles, "--particles", { min: PARTICLES.min, max: PARTICLES.max }) ?? PARTICLES.default;
+  const seed = intFlag(v.seed, "--seed", { min: 0, max: MAX_SEED });
+  if (v.out !== undefined) {
+    if (!/\.(json|arrow)$/i.test(v.out)) throw new InputError("--out", `unknown file type (allowed: a file ending in .json or .arrow; got ${JSON.stringify(v.out)})`);
+    checkOutputPath("--out", v.out, [{ what: "the scenario file", path }], "post.json");
+  }
+  const { scenario, options } = parseScenarioText(readScenarioFile(path), path);
+  if (!scenario.calibration) throw new InputError("--posterior", `${scenario.id} lists no calibration targets, so there is nothing to calibrate against (allowed: a scenario with calibration.targets)`);
+  const progress = createProgress(io, 100, { verb: "tempered", unit: "% of the way from prior to posterior" });
+  const t0 = performance.now();
+  let result: PosteriorResult;
+  try {
+    result = posterior(scenario, options, { particles, ...(seed === undefined ? {} : { seed }), onProgress: (phi) => progress.update(Math.floor(100 * phi)) });
+  } catch (error) {
+    progress.abort();
+    throw error;
+  }
+  progress.finish();
+  const seconds = (performance.now() - t0) / 1000;
+  if (v.out !== undefined) {
+    const command = ["puhui calibrate", path, "--posterior", "--particles", String(particles), "--seed", String(result.seed)].join(" ");
+    const file = posteriorFile(result, command);
+    writeFileAtomic("--out", v.out, /\.arrow$/i.test(v.out) ? posteriorArrow(file) : posteriorJson(file));
+    io.err(`wrote ${result.particles} draws of ${result.names.length} assumptions to ${v.out}\n`);
+  }
+  io.out(v.json ? `${JSON.stringify({ ...result, draws: undefined, seconds }, null, 2)}\n` : posteriorText(result, seconds));
+  return result.targets.every((t) => t.covers && t.narrowEnough) ? 0 : 1;
 }
 
 export const calibrateCommands: Command[] = [

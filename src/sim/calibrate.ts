@@ -37,7 +37,7 @@ export interface CalibrationResult {
 
 type Target = Calibration["targets"][number];
 
-function metricOf(rows: ReplicateRow[], t: Target): number {
+export function metricOf(rows: ReplicateRow[], t: Target): number {
   const row = rows.find((r) => r.option === t.option && r.year === t.year);
   if (!row) throw new Error(`internal: no row for option ${t.option}, year ${t.year}`);
   switch (t.metric) {
@@ -62,7 +62,7 @@ function metricOf(rows: ReplicateRow[], t: Target): number {
 }
 
 /** One compiled plan per distinct (option, cells filter); targets evaluate against theirs. */
-function plansFor(scenario: Scenario, options: ResolvedOption[], targets: readonly Target[]): { plans: Plan[]; planOf: number[] } {
+export function plansFor(scenario: Scenario, options: ResolvedOption[], targets: readonly Target[]): { plans: Plan[]; planOf: number[] } {
   const keys: string[] = [];
   const plans: Plan[] = [];
   const planOf = targets.map((t) => {

@@ -48,3 +48,54 @@ describe("puhui calibrate", () => {
     expect(write.err).toMatch(/--write: needs --fit/);
   });
 });
+
+describe("puhui calibrate --posterior", () => {
+  it("prints per target prior and posterior intervals, per assumption prior vs posterior, ESS and diagnostics; writes the draws", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "puhui-post-"));
+    const out = join(dir, "post.json");
+    const r = await run(["calibrate", "simulations/scenarios/guangdong-single-type-2022.json", "--posterior", "--particles", "300", "--seed", "4", "--out", out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("2 of 2 targets covered within their observation model");
+    expect(r.out).toMatch(/ESS \d+ of 300 at the last reweighting; \d+ distinct particles/);
+    expect(r.out).toMatch(/guangdong\.single_type_insured_2022_05\s+single-type\s+enrolled\s+121\.52 万\s+relative σ 0\.608 %/);
+    expect(r.out).toMatch(/takeup\.special\s+\S+ \[\S+, \S+\]\s+0\.24\d* \[/);
+    expect(r.err).toMatch(/tempered 100 % of the way from prior to posterior in/);
+    const file = JSON.parse(readFileSync(out, "utf-8"));
+    expect(file.format).toBe("puhui-posterior/1");
+    expect(file.draws).toHaveLength(300);
+    expect(file.names[0]).toBe("takeup.special");
+    expect(file.command).toContain("--posterior --particles 300 --seed 4");
+    // Same seed, same posterior (the .arrow file holds the same draws).
+    const arrow = join(dir, "post.arrow");
+    const again = await run(["calibrate", "simulations/scenarios/guangdong-single-type-2022.json", "--posterior", "--particles", "300", "--seed", "4", "--out", arrow]);
+    const untimed = (text: string) => text.replace(/in [\d.]+ s \([\d.]+ ms each\)/, "in … s");
+    expect(untimed(again.out)).toBe(untimed(r.out));
+    const { readPosterior } = await import("../../src/sim/posterior/file.js");
+    expect(readPosterior(readFileSync(arrow), "--posterior").draws).toEqual(file.draws);
+  }, 120_000);
+
+  it("refuses bad input with one line and exit 2", async () => {
+    const g = "simulations/scenarios/guangdong-single-type-2022.json";
+    for (const [args, msg] of [
+      [[g, "--posterior", "--particles", "0"], /--particles: out of range \(allowed: .*100.*100000.*got 0\)/],
+      [[g, "--posterior", "--particles", "1000000"], /--particles: out of range/],
+      [[g, "--particles", "500"], /--particles: needs --posterior/],
+      [[g, "--posterior", "--out", "x.csv"], /--out: unknown file type/],
+      [["simulations/scenarios/ningbo-linghuobao.json", "--posterior"], /no calibration targets/],
+    ] as const) {
+      const r = await run(["calibrate", ...args]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.err.trim().split("\n")).toHaveLength(1);
+      expect(r.err).toMatch(msg);
+    }
+    // A target no prior draw comes near: ten times the published enrolment.
+    const dir = mkdtempSync(join(tmpdir(), "puhui-post-"));
+    const json = JSON.parse(readFileSync("test/fixtures/small-gonghuibao.json", "utf-8"));
+    json.calibration = { targets: [{ figure: "synthetic.enrolled", value: 300000, option: "baseline", metric: "enrolled", tolerance: 0.02 }] };
+    const file = join(dir, "far.json");
+    writeFileSync(file, JSON.stringify(json));
+    const far = await run(["calibrate", file, "--posterior", "--particles", "100"]);
+    expect(far.code).toBe(2);
+    expect(far.err).toMatch(/targets\[0\].*out of the model's reach: over 100 prior draws/);
+  }, 120_000);
+});
