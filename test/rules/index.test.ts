@@ -94,6 +94,31 @@ describe("every parameter", () => {
     // 沪惠保 2021's premium at least (l.10).
     expect(checked).toBeGreaterThanOrEqual(1);
   });
+  it("every public-figures.md line a scheme folder cites (l.N, l.N–M) is a figure row of data/public-figures.md", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { DATA_DIR } = await import("../../src/figures/read-figures.js");
+    const lines = readFileSync(`${DATA_DIR}public-figures.md`, "utf-8").split("\n");
+    const dir = new URL("../../src/schemes/", import.meta.url);
+    let checked = 0;
+    for (const id of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+      for (const file of readdirSync(new URL(`${id}/`, dir)).filter((f) => /\.(yaml|json)$/.test(f))) {
+        const text = readFileSync(new URL(`${id}/${file}`, dir), "utf-8");
+        // "public-figures.md l.10", "public-figures.md, 惠民保): l.10", "… l.10); … (l.84)": every l.N after a mention
+        for (const m of text.matchAll(/public-figures\.md[^\n]*/g)) {
+          for (const r of m[0].matchAll(/\bl\.(\d+)(?:[–-](\d+))?/g)) {
+            const from = Number(r[1]);
+            const to = Number(r[2] ?? r[1]);
+            for (let n = from; n <= to; n++) {
+              expect(lines[n - 1] ?? "", `src/schemes/${id}/${file} cites public-figures.md l.${n}`).toMatch(/^\| .* \|$/);
+              checked++;
+            }
+          }
+        }
+      }
+    }
+    // 沪惠保 2021's folder cites l.10, l.13–15, l.19, l.21 and l.82–85.
+    expect(checked).toBeGreaterThan(10);
+  });
   it("a public reference reads in both languages", () => {
     const v = versionAt(getScheme("huhuibao-2021").parameters.param("huhuibao-2021.premium"), "2021-06-01")!;
     const quote = "沪惠保 (Shanghai) 2021, first year | 718.13 万 enrolled, 8.26 亿元 premium, 37.4 % take-up, 115 元";
