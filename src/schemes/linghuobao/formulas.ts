@@ -1,16 +1,16 @@
 /**
- * 灵活保's formulas: the daily premium with the budget subsidy of the first two years and the
- * cover it buys; eligibility (age, registration, a job in Ningbo, a short job period); the
- * benefit per accident (medical costs up to a cap, disability by grade ratio or death up to the
- * sum insured, together at most the sum insured). Every number is a parameter (parameters.yaml);
+ * 灵活保's own rules, over the injury family (src/families/injury/): the daily premium with the
+ * budget subsidy of the first two years and the cover it buys; eligibility (age, registration, a
+ * job in Ningbo, a short job period); the benefit per accident (medical costs up to a cap,
+ * disability by grade ratio or death up to the sum insured, together at most the sum insured). Every number is a parameter (parameters.yaml);
  * the metadata is scheme.yaml.
  */
+import { cappedShareLine, coverFromNextDay, description, gradeShareLine, injuryScheme, paramPaths } from "../../families/injury/index.js";
 import { addDays } from "../../rules/dates.js";
-import { gradePath } from "../../rules/disability.js";
 import { parseWith } from "../../rules/input.js";
 import { fmt, mulRate, roundFen } from "../../rules/money.js";
 import { ParameterTable, pct } from "../../rules/parameter.js";
-import { benefitOf, eligibilityOf, metaFields, premiumOf, reason, type Lang, type PremiumLine, type Scheme, type TraceLine } from "../../rules/scheme.js";
+import { benefitOf, eligibilityOf, premiumOf, reason, type PremiumLine, type Scheme, type TraceLine } from "../../rules/scheme.js";
 import { ClaimSchema, PersonSchema, purchaseSchema, type LinghuobaoClaim, type LinghuobaoPerson, type LinghuobaoPurchase } from "./inputs.js";
 import { meta, parameters } from "./scheme.gen.js";
 
@@ -22,27 +22,15 @@ export const LAUNCH = meta.period.from;
 /** The budget subsidy ends two years after launch (l.162–164). */
 export const SUBSIDY_END = meta.dates.subsidyEnd!;
 
-const P = {
-  daily: `${ID}.premium.daily`,
-  budgetShare: `${ID}.subsidy.budgetShare`,
-  minDays: `${ID}.purchase.minDays`,
-  maxDays: `${ID}.purchase.maxDays`,
-  minAge: `${ID}.eligibility.minAge`,
-  maxAge: `${ID}.eligibility.maxAge`,
-  jobLimit: `${ID}.eligibility.jobPeriodLimitDays`,
-  medicalCap: `${ID}.medical.cap`,
-  medicalRate: `${ID}.medical.rate`,
-  sumInsured: `${ID}.disabilityDeath.sumInsured`,
-  ratio: `${ID}.disability.ratio`,
-} as const;
+const P = paramPaths(ID, {
+  daily: "premium.daily", budgetShare: "subsidy.budgetShare", minDays: "purchase.minDays", maxDays: "purchase.maxDays",
+  minAge: "eligibility.minAge", maxAge: "eligibility.maxAge", jobLimit: "eligibility.jobPeriodLimitDays",
+  medicalCap: "medical.cap", medicalRate: "medical.rate", sumInsured: "disabilityDeath.sumInsured", ratio: "disability.ratio",
+});
 
 export function create(t: ParameterTable = new ParameterTable(parameters)): Scheme<LinghuobaoPerson, LinghuobaoClaim, LinghuobaoPurchase> {
-  const scheme: Scheme<LinghuobaoPerson, LinghuobaoClaim, LinghuobaoPurchase> = {
-    ...metaFields(meta),
-    parameters: t,
-    inputs: { person: PersonSchema, purchase: purchaseSchema(t.v(P.minDays, meta.referenceDate), t.v(P.maxDays, meta.referenceDate)), claim: ClaimSchema },
-    parsePerson: (input) => parseWith(PersonSchema, input, "person"),
-    parseClaim: (input) => parseWith(ClaimSchema, input, "claim"),
+  const purchase = purchaseSchema(t.v(P.minDays, meta.referenceDate), t.v(P.maxDays, meta.referenceDate));
+  return injuryScheme(meta, t, { person: PersonSchema, purchase, claim: ClaimSchema }, {
     parsePurchase(input, date) {
       const min = t.v(P.minDays, date);
       const max = t.v(P.maxDays, date);
@@ -92,35 +80,18 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         });
       }
       // Cover for a day bought runs 00:00–24:00 of the next day (l.82–84).
-      return premiumOf(gross, grossTrace, subsidies, { from: addDays(date, 1), until: addDays(date, purchase.days) });
+      return premiumOf(gross, grossTrace, subsidies, coverFromNextDay(date, purchase.days));
     },
 
     benefit(claim, _person, date) {
-      const items: TraceLine[] = [];
-      const cap = t.v(P.medicalCap, date);
-      const rate = t.v(P.medicalRate, date);
-      const medical = Math.min(mulRate(claim.medicalCost, rate), cap);
-      items.push({
-        rule: `${ID}.medical`,
-        label: { zh: "意外医疗费用", en: "medical costs" },
-        amount: medical,
-        params: [P.medicalRate, P.medicalCap],
-        get formula() { return `min(${fmt(claim.medicalCost)} × ${pct(rate)}, ${fmt(cap)}) = ${fmt(medical)}`; },
-      });
+      const items: TraceLine[] = [cappedShareLine(t, `${ID}.medical`, { zh: "意外医疗费用", en: "medical costs" }, claim.medicalCost, P.medicalRate, P.medicalCap, date)];
       const sum = t.v(P.sumInsured, date);
       let lump = 0;
       if (claim.disabilityGrade !== undefined) {
-        const path = gradePath(P.ratio, claim.disabilityGrade);
-        const ratio = t.v(path, date);
-        const amt = mulRate(sum, ratio);
-        lump += amt;
-        items.push({
-          rule: `${ID}.disability`,
-          label: { zh: `意外伤残(${claim.disabilityGrade}级)`, en: `disability (grade ${claim.disabilityGrade})` },
-          amount: amt,
-          params: [P.sumInsured, path],
-          get formula() { return `${fmt(sum)} × ${pct(ratio)} = ${fmt(amt)}`; },
-        });
+        const g = claim.disabilityGrade;
+        const line = gradeShareLine(t, `${ID}.disability`, { zh: `意外伤残(${g}级)`, en: `disability (grade ${g})` }, P.sumInsured, P.ratio, g, date);
+        lump += line.amount;
+        items.push(line);
       }
       if (claim.death) {
         lump += sum;
@@ -144,29 +115,23 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
       return benefitOf(items);
     },
 
-    describe(date, lang: Lang) {
+    describe(date, lang) {
       const zh = lang === "zh";
       const daily = t.v(P.daily, date);
       const share = t.v(P.budgetShare, date);
       const net = roundFen(daily * (1 - share));
       const [minAge, maxAge, minDays, maxDays, med, sum] = [P.minAge, P.maxAge, P.minDays, P.maxDays, P.medicalCap, P.sumInsured].map((p) => t.v(p, date)) as [number, number, number, number, number, number];
-      return {
-        id: ID,
-        name: scheme.name[lang],
-        region: scheme.region[lang],
+      return description(meta, lang, {
         covered: zh
           ? `在灵活就业服务在线注册、岗位在宁波的灵活就业人员，${minAge}–${maxAge}周岁，不限户籍和工种，岗位工作期少于${t.v(P.jobLimit, date)}天`
           : `flexible workers registered on 灵活就业服务在线 with a job in Ningbo, age ${minAge}–${maxAge}, any household registration or occupation, job period under ${t.v(P.jobLimit, date)} days`,
         payers: zh ? (share > 0 ? `个人自愿投保，财政补贴${pct(share)}` : "个人自愿投保(财政补贴期已结束)") : share > 0 ? `the worker, voluntarily; the budget pays ${pct(share)}` : "the worker, voluntarily (budget subsidy period over)",
         premium: zh ? `${fmt(daily)}元/人/天，个人实付${fmt(net)}元/天；每次${minDays}–${maxDays}天` : `${fmt(daily)} 元 per person per day, the worker pays ${fmt(net)} 元/day; ${minDays}–${maxDays} days per purchase`,
         benefit: zh ? `每次事故医疗费用最高${fmt(med)}元，意外伤残身故最高${fmt(sum)}元` : `per accident: medical costs up to ${fmt(med)} 元, disability/death up to ${fmt(sum)} 元`,
-        sources: [...scheme.sources],
         period: zh ? `${LAUNCH}起(财政补贴至${addDays(SUBSIDY_END, -1)})` : `from ${LAUNCH} (budget subsidy until ${addDays(SUBSIDY_END, -1)})`,
-      };
+      });
     },
-    withParameters: (table) => create(table),
-  };
-  return scheme;
+  }, create);
 }
 
 export const linghuobao = create();

@@ -1,7 +1,8 @@
 /** The occupational-injury pilot's inputs (the claim adds the statutory package's fields), labelled for the calculator. */
 import { z } from "zod";
-import { death, disabilityGrade, medicalCost, personAge } from "../../rules/fields.js";
-import { bool, integer, labelled, oneOf } from "../../rules/input.js";
+import { lossFields, ordersField } from "../../families/injury/inputs.js";
+import { personAge } from "../../rules/fields.js";
+import { bool, labelled, oneOf } from "../../rules/input.js";
 import { statutoryClaimFields } from "../../rules/statutory-wii.js";
 
 export const SECTORS = ["ride-hailing", "instant-delivery", "freight"] as const;
@@ -19,15 +20,11 @@ export const PersonSchema = z.strictObject({
 
 export const ClaimSchema = z.strictObject({
   onOrder: labelled(bool(), { label: { zh: "接单期间受伤", en: "injured while on an order" } }),
-  medicalCost: medicalCost(),
-  disabilityGrade: disabilityGrade(),
-  death: death(),
+  ...lossFields(),
   ...statutoryClaimFields,
 });
 
-export const PurchaseSchema = z.strictObject({
-  orders: labelled(integer(0, 100_000_000, "orders").default(1), { label: { zh: "订单数", en: "orders" }, hint: { zh: "平台按单缴费", en: "the platform pays per order" } }),
-});
+export const PurchaseSchema = z.strictObject({ orders: ordersField() });
 
 export type PilotPerson = z.output<typeof PersonSchema>;
 export type PilotClaim = z.output<typeof ClaimSchema>;

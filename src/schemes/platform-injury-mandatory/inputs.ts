@@ -1,7 +1,8 @@
 /** The mandatory proposal's inputs (the claim adds the statutory package's fields), labelled for the calculator. */
 import { z } from "zod";
-import { death, disabilityGrade, medicalCost, personAge } from "../../rules/fields.js";
-import { amount, bool, integer, labelled } from "../../rules/input.js";
+import { lossFields, ordersField } from "../../families/injury/inputs.js";
+import { personAge } from "../../rules/fields.js";
+import { amount, bool, labelled } from "../../rules/input.js";
 import { statutoryClaimFields } from "../../rules/statutory-wii.js";
 
 export const PersonSchema = z.strictObject({
@@ -12,16 +13,12 @@ export const PersonSchema = z.strictObject({
 
 export const ClaimSchema = z.strictObject({
   workRelated: labelled(bool(), { label: { zh: "伤害与工作有因果关系", en: "injury caused by the work" } }),
-  medicalCost: medicalCost(),
-  disabilityGrade: disabilityGrade(),
-  death: death(),
+  ...lossFields(),
   thirdPartyDamage: labelled(amount().optional(), { label: { zh: "第三者损失", en: "third-party damage" }, hint: { zh: "元", en: "yuan" } }),
   ...statutoryClaimFields,
 });
 
-export const PurchaseSchema = z.strictObject({
-  orders: labelled(integer(0, 100_000_000, "orders").default(1), { label: { zh: "订单数", en: "orders" }, hint: { zh: "平台按单缴费", en: "the platform pays per order" } }),
-});
+export const PurchaseSchema = z.strictObject({ orders: ordersField() });
 
 export type MandatoryPerson = z.output<typeof PersonSchema>;
 export type MandatoryClaim = z.output<typeof ClaimSchema>;

@@ -1,11 +1,15 @@
 /** Single-type WII's inputs (the claim adds the statutory package's fields), labelled for the calculator. */
 import { z } from "zod";
-import { death, disabilityGrade, industryClass, medicalCost, personAge } from "../../rules/fields.js";
+import { lossFields, payerOptions } from "../../families/injury/inputs.js";
+import { industryClass, personAge } from "../../rules/fields.js";
 import { bool, integer, labelled, oneOf } from "../../rules/input.js";
 import { statutoryClaimFields } from "../../rules/statutory-wii.js";
+import type { Payer } from "../../vocabulary/payers.js";
 
 export const VARIANTS = ["zhejiang", "guangdong"] as const;
 export type Variant = (typeof VARIANTS)[number];
+/** Who pays the contribution (src/vocabulary/payers.ts). */
+const PAYERS = ["platform", "employer"] as const satisfies readonly Payer[];
 
 export const PersonSchema = z.strictObject({
   age: personAge(35),
@@ -15,16 +19,14 @@ export const PersonSchema = z.strictObject({
 });
 
 export const ClaimSchema = z.strictObject({
-  medicalCost: medicalCost(),
-  disabilityGrade: disabilityGrade(),
-  death: death(),
+  ...lossFields(),
   injuryDetermined: labelled(bool().default(true), { label: { zh: "已认定工伤", en: "work injury determined" } }),
   ...statutoryClaimFields,
 });
 
 export const PurchaseSchema = z.strictObject({
   months: labelled(integer(1, 120, "months").default(1), { label: { zh: "参保月数", en: "months" }, hint: { zh: "1–120", en: "1–120" } }),
-  payer: labelled(oneOf(["platform", "employer"] as const).default("platform"), { label: { zh: "缴费方", en: "who pays" }, options: { platform: { zh: "平台", en: "platform" }, employer: { zh: "用工单位", en: "employer" } } }),
+  payer: labelled(oneOf(PAYERS).default("platform"), { label: { zh: "缴费方", en: "who pays" }, options: payerOptions(PAYERS) }),
 });
 
 export type SingleTypePerson = z.output<typeof PersonSchema>;

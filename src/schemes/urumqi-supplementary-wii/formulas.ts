@@ -1,18 +1,18 @@
 /**
- * Urumqi supplementary WII's formulas: the monthly premium by track and industry class, paid by
+ * Urumqi supplementary WII's own rules, over the injury family (src/families/injury/): the monthly premium by track and industry class, paid by
  * the policyholder; eligibility by category (track A art. 6, track B art. 7); track A's lump-sum
  * top-ups on the statutory determination, track B's medical subsidy and death or disability lump
  * sum (art. 16 “或”), the six situations (art. 11), exclusions (art. 12), cover from the day after
  * payment (art. 9) and the 48-hour report rule (art. 13). Every number is a parameter
  * (parameters.yaml); the metadata is scheme.yaml.
  */
+import { cappedShareLine, coverFromNextDay, description, gradeShareLine, injuryScheme, minAgeReason, notCovered, paidInFull } from "../../families/injury/index.js";
 import { addDays } from "../../rules/dates.js";
 import { gradePath } from "../../rules/disability.js";
 import { classRatePath, INDUSTRY_CLASSES } from "../../rules/industry-class.js";
-import { parseWith } from "../../rules/input.js";
 import { fmt, mulRate, roundFen } from "../../rules/money.js";
 import { ParameterTable, pct } from "../../rules/parameter.js";
-import { benefitOf, eligibilityOf, metaFields, premiumOf, reason, type Lang, type Scheme, type TraceLine } from "../../rules/scheme.js";
+import { benefitOf, eligibilityOf, reason, type Scheme, type TraceLine } from "../../rules/scheme.js";
 import { ClaimSchema, PersonSchema, PurchaseSchema, TRACK_A, type Category, type UrumqiClaim, type UrumqiPerson, type UrumqiPurchase } from "./inputs.js";
 import { meta, parameters } from "./scheme.gen.js";
 
@@ -50,25 +50,16 @@ const P = {
   aMaxDays: `${ID}.trackA.paidLeave.maxDays`,
 } as const;
 
-const zero = (rule: string, en: string, zh: string, formula: string): TraceLine => ({ rule, label: { en, zh }, amount: 0, params: [], formula });
-
 export function create(t: ParameterTable = new ParameterTable(parameters)): Scheme<UrumqiPerson, UrumqiClaim, UrumqiPurchase> {
   function trackBItems(claim: UrumqiClaim, date: string): TraceLine[] {
-    const items: TraceLine[] = [];
-    const rate = t.v(P.bMedRate, date);
-    const cap = t.v(P.bMedCap, date);
-    const med = Math.min(mulRate(claim.medicalCost, rate), cap);
-    items.push({ rule: `${ID}.trackB.medical`, label: { zh: "职业伤害医疗补助金", en: "occupational-injury medical subsidy" }, amount: med, params: [P.bMedRate, P.bMedCap], get formula() { return `min(${fmt(claim.medicalCost)} × ${pct(rate)}, ${fmt(cap)}) = ${fmt(med)}`; } });
+    const items: TraceLine[] = [cappedShareLine(t, `${ID}.trackB.medical`, { zh: "职业伤害医疗补助金", en: "occupational-injury medical subsidy" }, claim.medicalCost, P.bMedRate, P.bMedCap, date)];
     // Art. 16: a death lump sum *or* a disability lump sum.
     if (claim.death) {
       const d = t.v(P.bDeath, date);
       items.push({ rule: `${ID}.trackB.death`, label: { zh: "一次性身故赔偿金", en: "death lump sum" }, amount: d, params: [P.bDeath], get formula() { return `${fmt(d)}${claim.disabilityGrade ? " (death replaces the disability lump sum: art. 16 “或”)" : ""}`; } });
     } else if (claim.disabilityGrade !== undefined) {
-      const path = gradePath(P.bRatio, claim.disabilityGrade);
-      const sum = t.v(P.bDisability, date);
-      const ratio = t.v(path, date);
-      const amt = mulRate(sum, ratio);
-      items.push({ rule: `${ID}.trackB.disability`, label: { zh: `一次性伤残补助金(${claim.disabilityGrade}级)`, en: `disability lump sum (grade ${claim.disabilityGrade})` }, amount: amt, params: [P.bDisability, path], get formula() { return `${fmt(sum)} × ${pct(ratio)} = ${fmt(amt)}`; } });
+      const g = claim.disabilityGrade;
+      items.push(gradeShareLine(t, `${ID}.trackB.disability`, { zh: `一次性伤残补助金(${g}级)`, en: `disability lump sum (grade ${g})` }, P.bDisability, P.bRatio, g, date));
     }
     return items;
   }
@@ -89,11 +80,10 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
       items.push({ rule: `${ID}.trackA.paidLeaveNursing`, label: { zh: "一次性停工留薪期护理补助金", en: "paid-leave nursing subsidy" }, amount: a, params: [P.aNursingDaily], get formula() { return `min(${claim.nursingDays}, ${days}) days × ${fmt(nd)} = ${fmt(a)}`; } });
     }
     if (claim.disabilityGrade !== undefined) {
-      const path = gradePath(P.aRatio, claim.disabilityGrade);
+      const g = claim.disabilityGrade;
+      items.push(gradeShareLine(t, `${ID}.trackA.disabilityAllowance`, { zh: `一次性伤残津贴(${g}级)`, en: `disability allowance (grade ${g})` }, P.aDisability, P.aRatio, g, date));
+      const path = gradePath(P.aRatio, g);
       const ratio = t.v(path, date);
-      const sum = t.v(P.aDisability, date);
-      const a = mulRate(sum, ratio);
-      items.push({ rule: `${ID}.trackA.disabilityAllowance`, label: { zh: `一次性伤残津贴(${claim.disabilityGrade}级)`, en: `disability allowance (grade ${claim.disabilityGrade})` }, amount: a, params: [P.aDisability, path], get formula() { return `${fmt(sum)} × ${pct(ratio)} = ${fmt(a)}`; } });
       const from = t.v(P.aEmploymentFromGrade, date);
       if (claim.disabilityGrade >= from) {
         const es = t.v(P.aEmployment, date);
@@ -108,20 +98,12 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     return items;
   }
 
-  const scheme: Scheme<UrumqiPerson, UrumqiClaim, UrumqiPurchase> = {
-    ...metaFields(meta),
-    parameters: t,
-    inputs: { person: PersonSchema, purchase: PurchaseSchema, claim: ClaimSchema },
-    parsePerson: (input) => parseWith(PersonSchema, input, "person"),
-    parseClaim: (input) => parseWith(ClaimSchema, input, "claim"),
-    parsePurchase: (input) => parseWith(PurchaseSchema, input, "purchase"),
-
+  return injuryScheme(meta, t, { person: PersonSchema, purchase: PurchaseSchema, claim: ClaimSchema }, {
     eligibility(person, date) {
       const track = trackOf(person.category);
-      const minAge = t.v(P.minAge, date);
       const reasons = [
         reason(`${ID}.period`, date >= START && date <= END, `trial in force ${START} – ${END} (art. 26)`, `试行期${START}至${END}(第二十六条)`),
-        reason(`${ID}.minAge`, person.age >= minAge, `age ${person.age} ${person.age >= minAge ? "≥" : "<"} ${minAge}`, `年龄${person.age}岁${person.age >= minAge ? "不低于" : "低于"}${minAge}周岁`),
+        minAgeReason(`${ID}.minAge`, person.age, t.v(P.minAge, date), "周岁"),
       ];
       if (person.category === "over-age") {
         const max = t.v(P.overAgeMax, date);
@@ -146,6 +128,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
       const monthly = roundFen((base * r) / r1);
       const gross = roundFen(monthly * purchase.months);
       const payer = purchase.payer ?? (person.category === "platform" ? "platform" : person.category === "flexible" ? "association" : "employer");
+      // Art. 9: the policyholder pays monthly; cover from the day after payment (a month as 30 days).
       const grossTrace: TraceLine = {
         rule: `${ID}.premium`,
         label: { zh: "补充工伤保险费(按月)", en: "supplementary WII premium (monthly)" },
@@ -153,30 +136,24 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         params: [basePath, P.classRate(person.industryClass), P.classRate(1)],
         get formula() { return `${fmt(base)} × (${pct(r)} / ${pct(r1)}) = ${fmt(monthly)}/month × ${purchase.months} = ${fmt(gross)}`; },
       };
-      return premiumOf(gross, grossTrace, [{
-        rule: `${ID}.policyholderPays`,
-        payer,
-        label: { zh: "投保人按月交费，个人不交费(第九条)", en: "the policyholder pays monthly; individuals pay nothing (art. 9)" },
-        amount: gross,
-        params: [],
-        get formula() { return `${payer} pays ${fmt(gross)}`; },
-      }], { from: addDays(date, 1), until: addDays(addDays(date, 1), 30 * purchase.months - 1) });
+      const by = { rule: `${ID}.policyholderPays`, payer, label: { zh: "投保人按月交费，个人不交费(第九条)", en: "the policyholder pays monthly; individuals pay nothing (art. 9)" } };
+      return paidInFull(grossTrace, by, coverFromNextDay(date, 30 * purchase.months));
     },
 
     benefit(claim, person, date) {
       const track = trackOf(person.category);
-      if (date > END) return benefitOf([zero(`${ID}.period`, "trial period over", "试行期已结束", `${date} > ${END} → 0`)]);
+      if (date > END) return notCovered(`${ID}.period`, { zh: "试行期已结束", en: "trial period over" }, `${date} > ${END} → 0`);
       if (claim.premiumPaidOn !== undefined && date <= claim.premiumPaidOn) {
-        return benefitOf([zero(`${ID}.coverStart`, "before cover started", "保险责任尚未生效", `cover starts the day after payment (${addDays(claim.premiumPaidOn, 1)}, art. 9) → 0`)]);
+        return notCovered(`${ID}.coverStart`, { zh: "保险责任尚未生效", en: "before cover started" }, `cover starts the day after payment (${addDays(claim.premiumPaidOn, 1)}, art. 9) → 0`);
       }
       if (track === "A" && !claim.injuryDetermined) {
-        return benefitOf([zero(`${ID}.trackA.determination`, "no official injury determination", "无工伤认定决定书", "track A pays on the HRSS work-injury determination (art. 10) → 0")]);
+        return notCovered(`${ID}.trackA.determination`, { zh: "无工伤认定决定书", en: "no official injury determination" }, "track A pays on the HRSS work-injury determination (art. 10) → 0");
       }
       if (track === "B" && claim.situation === "other") {
-        return benefitOf([zero(`${ID}.trackB.situation`, "not one of the six covered situations", "不属于第十一条六种情形", "art. 11 lists six situations → 0")]);
+        return notCovered(`${ID}.trackB.situation`, { zh: "不属于第十一条六种情形", en: "not one of the six covered situations" }, "art. 11 lists six situations → 0");
       }
       if (track === "B" && claim.exclusion !== undefined) {
-        return benefitOf([zero(`${ID}.trackB.exclusion`, `excluded: ${claim.exclusion}`, `除外情形：${claim.exclusion}`, "art. 12 exclusion → 0")]);
+        return notCovered(`${ID}.trackB.exclusion`, { zh: `除外情形：${claim.exclusion}`, en: `excluded: ${claim.exclusion}` }, "art. 12 exclusion → 0");
       }
       const items = track === "A" ? trackAItems(claim, date) : trackBItems(claim, date);
       const hours = t.v(P.reportHours, date);
@@ -189,17 +166,14 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
       return benefitOf(items);
     },
 
-    describe(date, lang: Lang) {
+    describe(date, lang) {
       const zh = lang === "zh";
       const a = t.v(P.premiumA, date);
       const b = t.v(P.premiumB, date);
       const rel8 = t.v(P.classRate(INDUSTRY_CLASSES), date) / t.v(P.classRate(1), date);
       const death = t.v(P.bDeath, date);
       const medCap = t.v(P.bMedCap, date);
-      return {
-        id: ID,
-        name: scheme.name[lang],
-        region: scheme.region[lang],
+      return description(meta, lang, {
         covered: zh
           ? "A类：已参加工伤保险的职工、建筑项目和快递从业人员；B类：无劳动关系的灵活就业人员、村(社区)两委、超龄(≤70岁)、平台网约车外卖快递、16岁以上实习见习人员"
           : "track A: staff already in statutory WII (employees, construction projects, express staff); track B: flexible workers without a labour relationship, village committee members, over-age workers (≤ 70), platform ride-hailing/delivery/express workers, interns aged 16+",
@@ -210,13 +184,10 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
         benefit: zh
           ? `B类：身故${fmt(death)}元或伤残按等级比例，医疗补助最高${fmt(medCap)}元；A类：一次性待遇补充(均为假设)`
           : `track B: death ${fmt(death)} 元 or disability by grade ratio, medical subsidy up to ${fmt(medCap)} 元; track A: lump-sum top-ups (all assumed)`,
-        sources: [...scheme.sources],
         period: `${START} – ${END}`,
-      };
+      });
     },
-    withParameters: (table) => create(table),
-  };
-  return scheme;
+  }, create);
 }
 
 export const urumqiSupplementaryWii = create();

@@ -2,7 +2,9 @@
 import { z } from "zod";
 import { death, disabilityGrade, industryClass, personAge } from "../../rules/fields.js";
 import { amount, bool, integer, isoDateString, labelled, number, oneOf } from "../../rules/input.js";
+import { payerOptions } from "../../families/injury/inputs.js";
 import type { Bilingual } from "../../rules/parameter.js";
+import type { Payer } from "../../vocabulary/payers.js";
 
 const L = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -11,6 +13,8 @@ export const TRACK_B = ["flexible", "village-committee", "over-age", "platform",
 export const CATEGORIES = [...TRACK_A, ...TRACK_B] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const SITUATIONS = ["at-work", "preparatory-or-finishing", "violence-on-duty", "business-travel", "commuting-no-fault", "rescue-or-public-interest", "other"] as const;
+/** Who may take out the policy and pay (art. 9; src/vocabulary/payers.ts). */
+export const POLICYHOLDERS = ["employer", "platform", "association"] as const satisfies readonly Payer[];
 export const EXCLUSIONS = ["intentional-crime", "drunk-or-unlicensed-driving", "fighting-drunkenness-drugs", "self-harm-or-suicide", "missing", "sudden-illness"] as const;
 
 export const PersonSchema = z.strictObject({
@@ -73,11 +77,7 @@ export const ClaimSchema = z.strictObject({
 
 export const PurchaseSchema = z.strictObject({
   months: labelled(integer(1, 24, "months").default(1), { label: L("投保月数", "months"), hint: L("1–24", "1–24") }),
-  payer: labelled(oneOf(["employer", "platform", "association"] as const).optional(), {
-    label: L("投保人", "policyholder"),
-    options: { employer: L("用人单位", "employer"), platform: L("平台", "platform"), association: L("协会", "association") },
-    hint: L("留空：按人员类别", "none: by category"),
-  }),
+  payer: labelled(oneOf(POLICYHOLDERS).optional(), { label: L("投保人", "policyholder"), options: payerOptions(POLICYHOLDERS), hint: L("留空：按人员类别", "none: by category") }),
 });
 
 export type UrumqiPerson = z.output<typeof PersonSchema>;
