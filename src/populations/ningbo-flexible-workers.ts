@@ -2,10 +2,10 @@
  * Flexible workers registered on 灵活就业服务在线 with a job in Ningbo, for 灵活保 (seed 000):
  * occupation (construction/repair odd jobs, delivery, domestic hourly, catering hourly, warehouse
  * sorting, ride-hailing; seed 000 l.23–26, l.107–116) × age band (16–29, 30–49, 50–65, and a few
- * registrants under 16 or over 65 whom the 16–65 rule excludes, l.240). Each cell buys one
- * purchase of `days` days a year (1–28 days, l.268–270) and carries `frequency: days`, so the
- * option's frequency is a rate per insured working day: claims per enrolled person a year =
- * daily rate × days bought × occupation and age multipliers. Every count, share and purchase
+ * registrants under 16 or over 65 whom the 16–65 rule excludes, l.240). Each cell's purchase is
+ * of `days` days (1–28 days, l.268–270) and carries `frequency: days`, so the option's frequency
+ * is a rate per insured working day: claims per purchase = daily rate × days bought × occupation
+ * and age multipliers; the scenario's `purchases` (a year, by occupation) repeat the purchase. Every count, share and purchase
  * length is an assumption (data/assumptions/ningbo-linghuobao.csv): nothing about 灵活保's buyers
  * is published.
  */

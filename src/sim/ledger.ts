@@ -141,20 +141,22 @@ export interface CellBooking {
 
 /**
  * Books a cell's year: its enrollees, claims and benefits, the premiums they pay and who pays
- * them, and E[enrolled] and E[gross premium] given the parameters.
+ * them (each enrollee `purchases` times a year), and E[enrolled] and E[gross premium] given the
+ * parameters.
  */
-export function bookCell(row: ReplicateRow, subsidyTotals: Float64Array, premium: CellPremium, cell: CellBooking): void {
+export function bookCell(row: ReplicateRow, subsidyTotals: Float64Array, premium: CellPremium, cell: CellBooking, purchases = 1): void {
   const enrolled = cell.enrolled;
+  const bought = purchases === 1 ? enrolled : enrolled * purchases;
   row.enrolled += enrolled;
   row.claims += cell.claims;
   row.benefits += cell.benefits;
   row.cashBenefits += cell.side[0]!;
   for (let j = 0; j < COST_PAYERS.length; j++) row.costs[COST_PAYERS[j]!] += cell.side[1 + j]!;
-  row.gross += enrolled * premium.gross;
-  row.net += enrolled * premium.net;
-  for (let i = 0; i < premium.payers.length; i++) subsidyTotals[premium.payers[i]!]! += enrolled * premium.amounts[i]!;
+  row.gross += bought * premium.gross;
+  row.net += bought * premium.net;
+  for (let i = 0; i < premium.payers.length; i++) subsidyTotals[premium.payers[i]!]! += bought * premium.amounts[i]!;
   row.expectedEnrolled += cell.expected;
-  row.expectedGross += cell.expected * premium.gross;
+  row.expectedGross += (purchases === 1 ? cell.expected : cell.expected * purchases) * premium.gross;
 }
 
 /** Completes a row once its cells are booked: subsidies, coverage, administration cost and ratios. */

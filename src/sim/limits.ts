@@ -47,6 +47,8 @@ export const MAX_YEARS = 30;
 
 /** Claims per enrolled person-year, and each frequency multiplier (cell, level, frequencyBy). */
 export const MAX_FREQUENCY = 1000;
+/** Purchases an enrolled person makes a year (灵活保: one a day at most). */
+export const MAX_PURCHASES = 366;
 
 /** Severity scale and each severity multiplier (cell, level, severityBy); amounts are ≤ MAX_AMOUNT before scaling. */
 export const MAX_SEVERITY = 100;

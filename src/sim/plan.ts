@@ -74,6 +74,8 @@ export interface PlanCell {
   takeupOffsets: CNum[];
   frequencyBy: CNum[];
   renewalBy: CNum[];
+  /** Purchases a year: the option's perYear × these level multipliers (option.purchases.by). */
+  purchasesBy: CNum[];
 }
 
 export interface PlanOption {
@@ -84,6 +86,8 @@ export interface PlanOption {
   weights: CNum[];
   kinds: Uint8Array;
   frequency: CNum;
+  /** Purchases an enrollee makes a year (option.purchases.perYear); null: one. */
+  purchases: CNum | null;
   scale: CNum;
   dispersion: CNum | null;
   adminRatio: CNum;
@@ -223,6 +227,7 @@ function compileOption(context: CompileContext, { option, scheme }: ResolvedOpti
     weights: option.claims.categories.map((c) => compileNum(c.rate !== undefined ? c.rate : typeof c.weight === "object" ? c.weight.rest : c.weight!, index)),
     kinds: categoryKinds(option.claims.categories),
     frequency: compileNum(option.claims.frequency, index),
+    purchases: option.purchases ? compileNum(option.purchases.perYear, index) : null,
     scale: compileNum(option.claims.severityScale, index),
     dispersion: option.claims.dispersion === undefined ? null : compileNum(option.claims.dispersion, index),
     adminRatio: compileNum(option.adminRatio, index),
@@ -279,6 +284,7 @@ function compileCell(oc: OptionCompile, cell: Cell, cellIndex: number): PlanCell
     takeupOffsets: t.model === "probability" ? levelNums(t.byAttribute, cell, index) : levelNums(t.offsets, cell, index),
     frequencyBy: levelNums(option.claims.frequencyBy, cell, index),
     renewalBy: levelNums(option.dynamics?.renewalBy, cell, index),
+    purchasesBy: levelNums(option.purchases?.by, cell, index),
   };
 }
 

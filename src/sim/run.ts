@@ -185,7 +185,8 @@ function simulateCell(state: RunState, po: PlanOption, oi: number, ci: number, y
   const premium = premiumAt(po, pc, y, k);
   const p = probabilityOf(po, pc, theta, cy.eligible, premium.net);
   const cell = state.cell;
-  cell.lambda = claimRate(po, pc, theta, draw.baseFreq);
+  const purchases = purchasesOf(po, pc, theta);
+  cell.lambda = claimRate(po, pc, theta, draw.baseFreq, purchases);
   if (p === 0 && (y === 0 || !cy.eligible) && !g.yearly) {
     // Nobody can enrol (ineligible, or no take-up in year 1): no draw can matter — each stream
     // is the cell's own — and every amount the cell would book is +0, so nothing changes.
@@ -211,7 +212,7 @@ function simulateCell(state: RunState, po: PlanOption, oi: number, ci: number, y
   }
   state.previous[oi]![ci] = cell.enrolled;
   state.previousNet[oi]![ci] = premium.net;
-  bookCell(row, state.subsidyTotals, premium, cell);
+  bookCell(row, state.subsidyTotals, premium, cell, purchases);
   if (!g.yearly) bookClaimExpectations(row, g, cell);
 }
 
@@ -231,10 +232,19 @@ function seatChild(state: RunState, rng: Xoshiro128ss, parent: Xoshiro128ss, cel
   state.childStamps[slot] = stamp;
 }
 
-/** Claims per enrolled person-year of the cell: the option's base rate × cell and level multipliers. */
-function claimRate(po: PlanOption, pc: PlanCell, theta: Float64Array, baseFreq: number): number {
+/** Purchases an enrollee of the cell makes a year: option.purchases.perYear × level multipliers (1 without). */
+function purchasesOf(po: PlanOption, pc: PlanCell, theta: Float64Array): number {
+  if (po.purchases === null) return 1;
+  let m = value(po.purchases, theta);
+  for (const n of pc.purchasesBy) m *= value(n, theta);
+  return m;
+}
+
+/** Claims per enrolled person-year of the cell: the option's base rate × cell and level multipliers × purchases a year. */
+function claimRate(po: PlanOption, pc: PlanCell, theta: Float64Array, baseFreq: number, purchases: number): number {
   let lambda = baseFreq * pc.cell.frequency;
   for (const n of pc.frequencyBy) lambda *= value(n, theta);
+  if (purchases !== 1) lambda *= purchases;
   if (!(lambda >= 0 && lambda < Infinity)) {
     throw new InputError(`scenario.options.${po.option.id}.claims.frequency`, `claim rate of cell "${pc.cell.id}" out of range (allowed: a finite number ≥ 0; got ${lambda})`);
   }

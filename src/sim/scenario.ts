@@ -36,6 +36,7 @@ export const RANGES = {
   price: { min: 0, max: L.MAX_AMOUNT, minOpen: true, unit: "元" },
   frequency: { min: 0, max: L.MAX_FREQUENCY, unit: "claims per enrolled person-year" },
   frequencyMultiplier: { min: 0, max: L.MAX_FREQUENCY, unit: "a multiplier" },
+  purchases: { min: 0, max: L.MAX_PURCHASES, minOpen: true, unit: "purchases per enrolled person a year" },
   severity: { min: 0, max: L.MAX_SEVERITY, minOpen: true, unit: "a multiplier" },
   dispersion: { min: 0, max: L.MAX_DISPERSION, minOpen: true, unit: "a gamma shape; leave it out for Poisson counts" },
   share: { min: 0, max: 1, unit: "a share of the option's claims" },
@@ -283,6 +284,13 @@ export const optionSchema = strict({
   reform: z.record(z.string(), finite).optional(),
   /** The purchase each enrollee makes (days, orders …), as the scheme's quote takes it. */
   purchase: z.record(z.string(), z.unknown()).default({}),
+  /**
+   * Repeat purchases: an enrollee makes `perYear` purchases of the terms above a year (× `by`
+   * per attribute level; default one). Premiums and subsidies are booked per purchase made and
+   * claims per purchase (frequency × the cell's frequency) times the purchases, so a row is a
+   * policy year; take-up and renewal still respond to the price of one purchase.
+   */
+  purchases: strict({ perYear: numRef(RANGES.purchases).default(1), by: byAttribute(RANGES.purchases).optional() }).optional(),
   /** Restrict the option to cells whose attributes match (e.g. {"occupation": ["delivery"]}). */
   cells: z.record(z.string(), z.array(attrValue)).optional(),
   takeup: takeupSchema,
@@ -419,6 +427,10 @@ export function numFields(option: Option): NumField[] {
     add(`claims.categories[${k}].rate`, cat.rate, RANGES.rate);
   });
   add("adminRatio", option.adminRatio, RANGES.adminRatio);
+  if (option.purchases) {
+    add("purchases.perYear", option.purchases.perYear, RANGES.purchases);
+    by("purchases.by", option.purchases.by, RANGES.purchases);
+  }
   if (option.dynamics) {
     add("dynamics.renewal", option.dynamics.renewal, RANGES.probability);
     by("dynamics.renewalBy", option.dynamics.renewalBy, RANGES.probability);

@@ -84,10 +84,10 @@ describe("ningbo-linghuobao scenario", () => {
     const y1 = rows.find((r) => r.option === "as-legislated" && r.year === 1)!;
     expect(y1.population).toBe(9801);
     expect(y1.expectedEnrolled).toBeCloseTo(9801 * p1, 6);
-    // Claims a year per enrollee: 0.00004 a day × 10 days × 0.6 (domestic) = 0.00024; every claim pays something.
-    const lambda = 0.00004 * 10 * 0.6;
+    // Claims a year per enrollee: 0.00004 a day × 10 days × 0.6 (domestic) × 15 purchases a year = 0.0036; every claim pays something.
+    const lambda = 0.00004 * 10 * 0.6 * 15;
     expect(y1.expectedClaimants / y1.expectedEnrolled).toBeCloseTo(1 - Math.exp(-lambda), 9);
-    // Year 1 premium: 0.6 元 × 10 days = 6 元 gross per enrollee.
-    expect(y1.expectedGross / y1.expectedEnrolled).toBeCloseTo(6, 9);
+    // Year 1 premium: 0.6 元 × 10 days = 6 元 gross a purchase, 15 purchases a year: 90 元 per enrollee.
+    expect(y1.expectedGross / y1.expectedEnrolled).toBeCloseTo(90, 9);
   }, 60_000);
 });
