@@ -14,6 +14,9 @@ import { compile, runPlan, type ReplicateRow } from "../src/sim/run.js";
 import { parseScenarioText, type Scenario } from "../src/sim/scenario.js";
 
 export const SCENARIO_DIR = fileURLToPath(new URL("./scenarios/", import.meta.url));
+const ROOT = fileURLToPath(new URL("../", import.meta.url));
+/** A scenario file from the repository root: a shipped one's name is in simulations/scenarios/; a scheme's own is given as its path. */
+export const scenarioPath = (file: string): string => (file.includes("/") ? file : `simulations/scenarios/${file}`);
 /** Replicates of a baseline run on the dashboards (the scenario's own count if smaller). */
 export const BASELINE_REPLICATES = 1000;
 
@@ -34,7 +37,8 @@ export function shippedScenarioFiles(): string[] {
 }
 
 export function runBaseline(file: string, withCalibration = true): Baseline {
-  const text = resolveScenarioText(readFileSync(`${SCENARIO_DIR}${file}`, "utf-8"), `${SCENARIO_DIR}${file}`);
+  const path = `${ROOT}${scenarioPath(file)}`;
+  const text = resolveScenarioText(readFileSync(path, "utf-8"), path);
   const { scenario, options } = parseScenarioText(text, file);
   const replicates = Math.min(BASELINE_REPLICATES, scenario.replicates);
   const rows = runPlan(compile(scenario, options, "fast"), { mode: "fast", replicates });

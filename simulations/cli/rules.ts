@@ -82,7 +82,7 @@ for assumptions, the rationale and prior. Paths are what --reform accepts.
           value: v?.value ?? null,
           from: v?.from ?? null,
           reference: v?.reference ?? null,
-          source: v ? referenceText(v.reference) : null,
+          source: v ? referenceText(v.reference, lang) : null,
           assumption: v?.assumption ?? null,
           note: v?.note ?? null,
           versions: p.versions,
@@ -99,7 +99,7 @@ for assumptions, the rationale and prior. Paths are what --reform accepts.
         p.unit,
         v?.assumption ? "ASSUMED" : "",
         v ? `${v.from}` : "",
-        v ? (v.assumption ? `${v.assumption.rationale}; prior ${priorText(v.assumption.prior)}` : referenceText(v.reference)) : "",
+        v ? (v.assumption ? `${v.assumption.rationale}; prior ${priorText(v.assumption.prior)}` : referenceText(v.reference, lang)) : "",
       ]),
       ["path", "value", "unit", "assumption", "from", "source / rationale"],
     ));

@@ -19,6 +19,8 @@ import { codecs, fallbackNote, getParam, integerIn, notesBox, numberIn, oneOfTex
 /** What the data loader src/data/scenario/[id].json.ts gives for one shipped scenario. */
 export interface BaselineEntry {
   file: string;
+  /** The scenario file from the repository root (simulations/scenarios/<file>, or a scheme's own). */
+  path: string;
   id: string;
   title: Bilingual | string;
   description: string | null;
@@ -271,7 +273,7 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     const hasChanges = Object.keys(changed).length > 0 || Object.keys(parsedReform).length > 0;
     const command = hasChanges
       ? `npx puhui simulate ${baseline.id}-modified.json ${flags.join(" ")}`
-      : `npx puhui simulate simulations/scenarios/${baseline.file} ${flags.join(" ")}`;
+      : `npx puhui simulate ${baseline.path} ${flags.join(" ")}`;
     return { scenarioText, replicates, seed: s, uncertainty: uncertainty.checked, changed: { ...changed }, reform: parsedReform, command, error };
   }
 

@@ -43,7 +43,7 @@ export function scenarioSection(baseline: BaselineEntry | undefined, engine: Eng
   intro.className = "muted";
   intro.append(
     `${t({ zh: "情景", en: "Scenario" }, lang)}: ${label(baseline.title, lang)} — `,
-    Object.assign(document.createElement("code"), { textContent: `simulations/scenarios/${baseline.file}` }),
+    Object.assign(document.createElement("code"), { textContent: baseline.path }),
   );
   const controls = scenarioControls(baseline, lang, key);
   const progress = document.createElement("div");

@@ -5,13 +5,14 @@
  * `lightEntry` drops the scenario text and keeps only the last year's summaries: what the overview,
  * calibration, compare and premium-lab pages need to list and describe the scenarios.
  */
-import { runBaseline } from "../../simulations/baseline.js";
+import { runBaseline, scenarioPath } from "../../simulations/baseline.js";
 import { summarize, type GroupSummary } from "../sim/summary.js";
 
 export function scenarioEntry(file: string, withCalibration = true) {
   const b = runBaseline(file, withCalibration);
   return {
     file,
+    path: scenarioPath(file),
     id: b.scenario.id,
     title: b.scenario.title,
     description: b.scenario.description ?? null,
@@ -22,7 +23,7 @@ export function scenarioEntry(file: string, withCalibration = true) {
     options: b.scenario.options.map((o) => ({ id: o.id, label: o.label, scheme: o.scheme, reform: o.reform ?? null, dynamics: Boolean((o as { dynamics?: unknown }).dynamics) })),
     summaries: summarize(b.rows),
     calibration: b.calibration,
-    command: `npx puhui simulate simulations/scenarios/${file} --replicates ${b.replicates} --seed ${b.scenario.seed}`,
+    command: `npx puhui simulate ${scenarioPath(file)} --replicates ${b.replicates} --seed ${b.scenario.seed}`,
     scenarioText: b.text,
   };
 }

@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { readSchemePage, pageFile, SCHEMES_DIR } from "../data/scheme-page/page.js";
 import { renderSchemePage } from "../data/scheme-page/render.js";
+import { populationOf } from "../data/scheme-page/scenario.js";
 import { getScheme } from "./index.js";
 
 const { values } = parseArgs({ options: { scheme: { type: "string" } } });
@@ -12,4 +13,7 @@ const scheme = getScheme(values.scheme ?? "");
 const id = scheme.id;
 // Where the scheme's rules live: its folder once it is one, else its module in src/rules/.
 const ruleFiles = existsSync(`${SCHEMES_DIR}${id}/parameters.yaml`) ? [`src/schemes/${id}/`] : existsSync(new URL(`../rules/${id}.ts`, import.meta.url)) ? [`src/rules/${id}.ts`] : [];
-process.stdout.write(renderSchemePage(readSchemePage(id), { id, name: scheme.name, ruleFiles, hasPageFile: existsSync(pageFile(id)) }));
+// The population: page.yaml's, else the scheme's own scenario.json (a live panel).
+const page = readSchemePage(id);
+const population = populationOf(page, id);
+process.stdout.write(renderSchemePage({ ...page, ...(population ? { population } : {}) }, { id, name: scheme.name, ruleFiles, hasPageFile: existsSync(pageFile(id)) }));
