@@ -24,7 +24,7 @@ import { wanYi } from "./simulate.js";
 import { intFlag } from "./args.js";
 import { createProgress } from "./progress.js";
 import { PARTICLES, posterior, type Interval, type PosteriorResult } from "../../src/sim/posterior/posterior.js";
-import { posteriorArrow, posteriorFile, posteriorJson } from "../../src/sim/posterior/file.js";
+import { posteriorArrow, posteriorFile, posteriorJson, readPosterior, type PosteriorFile } from "../../src/sim/posterior/file.js";
 import { MAX_SEED } from "../../src/sim/limits.js";
 
 const usage = `Usage: puhui calibrate <scenario.json> [--fit [--write]] [--json]
@@ -128,6 +128,17 @@ async function run(args: string[], io: Io): Promise<number> {
   }
   io.out(v.json ? `${JSON.stringify(result, null, 2)}\n` : calibrationText(result, scenario.id));
   return result.targets.every((t) => t.pass) ? 0 : 1;
+}
+
+/** Reads `puhui simulate --posterior FILE`: an unreadable file is a UsageError naming it. */
+export function readPosteriorFlag(path: string): PosteriorFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`--posterior: cannot read ${JSON.stringify(path)} (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+  }
+  return readPosterior(bytes, "--posterior");
 }
 
 function fmtInterval(metric: string, i: Interval): string {

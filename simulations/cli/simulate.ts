@@ -18,6 +18,8 @@ import { InputError } from "../../src/rules/input-error.js";
 import { parseReform } from "../../src/rules/index.js";
 import { getScheme } from "../../src/schemes/index.js";
 import { runJob, type SimulationJob } from "../../src/sim/parallel.js";
+import { runPosteriorJob } from "../../src/sim/posterior/replicates.js";
+import { readPosteriorFlag } from "./calibrate.js";
 import { formatOfPath, formatResults } from "../../src/sim/results.js";
 import { MODES, type Mode, type ReplicateRow } from "../../src/sim/run.js";
 import { MAX_REPLICATES, MAX_ROWS, MAX_SEED, MAX_WORKERS } from "../../src/sim/limits.js";
@@ -236,6 +238,7 @@ interface Options {
   out?: string;
   db?: string;
   json?: boolean;
+  posterior?: string;
 }
 
 async function runSimulate(args: string[], io: Io): Promise<number> {
@@ -249,6 +252,7 @@ async function runSimulate(args: string[], io: Io): Promise<number> {
     out: { type: "string" },
     db: { type: "string" },
     json: { type: "boolean" },
+    posterior: { type: "string" },
   });
   const v = values as Options;
   if (positionals.length === 0) throw new UsageError("missing <scenario.json> (e.g. test/fixtures/small-gonghuibao.json)");
@@ -259,10 +263,13 @@ async function runSimulate(args: string[], io: Io): Promise<number> {
   const workersFlag = parseIntFlag(v.workers, "workers") ?? 1;
   const mode = parseMode(v.mode);
   const uncertainty = !v["no-uncertainty"];
+  if (v.posterior !== undefined && !uncertainty) throw new InputError("--posterior", "cannot be combined with --no-uncertainty (allowed: one of them)");
 
   // Every file the run writes is checked before any work starts.
   const inputs: InputFile[] = [{ what: "the scenario file", path }];
   if (v.reform?.startsWith("@")) inputs.push({ what: "the --reform file", path: v.reform.slice(1) });
+  if (v.posterior !== undefined) inputs.push({ what: "the --posterior file", path: v.posterior });
+  const posteriorDraws = v.posterior === undefined ? undefined : readPosteriorFlag(v.posterior);
   const outFormat = v.out === undefined ? undefined : formatOfPath(v.out);
   if (v.out !== undefined) {
     if (outFormat === undefined) throw new InputError("--out", `unknown file type (allowed: a file ending in .arrow, .csv or .json; got ${JSON.stringify(v.out)})`);
@@ -300,7 +307,10 @@ async function runSimulate(args: string[], io: Io): Promise<number> {
   const progress = createProgress(io, replicates);
   let rows: ReplicateRow[];
   try {
-    if (workers > 1 && replicates > 1) {
+    if (posteriorDraws !== undefined) {
+      // Replicate i takes posterior draw i mod N (src/sim/posterior/replicates.ts), in this thread.
+      rows = runPosteriorJob(job, posteriorDraws, "--posterior", (done) => progress.update(done));
+    } else if (workers > 1 && replicates > 1) {
       const { runInWorkers } = await import("./worker.js");
       rows = await runInWorkers(job, workers, (done) => progress.update(done));
     } else {
@@ -352,7 +362,7 @@ export const simulate: Command = {
   path: ["simulate"],
   summary: "run a scenario's Monte Carlo simulation; summary table, results file, DuckDB store",
   usage: `Usage: puhui simulate <scenario.json> [--replicates N] [--seed S] [--mode fast|exact|person]
-                        [--workers K] [--reform <json|@file>] [--no-uncertainty]
+                        [--workers K] [--reform <json|@file>] [--no-uncertainty] [--posterior post.json]
                         [--out results.arrow|.csv|.json] [--db results.duckdb] [--json]
 
 Validates the scenario and simulates it: per replicate a draw of every assumption from its prior,
@@ -372,6 +382,9 @@ comes from parameter uncertainty versus process randomness. Amounts in 元 (万 
                     {"<option-id>": {"<path>": value}}, or {"<path>": value} for one option
                     (paths: puhui rules show <scheme>)
   --no-uncertainty  use the assumptions' point values instead of drawing from their priors
+  --posterior FILE  draw the assumptions from a posterior (puhui calibrate --posterior --out
+                    FILE, .json or .arrow) instead of their priors: replicate i takes draw i mod
+                    N in an order fixed by the seed; runs in one thread
   --out FILE        write the per-replicate rows (tidy: subsidy_<payer> columns) as Arrow IPC
                     (.arrow), CSV (.csv) or JSON (.json); replaced atomically (a failed write
                     leaves the previous file whole)
