@@ -39,6 +39,52 @@ export interface SeverityDistribution {
   mean: number;
 }
 
+/**
+ * Sufficient statistics of exact (uncensored) losses: count, mean of ln y, Σ (ln y − mean)² and
+ * Σ y; `below`/`above` split them at the spliced threshold (y ≤ t in the body).
+ */
+export interface ExactStats {
+  n: number;
+  meanLog: number;
+  ssLog: number;
+  sumLog: number;
+  sum: number;
+}
+
+export function exactStats(ys: ArrayLike<number>, keep: (y: number) => boolean): ExactStats {
+  let n = 0;
+  let sumLog = 0;
+  let sum = 0;
+  for (let i = 0; i < ys.length; i++) {
+    const y = ys[i]!;
+    if (!keep(y)) continue;
+    n++;
+    sumLog += detLog(y);
+    sum += y;
+  }
+  const meanLog = n ? sumLog / n : 0;
+  let ssLog = 0;
+  for (let i = 0; i < ys.length; i++) {
+    const y = ys[i]!;
+    if (keep(y)) ssLog += (detLog(y) - meanLog) ** 2;
+  }
+  return { n, meanLog, ssLog, sumLog, sum };
+}
+
+const HALF_LN_2PI = 0.5 * detLog(2 * Math.PI);
+
+/** Σ ln f(y) of lognormal(mu, sigma) over exact losses with these statistics. */
+function lognormalExact(s: ExactStats, mu: number, sigma: number): number {
+  if (s.n === 0) return 0;
+  const dm = s.meanLog - mu;
+  return -(s.ssLog + s.n * dm * dm) / (2 * sigma * sigma) - s.n * (HALF_LN_2PI + detLog(sigma)) - s.sumLog;
+}
+
+/** Σ ln f(y) of Pareto(xm, alpha) over exact losses (all ≥ xm). */
+function paretoExact(s: ExactStats, xm: number, alpha: number): number {
+  return s.n === 0 ? 0 : s.n * (detLog(alpha) + alpha * detLog(xm)) - (alpha + 1) * s.sumLog;
+}
+
 export interface FamilySpec {
   id: FamilyId;
   names: readonly string[];
@@ -47,6 +93,11 @@ export interface FamilySpec {
   fromFree(z: readonly number[]): number[];
   /** The distribution at parameters theta; `fixed` is xm (pareto) or the threshold (spliced). */
   make(theta: readonly number[], fixed: number): SeverityDistribution;
+  /**
+   * Σ ln f(y) over the exact losses from their sufficient statistics (O(1) per likelihood
+   * evaluation; equal to summing `make(…).logPdf`, which a test checks).
+   */
+  exactLogLik(theta: readonly number[], fixed: number, all: ExactStats, below: ExactStats, above: ExactStats): number;
 }
 
 const logit = (p: number) => detLog(p) - detLog1p(-p);
@@ -157,6 +208,7 @@ export const FAMILY: Record<FamilyId, FamilySpec> = {
     toFree: ([mu, sigma]) => [mu!, detLog(sigma!)],
     fromFree: ([a, b]) => [a!, detExp(b!)],
     make: ([mu, sigma]) => lognormalDistribution(mu!, sigma!),
+    exactLogLik: ([mu, sigma], _t, all) => lognormalExact(all, mu!, sigma!),
   },
   gamma: {
     id: "gamma",
@@ -165,6 +217,7 @@ export const FAMILY: Record<FamilyId, FamilySpec> = {
     toFree: ([k, s]) => [detLog(k!), detLog(s!)],
     fromFree: ([a, b]) => [detExp(a!), detExp(b!)],
     make: ([k, s]) => gammaDistribution(k!, s!),
+    exactLogLik: ([k, th], _t, all) => (all.n === 0 ? 0 : (k! - 1) * all.sumLog - all.sum / th! - all.n * (k! * detLog(th!) + logGamma(k!))),
   },
   pareto: {
     id: "pareto",
@@ -173,6 +226,7 @@ export const FAMILY: Record<FamilyId, FamilySpec> = {
     toFree: ([a]) => [detLog(a!)],
     fromFree: ([a]) => [detExp(a!)],
     make: ([a], xm) => paretoDistribution(xm, a!),
+    exactLogLik: ([a], xm, all) => paretoExact(all, xm, a!),
   },
   spliced: {
     id: "spliced",
@@ -181,5 +235,8 @@ export const FAMILY: Record<FamilyId, FamilySpec> = {
     toFree: ([mu, sigma, w, a]) => [mu!, detLog(sigma!), logit(w!), detLog(a!)],
     fromFree: ([mu, s, w, a]) => [mu!, detExp(s!), expit(w!), detExp(a!)],
     make: ([mu, sigma, w, a], t) => splicedDistribution(mu!, sigma!, w!, a!, t),
+    exactLogLik: ([mu, sigma, w, a], t, _all, below, above) =>
+      (below.n ? below.n * (detLog(w!) - logNormalCdf((detLog(t) - mu!) / sigma!)) + lognormalExact(below, mu!, sigma!) : 0) +
+      (above.n ? above.n * detLog1p(-w!) + paretoExact(above, t, a!) : 0),
   },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { akaikeWeights, compareFits, fitSeverity, logLikelihood } from "../../../src/fit/severity/fit.js";
+import { akaikeWeights, compareFits, fitSeverity, likelihoodFunction, logLikelihood } from "../../../src/fit/severity/fit.js";
 import { observations, type ClaimRecord } from "../../../src/fit/severity/records.js";
 import { FAMILY, gammaDistribution, lognormalDistribution, paretoDistribution, splicedDistribution } from "../../../src/fit/severity/families.js";
 import { messageOf } from "../../helpers/input-error.js";
@@ -117,6 +117,23 @@ describe("log-likelihood equals an independent computation", () => {
     const hand = lpdf(800) + lpdf(2500) + lpdf(1500) - lsf(1000) + lpdf(1700) - lsf(1000) + lsf(10_000) + lpdf(4000) - lsf(500);
     expect(logLikelihood(observations(SMALL, 4), d)).toBeCloseTo(hand, 4);
   });
+});
+
+describe("the fast likelihood (sufficient statistics, grouped limits and deductibles) equals the record-by-record sum", () => {
+  const data = [...SMALL, ...simulateClaims(4, 300, draws.spliced(8, 1, 0.8, 2, 10_000), 1000, 30_000)];
+  const obs = observations(data, 4);
+  const at = { lognormal: [7.9, 1.1], gamma: [1.4, 4000], pareto: [1.9], spliced: [7.7, 0.9, 0.75, 2.1] } as const;
+  for (const [family, theta] of Object.entries(at)) {
+    it(family, () => {
+      const spec = FAMILY[family as keyof typeof at];
+      const xm = Math.min(...obs.y);
+      const fixed = family === "pareto" ? xm : 10_000;
+      const fast = likelihoodFunction(obs, spec, fixed)(theta);
+      expect(fast).toBeCloseTo(logLikelihood(obs, spec.make(theta, fixed)), 7);
+      const fit = fitSeverity(data, spec.id, { xm, threshold: 10_000 });
+      expect(fit.logLikelihood).toBeCloseTo(logLikelihood(obs, fit.distribution), 7);
+    });
+  }
 });
 
 describe("fitted functions", () => {
