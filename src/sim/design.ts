@@ -51,10 +51,14 @@ const numericSpec = {
   steps: int(2, DESIGN_LIMITS.levels).optional(),
 };
 
+const factorLabel = strict({ zh: text("the factor's name in Chinese"), en: text("the factor's name in English") }).optional();
+
 export const factorSchema = z.discriminatedUnion("kind", [
   strict({
     kind: z.literal("reform"),
     name: pattern(NAME, "letters, digits, _ . -"),
+    /** What the factor is, for charts and tables (zh and en); default: a reform's parameter label, else the name. */
+    label: factorLabel,
     /** A rules parameter path, e.g. "platform-injury-mandatory.premium.perOrder"; applied to every kept option of that scheme. */
     path: text("a parameter path (puhui rules show <scheme>)"),
     ...numericSpec,
@@ -62,6 +66,8 @@ export const factorSchema = z.discriminatedUnion("kind", [
   strict({
     kind: z.literal("assumption"),
     name: pattern(NAME, "letters, digits, _ . -"),
+    /** What the factor is, for charts and tables (zh and en); default: a reform's parameter label, else the name. */
+    label: factorLabel,
     /** An entry of the scenario's assumptions; fixed at the point's value (no longer drawn). */
     assumption: text("an assumption name of the base scenario"),
     ...numericSpec,
@@ -71,6 +77,8 @@ export const factorSchema = z.discriminatedUnion("kind", [
   strict({
     kind: z.literal("option"),
     name: pattern(NAME, "letters, digits, _ . -"),
+    /** What the factor is, for charts and tables (zh and en); default: a reform's parameter label, else the name. */
+    label: factorLabel,
     /** Grid only: the scenario options to run, one per level. */
     levels: list(dashId, 1, 100, "option ids"),
   }),
