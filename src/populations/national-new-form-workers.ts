@@ -17,7 +17,8 @@
  * The population is shared by options on different schemes whose person and purchase inputs
  * differ, so each requested `view` (single-type WII, the pilot, the mandatory proposal) is a copy
  * of the 240 cells carrying that scheme's person and purchase; options select theirs with
- * `"cells": {"view": [...]}`. Pilot eligibility: pilot province × pilot platform.
+ * `"cells": {"view": [...]}`. Pilot eligibility: pilot province × pilot platform. The mandatory
+ * view's persons carry their occupation's sector, which sets their rate per order.
  */
 import { z } from "zod";
 import type { Figure } from "../figures/figures.js";
@@ -42,6 +43,18 @@ const SECTOR: Record<Occupation, "instant-delivery" | "ride-hailing" | "freight"
   express: "instant-delivery", // never eligible: express couriers are outside the pilot
   freight: "freight",
   other: "instant-delivery", // never eligible
+};
+
+/**
+ * Sector of each occupation under the mandatory proposal, which prices each sector at its own
+ * rate per order (src/schemes/platform-injury-mandatory/parameters.yaml; issue 12).
+ */
+const MANDATORY_SECTOR: Record<Occupation, "instant-delivery" | "ride-hailing" | "freight" | "express" | "other"> = {
+  delivery: "instant-delivery",
+  "ride-hailing": "ride-hailing",
+  express: "express",
+  freight: "freight",
+  other: "other",
 };
 
 /**
@@ -176,7 +189,7 @@ export const nationalNewFormWorkers: PopulationBuilder = {
           cells.push({ ...common, person, purchase: { orders: orders[c.occupation] } });
         } else {
           const tp = thirdParty === "all" || (thirdParty === "leading" && c.platform === "leading");
-          const person = { age, platformWorker: true, thirdPartyCover: tp };
+          const person = { age, sector: MANDATORY_SECTOR[c.occupation], platformWorker: true, thirdPartyCover: tp };
           if (c.occupation === "express") {
             // Express couriers are mostly employees of express firms already in statutory WII
             // (Guangdong > 80 % in 2022, seed 001 l.283): they are not insured a second time —

@@ -85,13 +85,14 @@ describe("repriced: hand-checked premiums", () => {
     expect(r.parameters.v("single-type-wii.zhejiang.contributionBase", "2023-06-01")).toBe(7000);
   });
 
-  it("pilot 0.16 元/order → 0.24; mandatory proposal 0.15 + 0.02 add-on → 0.225 + 0.03", () => {
+  it("pilot 0.16 元/order → 0.24; mandatory proposal, instant delivery 0.16 + 0.02 add-on → 0.24 + 0.03", () => {
     const pilot = repriced(getScheme("occupational-injury-pilot"), 1.5);
     expect(quote(pilot, {}, { orders: 100 }).gross).toBe(24); // 0.16 × 1.5 × 100
     expect(quote(pilot, { sector: "ride-hailing" }, { orders: 1000 }).gross).toBe(15); // 0.01 × 1.5 × 1000
     const mand = repriced(getScheme("platform-injury-mandatory"), 1.5);
-    expect(quote(mand, {}, { orders: 1000 }).gross).toBe(225); // 0.15 × 1.5 × 1000
-    expect(quote(mand, { thirdPartyCover: true }, { orders: 1000 }).gross).toBe(255); // (0.15 + 0.02) × 1.5 × 1000
+    expect(quote(mand, {}, { orders: 1000 }).gross).toBe(240); // 0.16 × 1.5 × 1000 (instant delivery, the default sector)
+    expect(quote(mand, { thirdPartyCover: true }, { orders: 1000 }).gross).toBe(270); // (0.16 + 0.02) × 1.5 × 1000
+    expect(quote(mand, { sector: "ride-hailing" }, { orders: 1000 }).gross).toBe(15); // 0.01 × 1.5 × 1000
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The mandatory proposal's own rules, over the injury family (src/families/injury/): the
- * platform's per-order contribution, with the third-party add-on; eligibility (a platform worker,
+ * platform's per-order contribution at its sector's rate, with the third-party add-on; eligibility (a platform worker,
  * age); the statutory benefit package on the region's average wage when the injury is
  * work-related (causation), and third-party damage up to a limit with the add-on. Every number
  * is a parameter (parameters.yaml, and the statutory package's); the metadata is scheme.yaml.
@@ -10,16 +10,22 @@ import { fmt } from "../../rules/money.js";
 import { ParameterTable } from "../../rules/parameter.js";
 import { eligibilityOf, reason, type Scheme } from "../../rules/scheme.js";
 import { statutoryBenefit } from "../../rules/statutory-wii.js";
-import { ClaimSchema, PersonSchema, PurchaseSchema, type MandatoryClaim, type MandatoryPerson, type MandatoryPurchase } from "./inputs.js";
+import { ClaimSchema, PersonSchema, PurchaseSchema, SECTOR_LABELS, SECTORS, type MandatoryClaim, type MandatoryPerson, type MandatoryPurchase, type Sector } from "./inputs.js";
 import { meta, parameters } from "./scheme.gen.js";
 
+export { SECTOR_LABELS, SECTORS, type Sector } from "./inputs.js";
 export type { MandatoryClaim, MandatoryPerson, MandatoryPurchase };
 
 export const ID = meta.id;
 /** A proposal has no start date; the paper's year is used so the parameters have a version. */
 export const FROM = meta.period.from;
 
-const P = paramPaths(ID, { perOrder: "premium.perOrder", tpPerOrder: "thirdParty.premiumPerOrder", tpCap: "thirdParty.cap", tpRate: "thirdParty.rate", minAge: "eligibility.minAge" });
+const P = paramPaths(ID, { tpPerOrder: "thirdParty.premiumPerOrder", tpCap: "thirdParty.cap", tpRate: "thirdParty.rate", minAge: "eligibility.minAge" });
+/** The rate per order of each sector (issue 12: not one flat rate for everyone). */
+export const RATE: Readonly<Record<Sector, string>> = paramPaths(ID, {
+  "instant-delivery": "premium.instantDelivery", "ride-hailing": "premium.rideHailing", freight: "premium.freight", express: "premium.express", other: "premium.other",
+});
+
 /** Platform workers have no contract wage: benefits on the region's average wage, the platform carrying the employer's share. */
 const BASIS = platformWorkerBasis(ID);
 
@@ -35,7 +41,7 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
     },
 
     premium(person, purchase, date) {
-      const rate = { path: P.perOrder, value: t.v(P.perOrder, date) };
+      const rate = { path: RATE[person.sector], value: t.v(RATE[person.sector], date) };
       const addOn = person.thirdPartyCover ? { path: P.tpPerOrder, value: t.v(P.tpPerOrder, date), name: "third-party" } : undefined;
       const grossTrace = perOrderPremium(ID, purchase.orders, rate, addOn);
       return paidInFull(grossTrace, { rule: `${ID}.platformPays`, payer: "platform", label: { zh: "平台缴费，个人不缴", en: "financed by the platform; the worker pays nothing" } });
@@ -54,13 +60,15 @@ export function create(t: ParameterTable = new ParameterTable(parameters)): Sche
 
     describe(date, lang) {
       const zh = lang === "zh";
-      const rate = t.v(P.perOrder, date);
+      const rates = SECTORS.map((s) => (zh ? `${SECTOR_LABELS[s].zh}${fmt(t.v(RATE[s], date))}` : `${SECTOR_LABELS[s].en} ${fmt(t.v(RATE[s], date))} 元`)).join(zh ? "、" : ", ");
       const tp = t.v(P.tpPerOrder, date);
       const cap = t.v(P.tpCap, date);
       return description(meta, lang, {
         covered: zh ? "所有平台灵活就业人员，强制参保；以因果关系为核心认定工伤，劳动者及家属可申请认定" : "every platform worker, compulsorily; injuries determined by causation, workers and families may file",
         payers: zh ? "平台，个人不缴" : "the platforms; workers pay nothing",
-        premium: zh ? `每单${fmt(rate)}元(假设)；第三者责任附加险每单${fmt(tp)}元(假设)` : `${fmt(rate)} 元 per order (assumed); third-party add-on ${fmt(tp)} 元 per order (assumed)`,
+        premium: zh
+          ? `按行业每单缴费(元/单，假设，参照试点标准)：${rates}；第三者责任附加险每单${fmt(tp)}元(假设)`
+          : `per order by sector (assumed, after the pilot's standards): ${rates}; third-party add-on ${fmt(tp)} 元 per order (assumed)`,
         benefit: zh ? `单险种工伤保险(工伤保险条例)待遇；第三者责任每次事故最高${fmt(cap)}元(假设)` : `single-type (statutory) WII benefits; third-party liability up to ${fmt(cap)} 元 per accident (assumed)`,
         period: zh ? "建议方案(假设自2025-01-01)" : "proposal (hypothetically from 2025-01-01)",
       });

@@ -24,7 +24,11 @@ export const meta: SchemeMeta = {
   },
   "referenceDate": "2025-01-01",
   "pricing": [
-    "platform-injury-mandatory.premium.perOrder",
+    "platform-injury-mandatory.premium.instantDelivery",
+    "platform-injury-mandatory.premium.rideHailing",
+    "platform-injury-mandatory.premium.freight",
+    "platform-injury-mandatory.premium.express",
+    "platform-injury-mandatory.premium.other",
     "platform-injury-mandatory.thirdParty.premiumPerOrder"
   ],
   "benefitPersonFields": [
@@ -32,8 +36,8 @@ export const meta: SchemeMeta = {
     "thirdPartyCover"
   ],
   "personDefaults": {
-    "zh": "30岁，平台灵活就业人员，无第三者责任附加险",
-    "en": "age 30, works through a platform, no third-party liability add-on"
+    "zh": "30岁，平台灵活就业人员(即时配送)，无第三者责任附加险",
+    "en": "age 30, works through a platform (instant delivery), no third-party liability add-on"
   },
   "example": {
     "claim": {
@@ -50,7 +54,11 @@ export const meta: SchemeMeta = {
 
 /** The scheme's parameters, in the order of parameters.yaml, then the statutory package's. */
 export const parameters: Parameter[] = [
-  {"path":"platform-injury-mandatory.premium.perOrder","label":{"zh":"平台每单缴费(强制)","en":"mandatory platform contribution per order"},"unit":"CNY/order","range":{"min":0,"max":10},"versions":[{"from":"2025-01-01","value":0.15,"reference":{"kind":"seed","file":"001_bfda1da3fb4197fa.txt","line":480,"quote":"区别于单险种工伤保险的一点，就是强制性"},"assumption":{"rationale":"the paper gives no rate; set within the national pilot's 0.01–0.25 元/order range, near its delivery midpoint","prior":{"dist":"uniform","min":0.05,"max":0.3}}}]},
+  {"path":"platform-injury-mandatory.premium.instantDelivery","label":{"zh":"即时配送(外卖)每单缴费","en":"instant delivery, per order"},"unit":"CNY/order","range":{"min":0,"max":10},"versions":[{"from":"2025-01-01","value":0.16,"reference":{"kind":"regulation","name":"人社部发〔2025〕24号 (per-order contribution standards, via a municipal HRSS Q&A)","detail":"the pilot's instant delivery 0.07–0.25 元 per order, set per platform from its 2022–24 payouts"},"assumption":{"rationale":"the paper gives no rate; the pilot's instant-delivery standard, set 以支定收 for the same benefits, carried over at the midpoint of its 0.07–0.25 range (as the pilot's own parameter)","prior":{"dist":"uniform","min":0.07,"max":0.25}}}]},
+  {"path":"platform-injury-mandatory.premium.rideHailing","label":{"zh":"出行(网约车)每单缴费","en":"ride-hailing, per order"},"unit":"CNY/order","range":{"min":0,"max":10},"versions":[{"from":"2025-01-01","value":0.01,"reference":{"kind":"regulation","name":"人社部发〔2025〕24号 (per-order contribution standards, via a municipal HRSS Q&A)","detail":"the pilot's ride-hailing 0.01 元 per order"},"assumption":{"rationale":"the paper gives no rate; the pilot's ride-hailing standard (set from payouts; a car's driver is hurt far less often per order than a rider, and motor insurance pays many injuries first) carried over","prior":{"dist":"uniform","min":0.005,"max":0.03}}}]},
+  {"path":"platform-injury-mandatory.premium.freight","label":{"zh":"同城货运每单缴费","en":"intra-city freight, per order"},"unit":"CNY/order","range":{"min":0,"max":10},"versions":[{"from":"2025-01-01","value":0.18,"reference":{"kind":"regulation","name":"人社部发〔2025〕24号 (per-order contribution standards, via a municipal HRSS Q&A)","detail":"the pilot's intra-city freight 0.18 元 per order"},"assumption":{"rationale":"the paper gives no rate; the pilot's freight standard, set 以支定收 for the same benefits, carried over","prior":{"dist":"uniform","min":0.1,"max":0.3}}}]},
+  {"path":"platform-injury-mandatory.premium.express","label":{"zh":"快递每单(派送批次)缴费","en":"express delivery, per order (dispatch batch)"},"unit":"CNY/order","range":{"min":0,"max":10},"versions":[{"from":"2025-01-01","value":0.17,"reference":{"kind":"seed","file":"001_bfda1da3fb4197fa.txt","line":283,"quote":"针对快递行业，2022 年工伤保险覆盖率已超 80%"},"assumption":{"rationale":"the pilot leaves express couriers out and no source prices them; instant delivery's 0.16 scaled by expected claims per order — couriers 0.005 claims a year over 2500 dispatch batches against riders' 0.0022 over 1200 (data/assumptions/national.csv) — 0.16 × (0.005 / 2500) / (0.0022 / 1200) ≈ 0.17; only couriers outside statutory WII are covered","prior":{"dist":"uniform","min":0.07,"max":0.35}}}]},
+  {"path":"platform-injury-mandatory.premium.other","label":{"zh":"其他平台工作每单缴费","en":"other platform work, per order"},"unit":"CNY/order","range":{"min":0,"max":10},"versions":[{"from":"2025-01-01","value":0.17,"reference":{"kind":"seed","file":"001_bfda1da3fb4197fa.txt","line":461,"quote":"建立专门的平台灵活就业人员工伤保险制度"},"assumption":{"rationale":"no source prices other platform work (home services, designated driving, e-commerce …); instant delivery's 0.16 scaled by expected claims per order — 0.001 claims a year over 500 orders against riders' 0.0022 over 1200 (data/assumptions/national.csv) — 0.16 × (0.001 / 500) / (0.0022 / 1200) ≈ 0.17; very uncertain","prior":{"dist":"uniform","min":0.05,"max":0.4}}}]},
   {"path":"platform-injury-mandatory.thirdParty.premiumPerOrder","label":{"zh":"第三者责任附加险每单保费","en":"third-party liability add-on per order"},"unit":"CNY/order","range":{"min":0,"max":10},"versions":[{"from":"2025-01-01","value":0.02,"reference":{"kind":"seed","file":"001_bfda1da3fb4197fa.txt","line":491,"quote":"亟需探索建立配套的第三者责任保险机制"},"assumption":{"rationale":"no price is proposed; a few fen per order is the order of commercial rider liability cover","prior":{"dist":"uniform","min":0.005,"max":0.05}}}]},
   {"path":"platform-injury-mandatory.thirdParty.cap","label":{"zh":"第三者责任每次事故限额","en":"third-party liability limit per accident"},"unit":"CNY","range":{"min":0,"max":100000000},"versions":[{"from":"2025-01-01","value":500000,"reference":{"kind":"seed","file":"001_bfda1da3fb4197fa.txt","line":493,"quote":"确保其具备足够的赔偿能力"},"assumption":{"rationale":"no limit is proposed; 50 万 is a common per-accident limit for rider liability cover","prior":{"dist":"triangular","min":200000,"mode":500000,"max":1000000}}}]},
   {"path":"platform-injury-mandatory.thirdParty.rate","label":{"zh":"第三者损害赔付比例","en":"share of third-party damage paid"},"unit":"share","range":{"min":0,"max":1},"versions":[{"from":"2025-01-01","value":1,"reference":{"kind":"seed","file":"001_bfda1da3fb4197fa.txt","line":487,"quote":"以商业保险作为灵活就业人员造成第三人损害等问题的补充保障"},"assumption":{"rationale":"liability cover pays the damage owed in full up to the limit","prior":{"dist":"fixed"}}}]},
