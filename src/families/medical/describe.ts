@@ -50,6 +50,8 @@ export function describeMedical(meta: DescribeMeta, spec: MedicalSpec, t: Parame
   }
   const ex = spec.benefit.exclusion;
   if (ex && !spec.eligibility.covered) covered.push(zh ? `${ex.field.label.zh}除外` : `${ex.field.label.en} excluded`);
+  // No requirement, no age limit, no exclusion and no `covered` text: the product takes anyone.
+  if (covered.length === 0) covered.push(zh ? "不设投保条件：任何人均可投保" : "anyone: no eligibility condition");
 
   // Who pays.
   const group = Object.keys(spec.premium.groupPurchase?.payers ?? {}) as (keyof typeof PAYERS)[];

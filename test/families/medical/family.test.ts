@@ -100,6 +100,13 @@ describe("medical family features", () => {
     expect(d.premium).toBe("50 元/year at age < 30 or in the student tier, 100 元/year at age < 60, 200 元/year at age ≥ 60; individual purchases: from 30 元");
     expect(d.payers).toBe("the insured; city budget: 20 元");
     expect(d.benefit).toBe("hospital: 50% in 10000–50000 元, 70% above 50000 元, at most 30000 元; special drugs above 1000 元 paid at 80% (40% with pre-existing conditions)");
+    expect(d.covered).toBe("aged 0–80");
+  });
+
+  it("a product with no eligibility condition says it covers anyone (not an empty text)", () => {
+    const open = createMedicalScheme({ ...meta, spec: { ...spec, eligibility: {} } }, table);
+    expect(open.describe(F, "en").covered).toBe("anyone: no eligibility condition");
+    expect(open.describe(F, "zh").covered).toBe("不设投保条件：任何人均可投保");
   });
 });
 
