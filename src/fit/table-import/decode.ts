@@ -4,7 +4,7 @@
  * Excel on a Chinese Windows saves as "CSV"). UTF-16 is recognised by its BOM. TextDecoder is the
  * WHATWG Encoding Standard API, present in browsers, workers and Node (full ICU), so this file
  * runs unchanged in both. Excel workbooks are recognised by their signature and refused with a
- * message saying how to save them as CSV (no Excel reader is bundled: see src/fit/README.md).
+ * message saying how to save them as CSV (no Excel reader is bundled: see src/fit/index.ts).
  */
 import { InputError } from "../../rules/input-error.js";
 

@@ -7,7 +7,7 @@
  * not merged silently.
  */
 import { MAX_PERSONS } from "../../sim/limits.js";
-import { issueText, mapTable, type CellValue, type FieldSpec, type ImportIssue, type MappedTable } from "./columns.js";
+import { mapTable, type CellValue, type FieldSpec, type ImportIssue, type MappedTable } from "./columns.js";
 import type { RawTable } from "./parse.js";
 
 export interface PopulationColumn {
@@ -115,4 +115,3 @@ export function importPopulation(table: RawTable, spec: PopulationSpec, explicit
   return { cells, issues, issueCount, mapped, persons };
 }
 
-export { issueText };
