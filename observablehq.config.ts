@@ -5,8 +5,8 @@
 // localStorage) and two buttons in the header — see src/components/lang-boot.ts and i18n.ts.
 // Scheme pages: one parameterised page loader (src/schemes/[scheme].md.ts) renders every scheme in
 // the registry; the sidebar lists them in registry order with their page.yaml titles. Nothing here
-// names a scheme.
-import { rmSync } from "node:fs";
+// names a scheme. Their cached Markdown is dropped before every dev, start and build by
+// scripts/fill-npm-cache.ts (the npm pre* step), not here: loading this config has no side effect.
 import { LANG_BOOT_SCRIPT, LANG_SWITCH_HEADER } from "./src/components/lang-boot.js";
 import { readSchemePage } from "./src/data/scheme-page/page.js";
 import { schemes } from "./src/schemes/index.js";
@@ -16,11 +16,6 @@ const schemePages = schemes.map((s) => {
   const name = title ? `${title.zh} ${title.en}` : `${s.name.zh} ${s.name.en}`;
   return { name, path: `/schemes/${s.id}` };
 });
-
-// Framework re-runs a page loader only when the loader file is newer than its cached output; the
-// scheme pages also depend on page.yaml and the registry, so their cached Markdown is dropped here
-// and printed afresh by every build and preview (about a second a page).
-rmSync(new URL("./src/.observablehq/cache/schemes/", import.meta.url), { recursive: true, force: true });
 
 export default {
   title: "普惠保障工作台 Puhui Workbench",

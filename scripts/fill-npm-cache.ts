@@ -11,8 +11,9 @@
  * - creates empty version folders for packages Framework's client names but we never load,
  *   so Framework does not ask the registry for them;
  * - deletes every other version folder of a filled package (a stale, higher one would win);
- * - drops Framework's cached data-loader outputs, which it would not recompute when only a
- *   module the loader imports has changed.
+ * - drops Framework's cached data-loader and page-loader outputs (src/data/…, and the scheme
+ *   pages src/schemes/[scheme].md.ts prints), which it would not recompute when only a module or
+ *   a file the loader reads (page.yaml, the registry, a scenario) has changed.
  * See ../shared/design/offline-framework.md (verified facts) and docs/offline-build.md.
  */
 import { build, type Plugin } from "esbuild";
@@ -162,10 +163,12 @@ async function main(): Promise<void> {
     await mkdir(join(cacheRoot, spec), { recursive: true });
   }
 
-  // Data loaders' outputs are cached by Framework and re-run only when the loader file itself
-  // changes — not when a module it imports (the engine, the rules, a scenario) changes. Drop them
-  // so every build and preview computes them from the current code and data.
-  await rm(join(projectRoot, "src", ".observablehq", "cache", "data"), { recursive: true, force: true });
+  // Data and page loaders' outputs are cached by Framework and re-run only when the loader file
+  // itself changes — not when a module it imports (the engine, the rules, a scenario) or a file it
+  // reads (a scheme's page.yaml) changes. Drop them so every build and preview computes them from
+  // the current code and data: the data loaders (cache/data/) and the scheme pages (cache/schemes/,
+  // about a second a page).
+  for (const dir of ["data", "schemes"]) await rm(join(projectRoot, "src", ".observablehq", "cache", dir), { recursive: true, force: true });
 
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const list = BUNDLED.map((n) => `${n}@${versions.get(n)}`).join(", ");
