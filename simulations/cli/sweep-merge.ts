@@ -7,16 +7,18 @@
  * and, with --replicates, `replicates` (every replicate row). The rows are sorted and summarised in
  * one thread, so the database is the same to the bit however the sweep was sharded.
  */
-import { existsSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { Field, Float64, Int32, List, Table, Utf8, tableToIPC, vectorFromArray, type Vector } from "apache-arrow";
 import { join } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import type { Io } from "./command.js";
 import { FailureError, UsageError } from "./errors.js";
 import { parseStrict } from "./args.js";
 import { checkOutputPath } from "./files.js";
 import { factorColumn, lit, manifestFiles, memoryDb, partFiles, partList, quote, readManifest, shardOfPart, type Manifest } from "./sweep-store.js";
 import { InputError } from "../../src/rules/input-error.js";
-import { designSize, parseDesign } from "../../src/sim/design.js";
+import { designSize, parseDesign, schemeOfPath, type Design } from "../../src/sim/design.js";
+import { getScheme } from "../../src/schemes/index.js";
 
 /** Metrics summarised per point (columns of the part files). */
 export const SUMMARY_METRICS = ["lossRatio", "gross", "net", "subsidy_total", "benefits", "enrolled", "coverage", "expectedGross", "expectedBenefits"] as const;
@@ -47,10 +49,11 @@ export function checkManifests(dir: string): { reference: Manifest; manifests: M
 interface MergeValues {
   db?: string;
   replicates?: boolean;
+  arrow?: string;
 }
 
 export async function runMerge(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseStrict(args, { db: { type: "string" }, replicates: { type: "boolean" } });
+  const { values, positionals } = parseStrict(args, { db: { type: "string" }, replicates: { type: "boolean" }, arrow: { type: "string" } });
   const v = values as MergeValues;
   if (positionals.length === 0) throw new UsageError("missing <dir> (the --out directory of the sweep's shards)");
   if (positionals.length > 1) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[1])} (allowed: one <dir>)`);
@@ -59,6 +62,10 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
   const dbPath = v.db ?? join(dir, "sweep.duckdb");
   if (dbPath.trim().startsWith(":memory:")) throw new InputError("--db", `must be a database file (allowed: a file path such as sweep.duckdb; got ${JSON.stringify(dbPath)})`);
   checkOutputPath("--db", dbPath, [], "sweep.duckdb");
+  if (v.arrow !== undefined) {
+    if (!/\.arrow$/i.test(v.arrow)) throw new InputError("--arrow", `not an .arrow file name (allowed: a file path ending in .arrow, e.g. sweep.arrow; got ${JSON.stringify(v.arrow)})`);
+    checkOutputPath("--arrow", v.arrow, [{ path: dbPath, what: "the --db file" }], "sweep.arrow");
+  }
 
   const { reference, manifests } = checkManifests(dir);
   const design = parseDesign(reference.designJson);
@@ -129,6 +136,7 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
         await c.run(
           `CREATE TABLE summaries AS SELECT point, option, year, count(*) AS replicates, ${stats.join(", ")}, avg(CASE WHEN "lossRatio" > 1 THEN 1.0 ELSE 0.0 END) FILTER (WHERE "lossRatio" IS NOT NULL) AS p_loss_ratio_above_1 FROM all_rows GROUP BY point, option, year ORDER BY point, option, year`,
         );
+        if (v.arrow !== undefined) await writeBrowserFile(c, v.arrow, factors, { id: design.id, hash: reference.designHash, version: reference.version, json: JSON.stringify(design), design });
         if (v.replicates) await c.run(`CREATE TABLE replicates AS SELECT * EXCLUDE (seed${factors.map((f) => `, ${f}`).join("")}) FROM all_rows ORDER BY point, option, year, replicate`);
         await c.run("DROP TABLE all_rows");
         await c.run("CHECKPOINT");
@@ -147,6 +155,61 @@ export async function runMerge(args: string[], io: Io): Promise<number> {
     throw new FailureError(`--db: cannot build ${JSON.stringify(dbPath)} (${messageOf(error)}); the previous file, if any, is unchanged`);
   }
   io.err(`merged ${expected} points from ${manifests.length} shard${manifests.length === 1 ? "" : "s"} (${files.length} files) in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
-  io.out(`${design.id} (design ${reference.designHash}, puhui ${reference.version}): ${expected} points → ${dbPath} (tables: sweep, points, summaries${v.replicates ? ", replicates" : ""})\n`);
+  io.out(`${design.id} (design ${reference.designHash}, puhui ${reference.version}): ${expected} points → ${dbPath} (tables: sweep, points, summaries${v.replicates ? ", replicates" : ""})${v.arrow !== undefined ? `; for the browser: ${v.arrow}` : ""}\n`);
   return 0;
+}
+
+/**
+ * The browser's file (`--arrow`; the sweep page opens it): Arrow IPC, one row per point, option
+ * and year with the factor values, the summaries and every
+ * replicate's loss ratio in replicate order (a list), so the page can take P(low ≤ loss ratio ≤
+ * high) for any band; the design (id, hash, version, JSON) is the schema's metadata. Arrow, not the DuckDB file: the browser's DuckDB cannot open a file written
+ * by a newer DuckDB, and Arrow needs no DuckDB at all. Written under a temporary name, then renamed.
+ */
+async function writeBrowserFile(c: DuckDBConnection, path: string, factors: string[], d: { id: string; hash: string; version: string; json: string; design: Design }): Promise<void> {
+  const reader = await c.runAndReadAll(
+    `SELECT s.*${factors.map((f) => `, p.${f}`).join("")}, r.loss_ratios
+     FROM summaries s
+     JOIN points p USING (point)
+     JOIN (SELECT point, option, year, list("lossRatio" ORDER BY replicate) AS loss_ratios FROM all_rows GROUP BY ALL) r USING (point, option, year)
+     ORDER BY point, option, year`,
+  );
+  const names = reader.columnNames();
+  const columns = names.map((_, j) => reader.getColumnsJS()[j]!);
+    const vectors: Record<string, Vector> = {};
+  names.forEach((name, j) => {
+    const values = columns[j]!;
+    if (name === "loss_ratios") {
+      vectors[name] = vectorFromArray(values.map((l) => (l as (number | null)[]).map((x) => (x === null ? null : Number(x)))), new List(new Field("item", new Float64(), true)));
+    } else if (values.every((x) => x === null || typeof x === "string")) {
+      vectors[name] = vectorFromArray(values as (string | null)[], new Utf8());
+    } else if (name === "point" || name === "year" || name === "replicates") {
+      vectors[name] = vectorFromArray(values.map((x) => Number(x)), new Int32());
+    } else {
+      vectors[name] = vectorFromArray(values.map((x) => (x === null ? null : Number(x))), new Float64());
+    }
+  });
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    // The design (id, hash, version, JSON) travels once, as the schema's metadata.
+    const table = new Table(vectors);
+    for (const [k, v] of Object.entries({ design_id: d.id, design_hash: d.hash, version: d.version, design: d.json, factors: JSON.stringify(factorInfo(d.design)) })) table.schema.metadata.set(k, v);
+    writeFileSync(tmp, tableToIPC(table, "file"));
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw new FailureError(`--arrow: cannot write ${JSON.stringify(path)} (${messageOf(error)}); the previous file, if any, is unchanged`);
+  }
+}
+
+/** Each factor's column, kind, label {zh, en} (the design's, else a reform parameter's, else its name) and unit. */
+export function factorInfo(d: Design): { name: string; column: string; kind: string; label: { zh: string; en: string }; unit?: string }[] {
+  return d.factors.map((f) => {
+    const column = factorColumn(f.name);
+    if (f.kind === "reform") {
+      const p = getScheme(schemeOfPath(f.path)).parameters.param(f.path);
+      return { name: f.name, column, kind: f.kind, label: f.label ?? { zh: p.label.zh, en: p.label.en }, unit: p.unit };
+    }
+    return { name: f.name, column, kind: f.kind, label: f.label ?? { zh: f.name, en: f.name } };
+  });
 }

@@ -14,7 +14,7 @@ export const sweep: Command = {
   path: ["sweep"],
   summary: "run (a shard of) a sweep design's points; Parquet and a manifest in --out",
   usage: `Usage: puhui sweep <design.json> [--shard i/n] [--workers K] [--batch B] --out <dir>
-       puhui sweep merge <dir> [--db sweep.duckdb] [--replicates]
+       puhui sweep merge <dir> [--db sweep.duckdb] [--replicates] [--arrow sweep.arrow]
        puhui sweep analyse <sweep.duckdb> [--option ID] [--loss-ratio low:high] [--confidence C]
 
 Runs the design points of shard i of n (the points whose id ≡ i mod n; default 0/1, all of them)
@@ -37,7 +37,7 @@ Progress on stderr (a bar on a terminal); one line on stdout when done. See docs
 export const sweepMerge: Command = {
   path: ["sweep", "merge"],
   summary: "check a sweep's shards (one design, one version, every point once) and build one DuckDB file",
-  usage: `Usage: puhui sweep merge <dir> [--db sweep.duckdb] [--replicates]
+  usage: `Usage: puhui sweep merge <dir> [--db sweep.duckdb] [--replicates] [--arrow sweep.arrow]
 
 Checks that every shard in <dir> comes from the same design and puhui version and that every
 design point is present exactly once (else one line naming the shard), then builds a DuckDB
@@ -46,6 +46,9 @@ points (id, seed, factor values f_<name>), summaries (per point, option and year
 5 %, median, 95 % of loss ratio, premiums, subsidies, benefits, enrolment; P(loss ratio > 1)).
   --db FILE      the database to write
   --replicates   also store every replicate row (table replicates)
+  --arrow FILE   also write one Arrow IPC file for the browser's sweep page (/sweeps): a row per
+                 point, option and year with the design, factor values, summaries and every
+                 replicate's loss ratio (replaced atomically)
 `,
   run: runMerge,
 };
