@@ -6,7 +6,8 @@
  * l.51–59; Urumqi art. 9, seed 004; the pilot and the proposal).
  */
 import { fmt, roundFen } from "../../rules/money.js";
-import { premiumOf, type Payer, type Premium, type TraceLine } from "../../rules/scheme.js";
+import { premiumOf, type Premium, type TraceLine } from "../../rules/scheme.js";
+import type { Payer } from "../../vocabulary/payers.js";
 import type { Bilingual } from "../../vocabulary/text.js";
 
 /** A rate per order and the parameter it comes from. */

@@ -9,7 +9,7 @@ import type { Payer } from "../../vocabulary/payers.js";
 export const VARIANTS = ["zhejiang", "guangdong"] as const;
 export type Variant = (typeof VARIANTS)[number];
 /** Who pays the contribution (src/vocabulary/payers.ts). */
-const PAYERS = ["platform", "employer"] as const satisfies readonly Payer[];
+const CONTRIBUTORS = ["platform", "employer"] as const satisfies readonly Payer[];
 
 export const PersonSchema = z.strictObject({
   age: personAge(35),
@@ -26,7 +26,7 @@ export const ClaimSchema = z.strictObject({
 
 export const PurchaseSchema = z.strictObject({
   months: labelled(integer(1, 120, "months").default(1), { label: { zh: "参保月数", en: "months" }, hint: { zh: "1–120", en: "1–120" } }),
-  payer: labelled(oneOf(PAYERS).default("platform"), { label: { zh: "缴费方", en: "who pays" }, options: payerOptions(PAYERS) }),
+  payer: labelled(oneOf(CONTRIBUTORS).default("platform"), { label: { zh: "缴费方", en: "who pays" }, options: payerOptions(CONTRIBUTORS) }),
 });
 
 export type SingleTypePerson = z.output<typeof PersonSchema>;
