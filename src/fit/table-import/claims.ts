@@ -9,7 +9,7 @@
 import { MAX_AMOUNT } from "../../rules/input.js";
 import type { ClaimRecord } from "../severity/records.js";
 import type { CountRecord } from "../frequency.js";
-import { mapTable, MAX_ISSUES, type FieldSpec, type ImportIssue, type MappedTable } from "./columns.js";
+import { byRow, mapTable, MAX_ISSUES, type FieldSpec, type ImportIssue, type MappedTable } from "./columns.js";
 import type { RawTable } from "./parse.js";
 
 export const CLAIM_FIELDS: readonly FieldSpec[] = [
@@ -79,7 +79,7 @@ export function importClaims(table: RawTable, defaults: ClaimDefaults = {}, expl
     records.push(rec);
   }
   if (mapped.rows === 0) add({ row: null, column: null, problem: { en: "no claim rows", zh: "没有赔案行" }, allowed: { en: "one row per claim under the header", zh: "表头下每行一件赔案" }, got: "0 rows" });
-  return issueCount > 0 ? { records: [], categories: [], dates: [], issues, issueCount, mapped } : { records, categories, dates, issues, issueCount, mapped };
+  return issueCount > 0 ? { records: [], categories: [], dates: [], issues: byRow(issues), issueCount, mapped } : { records, categories, dates, issues, issueCount, mapped };
 }
 
 export const COUNT_FIELDS: readonly FieldSpec[] = [

@@ -41,6 +41,26 @@ export interface ImportIssue {
 /** Most issues kept (the count of all is reported beside them). */
 export const MAX_ISSUES = 200;
 
+/** Orders issues by row (whole-table issues first), keeping the column order within a row. */
+export function byRow(issues: ImportIssue[]): ImportIssue[] {
+  return issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
+/** The first `limit` rows as the page previews them: field key → cell text ("" when empty). */
+export function previewRows(m: MappedTable, limit = 20): Record<string, string>[] {
+  const keys = Object.keys(m.values);
+  const out: Record<string, string>[] = [];
+  for (let r = 0; r < Math.min(limit, m.rows); r++) {
+    const row: Record<string, string> = { row: String(m.rowNumbers[r]) };
+    for (const k of keys) {
+      const v = m.values[k]![r];
+      row[k] = v === null || v === undefined ? "" : String(v);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
 export interface MappedTable {
   /** field key → column index in the header, or null (optional field not present). */
   mapping: Record<string, number | null>;
@@ -90,7 +110,7 @@ export function describeType(t: FieldType): Bilingual {
   }
 }
 
-/** Parses one non-empty cell; a string starting with "!" is a problem text (en|zh). */
+/** Parses one non-empty cell: its value, or `bad` with the problem in both languages. */
 function parseCell(t: FieldType, s: string): CellValue | { bad: Bilingual } {
   switch (t.kind) {
     case "integer":
@@ -171,28 +191,29 @@ export function mapTable(table: RawTable, fields: readonly FieldSpec[], explicit
   const n = table.rows.length;
   const values: Record<string, CellValue[]> = {};
   const width = table.header.length;
+  const cols = fields.map((f) => mapping[f.key] ?? null);
+  const outs = fields.map((f) => (values[f.key] = new Array<CellValue>(n)));
+  const allowed = fields.map((f) => describeType(f.type));
+  // Row by row, so problems are listed in the order a reader meets them.
   for (let r = 0; r < n; r++) {
     const row = table.rows[r]!;
+    const rowNumber = table.rowNumbers[r]!;
     if (row.length !== width) {
-      add({ row: table.rowNumbers[r]!, column: null, problem: { en: `has ${row.length} cells, the header ${width}`, zh: `有 ${row.length} 个单元格，表头有 ${width} 个` }, allowed: { en: `${width} cells (quote cells that contain the delimiter)`, zh: `${width} 个单元格（含分隔符的单元格请加引号）` }, got: JSON.stringify(row.slice(0, 8).join(table.delimiter)) });
+      add({ row: rowNumber, column: null, problem: { en: `has ${row.length} cells, the header ${width}`, zh: `有 ${row.length} 个单元格，表头有 ${width} 个` }, allowed: { en: `${width} cells (quote cells that contain the delimiter)`, zh: `${width} 个单元格（含分隔符的单元格请加引号）` }, got: JSON.stringify(row.slice(0, 8).join(table.delimiter)) });
     }
-  }
-  for (const f of fields) {
-    const col = mapping[f.key] ?? null;
-    const out: CellValue[] = new Array(n);
-    values[f.key] = out;
-    const allowed = describeType(f.type);
-    for (let r = 0; r < n; r++) {
-      const s = col === null ? "" : (table.rows[r]![col] ?? "");
+    for (let k = 0; k < fields.length; k++) {
+      const col = cols[k]!;
+      const out = outs[k]!;
+      const s = col === null ? "" : (row[col] ?? "");
       if (s === "") {
         out[r] = null;
-        if (f.required && col !== null) add({ row: table.rowNumbers[r]!, column: table.header[col]!, problem: { en: "empty", zh: "为空" }, allowed, got: '""' });
+        if (fields[k]!.required && col !== null) add({ row: rowNumber, column: table.header[col]!, problem: { en: "empty", zh: "为空" }, allowed: allowed[k]!, got: '""' });
         continue;
       }
-      const v = parseCell(f.type, s);
+      const v = parseCell(fields[k]!.type, s);
       if (v !== null && typeof v === "object") {
         out[r] = null;
-        add({ row: table.rowNumbers[r]!, column: table.header[col!]!, problem: v.bad, allowed, got: JSON.stringify(s) });
+        add({ row: rowNumber, column: table.header[col!]!, problem: v.bad, allowed: allowed[k]!, got: JSON.stringify(s) });
       } else out[r] = v;
     }
   }

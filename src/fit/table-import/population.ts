@@ -7,7 +7,7 @@
  * not merged silently.
  */
 import { MAX_PERSONS } from "../../sim/limits.js";
-import { mapTable, type CellValue, type FieldSpec, type ImportIssue, type MappedTable } from "./columns.js";
+import { byRow, mapTable, type CellValue, type FieldSpec, type ImportIssue, type MappedTable } from "./columns.js";
 import type { RawTable } from "./parse.js";
 
 export interface PopulationColumn {
@@ -97,7 +97,7 @@ export function importPopulation(table: RawTable, spec: PopulationSpec, explicit
   if (shares && n > 0 && mapped.mapping[head.key] !== null && Math.abs(shareSum - 1) > SHARE_TOLERANCE) {
     add({ row: null, column: table.header[mapped.mapping[head.key]!]!, problem: { en: "the shares do not sum to 1", zh: "占比之和不为 1" }, allowed: { en: `shares summing to 1 within ${SHARE_TOLERANCE} (never rescaled)`, zh: `和为 1（误差不超过 ${SHARE_TOLERANCE}，不会自动缩放）` }, got: String(shareSum) });
   }
-  if (issueCount > 0) return { cells: [], issues, issueCount, mapped, persons: 0 };
+  if (issueCount > 0) return { cells: [], issues: byRow(issues), issueCount, mapped, persons: 0 };
   if (shares) {
     // Largest remainder (Hamilton): floor each share × total, then give the persons left to the
     // largest remainders (ties: the earlier row).

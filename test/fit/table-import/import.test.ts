@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { decodeTable, MAX_FILE_BYTES } from "../../../src/fit/table-import/decode.js";
 import { parseTable } from "../../../src/fit/table-import/parse.js";
-import { issueText, mapTable, type FieldSpec } from "../../../src/fit/table-import/columns.js";
+import { issueText, mapTable, previewRows, type FieldSpec } from "../../../src/fit/table-import/columns.js";
 import { importPopulation } from "../../../src/fit/table-import/population.js";
 import { importClaims, importCounts } from "../../../src/fit/table-import/claims.js";
 import { fitSeverity } from "../../../src/fit/severity/fit.js";
@@ -70,14 +70,14 @@ describe("population import", () => {
     const p = importPopulation(table("population-bad.csv"), { columns: [{ field: AGE }, { field: HEALTH }] });
     expect(p.cells).toEqual([]);
     expect(p.issues.map((i) => issueText(i))).toEqual([
-      'row 7: has 2 cells, the header 3 (allowed: 3 cells (quote cells that contain the delimiter); got "60+,健康")',
       'row 3, column 人数: not a number (allowed: an integer 0–2000000000; got "abc")',
       'row 4, column 人数: out of range (allowed: an integer 0–2000000000; got "-5")',
       'row 5, column 人数: not a whole number (allowed: an integer 0–2000000000; got "2.5")',
-      'row 7, column 人数: empty (allowed: an integer 0–2000000000; got "")',
       'row 6: same attributes as row 2 (allowed: one row per combination of attributes (sum such rows first); got "ageBand=18-39|health=健康")',
+      'row 7: has 2 cells, the header 3 (allowed: 3 cells (quote cells that contain the delimiter); got "60+,健康")',
+      'row 7, column 人数: empty (allowed: an integer 0–2000000000; got "")',
     ]);
-    expect(issueText(p.issues[1]!, "zh")).toBe('第 3 行，“人数”列：不是数字（允许：0–2000000000 的整数；实际为 "abc"）');
+    expect(issueText(p.issues[0]!, "zh")).toBe('第 3 行，“人数”列：不是数字（允许：0–2000000000 的整数；实际为 "abc"）');
     expect(p.issueCount).toBe(6);
   });
   it("a missing count column is one issue naming the columns there are; an explicit mapping fixes it", () => {
@@ -115,10 +115,10 @@ describe("claims import", () => {
     expect(c.records).toEqual([]);
     expect(c.issues.map((i) => issueText(i))).toEqual([
       'row 3, column amount: out of range (allowed: a number > 0 and ≤ 100000000; got "-20")',
-      'row 6, column date: not a calendar date (allowed: a date YYYY-MM-DD (or YYYY/M/D); got "2024-02-30")',
-      'row 6, column deductibleApplied: not true/false (allowed: true/false, yes/no, 1/0 or 是/否; got "maybe")',
       "row 4, column amount: at or below the deductible 1000 (allowed: an amount above the deductible (smaller losses are never reported), or mark the row as net of the deductible; got 800)",
       "row 5, column amount: above the limit 50000 (allowed: a ground-up amount at most the limit (a capped claim is recorded at the limit); got 60000)",
+      'row 6, column date: not a calendar date (allowed: a date YYYY-MM-DD (or YYYY/M/D); got "2024-02-30")',
+      'row 6, column deductibleApplied: not true/false (allowed: true/false, yes/no, 1/0 or 是/否; got "maybe")',
       "row 7, column limit: not above the deductible 2000 (allowed: a limit above the deductible; got 1500)",
     ]);
   });
@@ -127,6 +127,13 @@ describe("claims import", () => {
     expect(c.records).toEqual([
       { amount: 1500, deductible: 1000, deductibleApplied: false, limit: 1e5 },
       { amount: 2000, deductible: 1000, deductibleApplied: false, limit: 1e5 },
+    ]);
+  });
+  it("a preview of the first rows, as text", () => {
+    const c = importClaims(table("claims-lognormal.csv"));
+    expect(previewRows(c.mapped, 2)).toEqual([
+      { row: "2", amount: "1316", category: "住院", date: "2024-01-01", deductible: "1000", deductibleApplied: "true", limit: "50000" },
+      { row: "3", amount: "723.73", category: "门诊", date: "2024-01-08", deductible: "0", deductibleApplied: "false", limit: "50000" },
     ]);
   });
   it("counts and exposure", () => {
