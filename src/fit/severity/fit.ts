@@ -207,3 +207,25 @@ export function akaikeWeights(fits: readonly SeverityFit[]): number[] {
   const s = raw.reduce((a, b) => a + b, 0);
   return raw.map((r) => r / s);
 }
+
+/**
+ * The spliced model at each candidate threshold, best (largest ln L) first: the threshold's
+ * profile likelihood (Loss Models §5.2.6 leaves the splice point to the analyst; with the same
+ * data and parameter count the likelihoods compare directly). Candidates that leave too few
+ * claims on a side are skipped and listed.
+ */
+export function profileThreshold(records: readonly ClaimRecord[], candidates: readonly number[]): { fits: SeverityFit[]; skipped: { threshold: number; reason: string }[] } {
+  if (!Array.isArray(candidates) || candidates.length === 0) throw new InputError("thresholds", "no candidate thresholds (allowed: one or more numbers > 0 元)");
+  const fits: SeverityFit[] = [];
+  const skipped: { threshold: number; reason: string }[] = [];
+  for (const t of candidates) {
+    try {
+      fits.push(fitSeverity(records, "spliced", { threshold: t }));
+    } catch (e) {
+      if (!(e instanceof InputError) || e.field !== "threshold") throw e;
+      skipped.push({ threshold: t, reason: e.message });
+    }
+  }
+  if (fits.length === 0) throw new InputError("thresholds", `no candidate threshold leaves enough claims on both sides (allowed: thresholds with at least 3 exact claims at or below and 2 above; got ${candidates.join(", ")})`);
+  return { fits: fits.sort((a, b) => b.logLikelihood - a.logLikelihood), skipped };
+}

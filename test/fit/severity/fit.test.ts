@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { akaikeWeights, compareFits, fitSeverity, likelihoodFunction, logLikelihood } from "../../../src/fit/severity/fit.js";
+import { akaikeWeights, compareFits, fitSeverity, likelihoodFunction, logLikelihood, profileThreshold } from "../../../src/fit/severity/fit.js";
 import { observations, type ClaimRecord } from "../../../src/fit/severity/records.js";
 import { FAMILY, gammaDistribution, lognormalDistribution, paretoDistribution, splicedDistribution } from "../../../src/fit/severity/families.js";
 import { messageOf } from "../../helpers/input-error.js";
@@ -171,6 +171,15 @@ describe("comparing fits", () => {
     const w = akaikeWeights(fits);
     expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(w[0]).toBeGreaterThan(0.99);
+  });
+  it("the spliced threshold's profile likelihood peaks at the true threshold; a threshold past the data is skipped with its reason", () => {
+    for (const seed of [1, 2, 3]) {
+      const recs = simulateClaims(seed, 2000, draws.spliced(8, 1, 0.8, 2, 10_000), 1000, 200_000);
+      const p = profileThreshold(recs, [5000, 7000, 10_000, 14_000, 20_000, 1e7]);
+      expect(p.fits.map((f) => f.fixed)[0]).toBe(10_000);
+      expect(p.fits).toHaveLength(5);
+      expect(p.skipped).toEqual([{ threshold: 1e7, reason: expect.stringMatching(/^threshold: leaves too few exact claims on one side/) }]);
+    }
   });
   it("each family's transform round-trips", () => {
     for (const f of Object.values(FAMILY)) {
