@@ -5,7 +5,7 @@
  * quadrature table per claim category: src/sim/claims.ts, or yearly tables: src/sim/yearly.ts).
  * Numbers a scenario gives as "$assumption" compile to indices into the replicate's drawn θ.
  */
-import type { AnyScheme } from "../rules/index.js";
+import { applyReform, type AnyScheme } from "../rules/index.js";
 import { addYears } from "../rules/dates.js";
 import { InputError } from "../rules/input-error.js";
 import { buildCells, cellMatches, type Cell } from "./cells.js";
@@ -106,6 +106,9 @@ export interface PlanOption {
   eligible: number[];
   /** Numbers read from assumptions, checked against their field's range on every draw. */
   drawn: { i: number; name: string; field: string; range: Range }[];
+  /** Rule parameters set per replicate (option.parameters): paths and their compiled numbers;
+   *  null when the option sets none (its rules are the same in every replicate). */
+  parameters: { paths: string[]; nums: CNum[] } | null;
 }
 
 export interface Plan {
@@ -115,6 +118,34 @@ export interface Plan {
   /** Assumption names in index order (θ arrays use this order). */
   assumptionNames: string[];
   mode: Mode;
+  /** What compiling an option again needs (options with rule parameters, {@link optionVariant}). */
+  context: CompileContext;
+  resolved: ResolvedOption[];
+  /** Per option, its compiled variants by parameter vector (cleared past VARIANTS_KEPT). */
+  variants: Map<string, PlanOption>[];
+}
+
+/** Variants of an option kept per plan (a replicate's parameter vector; drawn vectors rarely repeat). */
+const VARIANTS_KEPT = 64;
+
+/**
+ * The option compiled with its rule parameters at `values` (option.parameters' paths, in order)
+ * on top of its reform: its own schemes, premiums and benefit tables, cached by the vector.
+ */
+export function optionVariant(plan: Plan, oi: number, values: Float64Array): PlanOption {
+  const po = plan.options[oi]!;
+  const key = values.join(",");
+  const cache = plan.variants[oi]!;
+  let variant = cache.get(key);
+  if (variant) return variant;
+  const { option, scheme } = plan.resolved[oi]!;
+  const set: Record<string, number> = {};
+  po.parameters!.paths.forEach((path, i) => (set[path] = values[i]!));
+  const reformed: ResolvedOption = { option: { ...option, reform: { ...option.reform, ...set } }, scheme: applyReform(scheme, set) };
+  variant = compileOption(plan.context, reformed, oi);
+  if (cache.size >= VARIANTS_KEPT) cache.clear();
+  cache.set(key, variant);
+  return variant;
 }
 
 export function compileNum(n: Num, index: Map<string, number>): CNum {
@@ -155,11 +186,11 @@ export function compile(scenario: Scenario, resolved: ResolvedOption[], mode: Mo
   const dates = Array.from({ length: scenario.years }, (_, y) => addYears(scenario.date, y));
   const context: CompileContext = { date: scenario.date, cells, index, dates, tables, cache };
   const options = resolved.map((r, i) => compileOption(context, r, i));
-  return { scenario, options, cells, assumptionNames, mode };
+  return { scenario, options, cells, assumptionNames, mode, context, resolved, variants: options.map(() => new Map()) };
 }
 
 /** What every option's compilation reads. */
-interface CompileContext {
+export interface CompileContext {
   /** The scenario's first date (purchases are parsed on it). */
   date: string;
   cells: Cell[];
@@ -241,6 +272,7 @@ function compileOption(context: CompileContext, { option, scheme }: ResolvedOpti
     population,
     eligible: oc.eligible,
     drawn,
+    parameters: option.parameters && Object.keys(option.parameters).length > 0 ? { paths: Object.keys(option.parameters), nums: Object.values(option.parameters).map((n) => compileNum(n, index)) } : null,
   };
 }
 

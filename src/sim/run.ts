@@ -16,8 +16,8 @@ import { aggregateClaims, bookClaimExpectations, newCellDraw, newYearlyScratch, 
 import { describeRange, inRange, problem } from "./issues.js";
 import { bookCell, closeRow, openRow, PAYERS, type ReplicateRow } from "./ledger.js";
 import { MAX_PERSON_MODE_PERSONS, MAX_REPLICATES, MAX_ROWS } from "./limits.js";
-import { MODES, value, type Mode, type Plan, type PlanCell, type PlanOption } from "./plan.js";
-import { drawPrior } from "./priors.js";
+import { MODES, optionVariant, value, type Mode, type Plan, type PlanCell, type PlanOption } from "./plan.js";
+import { drawPrior, priorQuantile } from "./priors.js";
 import { nextPriceIndex, premiumAt } from "./repricing.js";
 import { Xoshiro128ss } from "./rng.js";
 import { binomial, gamma } from "./samplers.js";
@@ -125,21 +125,49 @@ function newRunState(plan: Plan, mode: Mode): RunState {
   };
 }
 
-/** Draws the parameter set of replicate r (each assumption from its own stream), in plan order. */
+/**
+ * Rule parameters (option.parameters) are drawn from their prior discretised to this many
+ * equal-probability points (the midpoint quantiles (j + ½)/16): each option then has at most 16
+ * variants per such parameter, compiled once and reused (benefit tables cost far more than a run).
+ */
+export const RULE_STRATA = 16;
+
+/** Names of the assumptions the scenario's options read as rule parameters (memoised per scenario). */
+const ruleAssumptionCache = new WeakMap<Scenario, Set<string>>();
+function ruleAssumptions(scenario: Scenario): Set<string> {
+  let names = ruleAssumptionCache.get(scenario);
+  if (!names) {
+    names = new Set();
+    for (const o of scenario.options) for (const n of Object.values(o.parameters ?? {})) if (typeof n === "string") names.add(n.slice(1));
+    ruleAssumptionCache.set(scenario, names);
+  }
+  return names;
+}
+
+/**
+ * Draws the parameter set of replicate r (each assumption from its own stream), in plan order;
+ * an assumption read as a rule parameter at one of its prior's RULE_STRATA midpoint quantiles.
+ */
 export function drawParameters(scenario: Scenario, names: readonly string[], seed: number, r: number, uncertainty: boolean, fix: Record<string, number> = {}): Float64Array {
   const theta = new Float64Array(names.length);
+  const rules = ruleAssumptions(scenario);
   names.forEach((name, i) => {
     const a = scenario.assumptions[name]!;
     if (Object.hasOwn(fix, name)) theta[i] = fix[name]!;
     else if (!uncertainty || a.prior.dist === "fixed") theta[i] = a.value;
-    else theta[i] = drawPrior(Xoshiro128ss.derive(seed, "theta", r, name), a.prior, a.value);
+    else if (rules.has(name)) {
+      const u = Xoshiro128ss.derive(seed, "theta", r, name).uniform();
+      theta[i] = priorQuantile(a.prior, a.value, (Math.floor(u * RULE_STRATA) + 0.5) / RULE_STRATA);
+    } else theta[i] = drawPrior(Xoshiro128ss.derive(seed, "theta", r, name), a.prior, a.value);
   });
   return theta;
 }
 
 /** One option in replicate r: its years in order, each a row, repricing between them. */
-function runOption(state: RunState, po: PlanOption, oi: number, theta: Float64Array, parent: Xoshiro128ss, r: number, rows: ReplicateRow[]): void {
-  checkDrawn(po, theta, r);
+function runOption(state: RunState, base: PlanOption, oi: number, theta: Float64Array, parent: Xoshiro128ss, r: number, rows: ReplicateRow[]): void {
+  checkDrawn(base, theta, r);
+  // Rule parameters drawn in this replicate: the option compiled at their values (cached by vector).
+  const po = base.parameters ? optionVariant(state.plan, oi, parameterValues(base, theta)) : base;
   const draw = drawOption(state, po, theta, r);
   const years = state.plan.scenario.years;
   let k = 0; // price-lattice index: premiums × 1.01^k
@@ -153,6 +181,14 @@ function runOption(state: RunState, po: PlanOption, oi: number, theta: Float64Ar
     // Reprice next year toward the target loss ratio (credibility-weighted, capped change).
     k = nextPriceIndex(po, theta, row.lossRatio, y, years, k);
   }
+}
+
+/** The option's rule parameter values in this replicate (option.parameters' order). */
+function parameterValues(po: PlanOption, theta: Float64Array): Float64Array {
+  const nums = po.parameters!.nums;
+  const values = new Float64Array(nums.length);
+  for (let i = 0; i < nums.length; i++) values[i] = value(nums[i]!, theta);
+  return values;
 }
 
 /** The option's category weights, claim frequency, severity scale and frailty in replicate r. */

@@ -291,6 +291,13 @@ export const optionSchema = strict({
    * policy year; take-up and renewal still respond to the price of one purchase.
    */
   purchases: strict({ perYear: numRef(RANGES.purchases).default(1), by: byAttribute(RANGES.purchases).optional() }).optional(),
+  /**
+   * Rule parameters of the option's scheme set per replicate (on top of `reform`): a parameter
+   * path → a number or "$assumption", drawn from the assumption's prior in each replicate (a
+   * labelled rule assumption's own prior, parameters.yaml, copied into scenario.assumptions). The
+   * engine compiles the option's benefit tables once per distinct parameter vector.
+   */
+  parameters: z.record(z.string(), numRef()).optional(),
   /** Restrict the option to cells whose attributes match (e.g. {"occupation": ["delivery"]}). */
   cells: z.record(z.string(), z.array(attrValue)).optional(),
   takeup: takeupSchema,
@@ -514,11 +521,33 @@ export function parseScenario(input: unknown): { scenario: Scenario; options: Re
     ids.add(option.id);
     checkOption(scenario, option, at);
     const scheme = schemeOf(option, at);
+    checkParameters(scenario, option, scheme, at);
     checkCategories(scenario, option, scheme, at, cellClaimFields);
     return { option, scheme };
   });
   if (scenario.calibration) checkCalibration(scenario, scenario.calibration, ids);
   return { scenario, options };
+}
+
+/** Each of option.parameters names a rule parameter of the scheme, and its values (the number, or the assumption's point value and prior) stay in the parameter's range. */
+function checkParameters(scenario: Scenario, option: Option, scheme: AnyScheme, at: string): void {
+  for (const [path, n] of Object.entries(option.parameters ?? {})) {
+    const field = `${at}.parameters.${path}`;
+    if (!scheme.parameters.has(path)) throw new InputError(field, `unknown rule parameter (allowed: a parameter path of ${option.scheme}, see puhui rules show ${option.scheme}; got ${JSON.stringify(path)})`);
+    const p = scheme.parameters.param(path);
+    const range: Range = { min: p.range.min, max: p.range.max };
+    if (typeof n === "number") {
+      if (!inRange(n, range)) throw new InputError(field, problem("out of range", describeRange(range), n));
+      continue;
+    }
+    const name = n.slice(1);
+    if (!Object.hasOwn(scenario.assumptions, name)) {
+      throw new InputError(field, `unknown assumption (allowed: "$name" of an entry of scenario.assumptions: ${assumptionList(scenario)}; got ${JSON.stringify(n)})`);
+    }
+    const a = scenario.assumptions[name]!;
+    if (p.integer && a.prior.dist !== "fixed") throw new InputError(field, `reads ${n}, drawn from a continuous prior, but the parameter is a whole number (allowed: a fixed assumption or a number)`);
+    checkReference(field, n, a, range);
+  }
 }
 
 /** "a, b, c": the scenario's assumption names (for errors). */

@@ -74,7 +74,7 @@ const scenarioCases: Case[] = [
   ["an assumption named __proto__", () => { const s = base(); s.assumptions = JSON.parse(`{"__proto__": {"value": 0.01, "rationale": "x"}, ${JSON.stringify(s.assumptions).slice(1)}`); return s; }, 'scenario.assumptions: "__proto__" is not allowed as a name (allowed: any other name; got "__proto__")'],
   ["a person field named __proto__", () => { const s = base(); s.population.cells[0].person = JSON.parse('{"__proto__": {"age": 200}}'); return s; }, 'scenario.population.cells[0].person: "__proto__" is not allowed as a name (allowed: any other name; got "__proto__")'],
   ["a top-level __proto__ key", () => JSON.parse(`{"__proto__": {"replicates": 5}, ${fixture.trim().slice(1)}`), /^scenario: unknown field\(s\) "__proto__" \(allowed: \$schema, id, title, description, seed, replicates, years, date, population, assumptions, options, calibration\)$/],
-  ["an option-level __proto__ key", () => { const s = base(); s.options[0] = JSON.parse(`{"__proto__": {}, ${JSON.stringify(s.options[0]).slice(1)}`); return s; }, `${O}: unknown field(s) "__proto__" (allowed: id, label, scheme, reform, purchase, purchases, cells, takeup, claims, adminRatio, dynamics)`],
+  ["an option-level __proto__ key", () => { const s = base(); s.options[0] = JSON.parse(`{"__proto__": {}, ${JSON.stringify(s.options[0]).slice(1)}`); return s; }, `${O}: unknown field(s) "__proto__" (allowed: id, label, scheme, reform, purchase, purchases, parameters, cells, takeup, claims, adminRatio, dynamics)`],
   // Bounds: head counts, cells, replicates, result rows.
   ["count 1e12", () => { const s = base(); s.population.cells[0].count = 1e12; return s; }, "scenario.population.cells[0].count: out of range (allowed: an integer from 0 to 2000000000 (persons); got 1000000000000)"],
   ["6-dimension grid of 10 levels", () => grid(6, 10), "scenario.population.grid.dimensions: too many cells (allowed: the product of the dimensions' level counts ≤ 20000; got 10 × 10 × 10 × 10 × 10 × 10 = 1000000)"],
@@ -98,7 +98,7 @@ const scenarioCases: Case[] = [
   ["title 5", () => ({ ...base(), title: 5 }), 'scenario.title: not a label (allowed: a non-empty string, or {"zh": …, "en": …}; got 5)'],
   ["no options", () => ({ ...base(), options: [] }), "scenario.options: too few options (allowed: 1 to 50 options; got 0)"],
   ["option id with capitals", () => { const s = base(); s.options[0].id = "Base"; return s; }, `${O}.id: not in the allowed form (allowed: lower-case letters, digits and dashes; got "Base")`],
-  ["unknown field of an option", () => { const s = base(); s.options[0].colour = "red"; return s; }, `${O}: unknown field(s) "colour" (allowed: id, label, scheme, reform, purchase, purchases, cells, takeup, claims, adminRatio, dynamics)`],
+  ["unknown field of an option", () => { const s = base(); s.options[0].colour = "red"; return s; }, `${O}: unknown field(s) "colour" (allowed: id, label, scheme, reform, purchase, purchases, parameters, cells, takeup, claims, adminRatio, dynamics)`],
   // Assumptions: values and priors.
   ["assumption value a string", () => { const s = base(); s.assumptions.takeup.value = "abc"; return s; }, 'scenario.assumptions.takeup.value: not a number (allowed: a finite number; got "abc")'],
   ["lognormal prior sigma 0", () => { const s = base(); s.assumptions.freq.prior.sigma = 0; return s; }, "scenario.assumptions.freq.prior.sigma: out of range (allowed: a number > 0 and ≤ 5; got 0)"],
