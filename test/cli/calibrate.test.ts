@@ -57,7 +57,7 @@ describe("puhui calibrate --posterior", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("2 of 2 targets covered within their observation model");
     expect(r.out).toMatch(/ESS \d+ of 300 at the last reweighting; \d+ distinct particles/);
-    expect(r.out).toMatch(/guangdong\.single_type_insured_2022_05\s+single-type\s+enrolled\s+121\.52 万\s+relative σ 0\.608 %/);
+    expect(r.out).toMatch(/guangdong\.single_type_insured_2022_05\s+single-type\s+enrolled\s+121\.52 万\s+rounded to 100, σ 0\.5 %/);
     expect(r.out).toMatch(/takeup\.special\s+\S+ \[\S+, \S+\]\s+0\.24\d* \[/);
     expect(r.err).toMatch(/tempered 100 % of the way from prior to posterior in/);
     const file = JSON.parse(readFileSync(out, "utf-8"));

@@ -65,6 +65,10 @@ export interface PosteriorResult {
   seed: number;
   particles: number;
   names: string[];
+  /** The priors the draws were sampled from (a stored posterior is current only while they are unchanged). */
+  priors: Record<string, FreePrior>;
+  /** Each draw's log-likelihood (sum over targets) at the model it came from. */
+  logLik: number[];
   /** Equally weighted draws (original scale), particles × names. */
   draws: number[][];
   ess: number;
@@ -111,6 +115,17 @@ export function targetModel(scenario: Scenario, options: ResolvedOption[]): (the
     free.forEach((f, k) => (fix[f.name] = theta[k]!));
     const rows: ReplicateRow[][] = plans.map((p) => runPlan(p, { replicates: 1, uncertainty: false, fix }));
     return Float64Array.from(targets, (t, i) => metricOf(rows[planOf[i]!]!, t));
+  };
+}
+
+/** The log-likelihood of the scenario's published figures at θ (free assumptions, original scale). */
+export function logLikelihoodAt(scenario: Scenario, options: ResolvedOption[]): (theta: ArrayLike<number>) => number {
+  const targets = scenario.calibration!.targets;
+  const obs = targets.map(observationOf);
+  const model = targetModel(scenario, options);
+  return (theta) => {
+    const m = model(theta);
+    return targets.reduce((s, t, i) => s + logLikelihood(obs[i]!, t.value, m[i]!), 0);
   };
 }
 
@@ -165,6 +180,8 @@ export function posterior(scenario: Scenario, options: ResolvedOption[], opts: P
     seed,
     particles: n,
     names: free.map((f) => f.name),
+    priors: Object.fromEntries(free.map((f) => [f.name, f.prior])),
+    logLik: Array.from(result.logLik),
     draws,
     ess: result.ess,
     unique: result.unique,
