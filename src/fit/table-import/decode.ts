@@ -3,8 +3,8 @@
  * decoder; bytes that are not valid UTF-8 are decoded as GBK (GB 18030's two-byte subset, what
  * Excel on a Chinese Windows saves as "CSV"). UTF-16 is recognised by its BOM. TextDecoder is the
  * WHATWG Encoding Standard API, present in browsers, workers and Node (full ICU), so this file
- * runs unchanged in both. Excel workbooks are recognised by their signature and refused with a
- * message saying how to save them as CSV (no Excel reader is bundled: see src/fit/index.ts).
+ * runs unchanged in both. Excel workbooks are recognised by their signature and refused here
+ * (./excel.ts reads .xlsx; its readTable picks the reader by the signature).
  */
 import { InputError } from "../../rules/input-error.js";
 
@@ -29,7 +29,7 @@ export function decodeTable(bytes: Uint8Array, field = "file"): Decoded {
   const b0 = bytes[0];
   const b1 = bytes[1];
   if (b0 === 0x50 && b1 === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) {
-    throw new InputError(field, "an Excel workbook or other zip file, not a CSV (allowed: CSV text; in Excel use “另存为 / Save As” → “CSV UTF-8”)");
+    throw new InputError(field, "an Excel workbook or other zip file, not CSV text (allowed: CSV text here; read .xlsx workbooks with readTable or readWorkbook, or save the sheet as “CSV UTF-8”)");
   }
   if (b0 === 0xd0 && b1 === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new InputError(field, "an old Excel (.xls) workbook, not a CSV (allowed: CSV text; in Excel use “另存为 / Save As” → “CSV UTF-8”)");

@@ -31,11 +31,18 @@ function guessDelimiter(text: string): "," | "\t" | ";" {
 
 export function parseTable(text: string, field = "file"): RawTable {
   const delimiter = guessDelimiter(text);
-  const all = dsvFormat(delimiter).parseRows(text);
+  return tableFromRows(dsvFormat(delimiter).parseRows(text), delimiter, field);
+}
+
+/** Header and data rows from rows of cell texts (a parsed CSV, or a sheet of a workbook). */
+export function tableFromRows(all: string[][], delimiter: RawTable["delimiter"], field = "file"): RawTable {
   let h = 0;
   while (h < all.length && all[h]!.every((c) => c.trim() === "")) h++;
   if (h === all.length) throw new InputError(field, "empty (allowed: a header row naming the columns, then one row per record)");
-  const header = all[h]!.map((c) => c.trim());
+  // Trailing empty header cells (a sheet's formatting past the table) are not columns.
+  const head = [...all[h]!];
+  while (head.length > 0 && head[head.length - 1]!.trim() === "") head.pop();
+  const header = head.map((c) => c.trim());
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === "") throw new InputError(`${field}.header`, `column ${i + 1} has no name (allowed: a header row with a name for every column)`);
@@ -57,6 +64,8 @@ export function parseTable(text: string, field = "file"): RawTable {
       blankRows++;
       continue;
     }
+    // Empty cells past the header's width are not extra cells.
+    while (row.length > header.length && row[row.length - 1] === "") row.pop();
     rows.push(row);
     numbers.push(r + 1);
   }

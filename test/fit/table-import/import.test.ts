@@ -31,7 +31,7 @@ describe("decoding", () => {
     expect(decodeTable(u16)).toEqual({ text: "乐\n", encoding: "utf-16le", bom: true });
   });
   it("refuses Excel workbooks, damaged text and oversize files with one line naming what is allowed", () => {
-    expect(messageOf(() => decodeTable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])))).toMatch(/^file: an Excel workbook or other zip file, not a CSV \(allowed: CSV text;/);
+    expect(messageOf(() => decodeTable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])))).toMatch(/^file: an Excel workbook or other zip file, not CSV text \(allowed: CSV text here;/);
     expect(messageOf(() => decodeTable(new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0xff, 0x62])))).toMatch(/^file: marked as UTF-8 but holds bytes that are not UTF-8/);
     expect(messageOf(() => decodeTable(new Uint8Array([0x61, 0x81, 0x0a])))).toMatch(/^file: neither UTF-8 nor GBK text \(allowed: a CSV in UTF-8 or GBK/);
     const big = { length: MAX_FILE_BYTES + 1 } as Uint8Array; // only its length is read before refusing
