@@ -11,6 +11,7 @@ import { applyReform, describe, parseDate, referenceText, versionAt, type AnySch
 import { getScheme, schemeIds, schemes } from "../../src/schemes/index.js";
 import { fmt } from "../../src/rules/money.js";
 import type { Prior } from "../../src/rules/parameter.js";
+import { pick } from "../../src/vocabulary/text.js";
 
 function json(io: Io, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
@@ -99,7 +100,7 @@ for assumptions, the rationale and prior. Paths are what --reform accepts.
         p.unit,
         v?.assumption ? "ASSUMED" : "",
         v ? `${v.from}` : "",
-        v ? (v.assumption ? `${v.assumption.rationale}; prior ${priorText(v.assumption.prior)}` : referenceText(v.reference, lang)) : "",
+        v ? (v.assumption ? `${pick(v.assumption.rationale, lang)}; prior ${priorText(v.assumption.prior)}` : referenceText(v.reference, lang)) : "",
       ]),
       ["path", "value", "unit", "assumption", "from", "source / rationale"],
     ));

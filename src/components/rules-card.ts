@@ -9,6 +9,7 @@ import type { AnyScheme, Parameter, ParameterVersion, Prior, Reference, Unit } f
 import { referenceText, versionAt } from "../rules/index.js";
 import { DISTRIBUTIONS, formatCompact, formatExact, formatInUnit, priorText as vocabularyPriorText, UNIT_INFO, unitSymbol } from "../vocabulary/index.js";
 import type { Lang } from "./i18n.js";
+import { pick } from "../vocabulary/text.js";
 
 /** The unit's symbol in `lang` ("" for shares, which print as %). */
 export function unitLabel(unit: Unit, lang: Lang): string {
@@ -68,8 +69,9 @@ export function assumptionBadge(version: ParameterVersion, lang: Lang): HTMLElem
   const box = el("span", "assumption");
   const badge = el("span", "assumption-badge", lang === "zh" ? "假设" : "assumption");
   const prior = priorText(a.prior, lang);
-  badge.title = `${a.rationale} — ${lang === "zh" ? "先验" : "prior"}: ${prior} (${DISTRIBUTIONS[a.prior.dist].description[lang]})`;
-  box.append(badge, " ", el("span", "assumption-rationale", a.rationale), " ", el("span", "assumption-prior", `${lang === "zh" ? "先验" : "prior"}: ${prior}`));
+  const rationale = pick(a.rationale, lang);
+  badge.title = `${rationale} — ${lang === "zh" ? "先验" : "prior"}: ${prior} (${DISTRIBUTIONS[a.prior.dist].description[lang]})`;
+  box.append(badge, " ", el("span", "assumption-rationale", rationale), " ", el("span", "assumption-prior", `${lang === "zh" ? "先验" : "prior"}: ${prior}`));
   return box;
 }
 

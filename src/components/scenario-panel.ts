@@ -56,7 +56,7 @@ interface AssumptionJson {
   value: number;
   prior: PriorSpec;
   label?: Bilingual | string;
-  rationale: string;
+  rationale: Bilingual | string;
   source?: string;
 }
 
@@ -110,8 +110,9 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     const plain = plainLabel(name, a.label, lang);
     const text = plain.label;
     // The plain label, then the assumption's name as it appears in the scenario JSON (and the reproduce
-    // snippet); the technical note and the (English) rationale are in the badge's tooltip in Chinese mode.
-    const badge = el("span", { className: "assumption-badge", title: [plain.note, a.rationale].filter(Boolean).join("\n") }, t({ zh: "假设", en: "assumption" }, lang));
+    // snippet); the technical note and the rationale (in the page's language) are also in the badge's tooltip.
+    const rationale = label(a.rationale, lang);
+    const badge = el("span", { className: "assumption-badge", title: [plain.note, rationale].filter(Boolean).join("\n") }, t({ zh: "假设", en: "assumption" }, lang));
     const title = el("label", { htmlFor: id }, text, " ", el("code", { className: "assumption-name" }, name), " ", badge);
     if (plain.note) title.title = plain.note;
     // `shown` is in display units (percent for a share); the model value is control.fromDisplay(shown).
@@ -143,7 +144,7 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     // A take-up logit's prior is in logit units: say what range of take-up it spans.
     const span = control.quantity === "logit" ? t({ zh: `(参保率 ${fmtDisplay(control.min, true)}–${fmtDisplay(control.max, true)} %)`, en: ` (take-up ${fmtDisplay(control.min, true)}–${fmtDisplay(control.max, true)} %)` }, lang) : "";
     const priorNote = el("small", { className: "muted assumption-prior" }, `${t({ zh: "先验", en: "prior" }, lang)}: ${priorText(a.prior, lang)}${span}`);
-    const item = el("div", { className: "scenario-assumption" }, title, inputs, priorNote, el("small", { className: "muted" }, lang === "zh" ? plain.note ?? "" : [plain.note, a.rationale].filter(Boolean).join(" — ")), message);
+    const item = el("div", { className: "scenario-assumption" }, title, inputs, priorNote, el("small", { className: "muted" }, [plain.note, rationale].filter(Boolean).join(" — ")), message);
     const box = urlNote ? notesBox([urlNote]) : null;
     if (box) item.append(box);
     grid.append(item);

@@ -38,7 +38,7 @@ export function assumptionsMarkdown(figures: readonly Figure[], scenarios: reado
     lines.push("", `## ${file}`, "");
     if (own.length) {
       lines.push("| assumption | value | prior | why |", "|---|---:|---|---|");
-      for (const [name, a] of own) lines.push(`| \`${name}\` | ${a["value"]} | ${priorText(a["prior"])} | ${esc(String(a["rationale"] ?? ""))} |`);
+      for (const [name, a] of own) lines.push(`| \`${name}\` | ${a["value"]} | ${priorText(a["prior"])} | ${esc(rationaleEn(a["rationale"]))} |`);
     }
     if (fromData.length) {
       lines.push("", `From data/: ${fromData.map(([name, a]) => `\`${name}\` ← \`${String(a["figure"])}\``).join(", ")}.`);
@@ -47,4 +47,11 @@ export function assumptionsMarkdown(figures: readonly Figure[], scenarios: reado
     if (fit.length) lines.push("", `Fitted by \`puhui calibrate --fit\`: ${fit.join(", ")}.`);
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A scenario assumption's rationale in English (a string, or the `en` of {zh, en}). */
+function rationaleEn(r: unknown): string {
+  if (typeof r === "string") return r;
+  if (r && typeof r === "object" && typeof (r as { en?: unknown }).en === "string") return (r as { en: string }).en;
+  return "";
 }

@@ -26,6 +26,8 @@ export const figureSchema = z.strictObject({
    *  "lognormal(median, sigma)", "beta(alpha, beta)"; empty = known (fixed). */
   prior: z.string(),
   note: z.string(),
+  /** The note in Chinese (the column may be absent: then ""); an assumption's rationale needs both. */
+  note_zh: z.string().default(""),
 });
 
 export type Figure = z.infer<typeof figureSchema>;
@@ -50,6 +52,9 @@ export function parseFigures(text: string, file = "figures.csv"): Figure[] {
     }
     if (result.data.kind === "assumption" && result.data.note.trim() === "") {
       throw new InputError(`${file} line ${line}, note`, "an assumption needs its rationale in the note");
+    }
+    if (result.data.kind === "assumption" && "note_zh" in row && result.data.note_zh.trim() === "") {
+      throw new InputError(`${file} line ${line}, note_zh`, "an assumption needs its rationale in Chinese in note_zh");
     }
     try {
       parsePrior(result.data.prior);

@@ -40,7 +40,8 @@ export type Reference =
 
 /** Present only where no source gives the value. */
 export interface Assumption {
-  rationale: string;
+  /** Why the value was chosen: one string, or {zh, en} so pages show it in either language. */
+  rationale: string | Bilingual;
   prior: Prior;
 }
 

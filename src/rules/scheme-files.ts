@@ -71,7 +71,7 @@ const prior = z.discriminatedUnion(
 );
 
 const assumption = z.strictObject({
-  rationale: z.string().min(10, { error: "must say why the value was chosen (at least 10 characters)" }),
+  rationale: z.union([z.string().min(10), z.strictObject({ zh: z.string().min(4), en: z.string().min(10) })], { error: "must say why the value was chosen: a string of at least 10 characters, or {zh, en}" }),
   prior,
 });
 

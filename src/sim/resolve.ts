@@ -12,6 +12,7 @@
  * engine does not depend on the population builders (which build on the engine's cells).
  */
 import { parsePrior, type Figure } from "../figures/figures.js";
+import { figureRationale } from "../figures/rationale.js";
 import { InputError } from "../rules/input-error.js";
 
 /** Builds a population (cells or a grid) from a builder's name, its options and the figures. */
@@ -74,12 +75,11 @@ function resolveAssumption(node: Json, figures: readonly Figure[], field: string
   // mean (the value is a best estimate of an expectation): draws average to the point value.
   const parsed = parsePrior(f.prior);
   const prior = node["prior"] ?? (parsed.dist === "lognormal" && parsed.median === f.value ? { dist: "lognormal", mean: f.value, sigma: parsed.sigma } : parsed);
-  const cite = `${f.source} (${f.source_ref})`;
   return {
     value: f.value,
     prior,
     label: node["label"] ?? { zh: f.quantity_zh, en: f.quantity },
-    rationale: node["rationale"] ?? (f.kind === "assumption" ? `assumption: ${f.note} — data/${f.id}` : `${f.quantity}, ${f.date}, ${f.geography}: ${cite}`),
+    rationale: node["rationale"] ?? figureRationale(f),
     source: f.id,
   };
 }

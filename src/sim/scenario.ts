@@ -85,8 +85,8 @@ export const assumptionSchema = strict({
   value: finite,
   prior: priorSchema.default({ dist: "fixed" }),
   label: bilingual.optional(),
-  /** Why this value and this prior (one line). */
-  rationale: text(),
+  /** Why this value and this prior (one line): a string, or {"zh": …, "en": …} so pages show it in both languages. */
+  rationale: bilingual,
   /** A figure id in data/figures.csv, or a citation, when the prior is anchored on one. */
   source: z.string().optional(),
 });

@@ -8,3 +8,8 @@ export interface Bilingual {
   zh: string;
   en: string;
 }
+
+/** A text that is either one string (shown in both languages) or {zh, en}, in `lang`. */
+export function pick(text: string | Bilingual, lang: Lang): string {
+  return typeof text === "string" ? text : text[lang];
+}

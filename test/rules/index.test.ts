@@ -63,7 +63,7 @@ describe("every parameter", () => {
     for (const { p } of all) {
       for (const v of p.versions) {
         if (v.assumption) {
-          expect(v.assumption.rationale.length, p.path).toBeGreaterThan(10);
+          expect((typeof v.assumption.rationale === "string" ? v.assumption.rationale : v.assumption.rationale.en).length, p.path).toBeGreaterThan(10);
           expect(["uniform", "triangular", "lognormal", "beta", "fixed"]).toContain(v.assumption.prior.dist);
         } else {
           expect(["seed", "regulation", "public"], p.path).toContain(v.reference.kind);
