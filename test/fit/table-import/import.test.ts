@@ -9,6 +9,8 @@ import { fitSeverity } from "../../../src/fit/severity/fit.js";
 import { cellSchema } from "../../../src/sim/scenario.js";
 import { messageOf } from "../../helpers/input-error.js";
 import { CLAIMS_FIXTURE, claimsFixtureCsv } from "./fixture-claims.js";
+import { COUNTS_FIXTURE, countsFixtureCsv } from "./fixture-counts.js";
+import { fitPoisson } from "../../../src/fit/frequency.js";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
 const table = (name: string) => parseTable(decodeTable(fixture(name)).text);
@@ -135,6 +137,15 @@ describe("claims import", () => {
       { row: "2", amount: "1316", category: "住院", date: "2024-01-01", deductible: "1000", deductibleApplied: "true", limit: "50000" },
       { row: "3", amount: "723.73", category: "门诊", date: "2024-01-08", deductible: "0", deductibleApplied: "false", limit: "50000" },
     ]);
+  });
+  it("the counts fixture is what its generator makes; its Poisson fit recovers 0.12 claims per person-year within 3 standard errors", () => {
+    const bytes = fixture("claims-counts.csv");
+    expect(new TextDecoder().decode(bytes)).toBe(countsFixtureCsv());
+    const c = importCounts(parseTable(decodeTable(bytes).text));
+    expect(c.issueCount).toBe(0);
+    expect(c.records).toHaveLength(COUNTS_FIXTURE.groups);
+    const f = fitPoisson(c.records);
+    expect(Math.abs(f.lambda - COUNTS_FIXTURE.lambda) / f.lambdaSe).toBeLessThan(3);
   });
   it("counts and exposure", () => {
     const c = importCounts(parseTable("件数,人年\n3,100.5\n0,20\n"));
