@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { allowedHalfWidth, logLikelihood, logNormalCdf, logNormalInterval, observationOf, Z90 } from "../../src/sim/posterior/observation.js";
 import { essOf, smc, systematicResample } from "../../src/sim/posterior/smc.js";
 import { fromFree, logPriorFree, toFree } from "../../src/sim/posterior/transform.js";
-import { posterior, targetModel } from "../../src/sim/posterior/posterior.js";
+import { checkNotCollapsed, posterior, targetModel } from "../../src/sim/posterior/posterior.js";
 import { parseScenario } from "../../src/sim/scenario.js";
 import { Xoshiro128ss } from "../../src/sim/rng.js";
 import { normal, poisson } from "../../src/sim/samplers.js";
@@ -158,6 +158,26 @@ describe("tempered SMC", () => {
       { particles: 2000, seed: 11 },
     );
     expect(again.particles.map((z) => z[0])).toEqual(xs);
+  });
+});
+
+describe("a collapsed posterior", () => {
+  it("is detected (few distinct particles) and refused with one line", () => {
+    // Only the five starting points have prior density: every proposal that moves is rejected,
+    // so resampling leaves at most five distinct particles.
+    const r = smc(
+      {
+        dim: 1,
+        init: (i) => Float64Array.of(i % 5),
+        logPrior: (z) => (Number.isInteger(z[0]!) && z[0]! >= 0 && z[0]! <= 4 ? 0 : -Infinity),
+        evaluate: (z) => ({ logLik: -0.5 * ((z[0]! - 2) / 0.3) ** 2, outputs: Float64Array.of(z[0]!) }),
+      },
+      { particles: 500, seed: 1, maxMoves: 2 },
+    );
+    expect(r.unique).toBeLessThanOrEqual(5);
+    expect(() => checkNotCollapsed(r.unique, r.ess, 500)).toThrow(/--particles: the posterior collapsed onto \d distinct particles of 500 \(ESS \d+; allowed: at least 25 % distinct/);
+    expect(() => checkNotCollapsed(400, 300, 500)).not.toThrow();
+    expect(() => checkNotCollapsed(400, 100, 500)).toThrow(InputError);
   });
 });
 

@@ -169,9 +169,7 @@ export function posterior(scenario: Scenario, options: ResolvedOption[], opts: P
     if (error instanceof NotReachedError) throw new InputError("scenario.calibration.targets", `${error.message} (allowed: targets the priors can reach)`);
     throw error;
   }
-  if (result.unique < MIN_UNIQUE_SHARE * n || result.ess < MIN_ESS_SHARE * n) {
-    throw new InputError("--particles", `the posterior collapsed onto ${result.unique} distinct particles of ${n} (ESS ${result.ess.toFixed(0)}; allowed: at least ${MIN_UNIQUE_SHARE * 100} % distinct and ESS ≥ ${MIN_ESS_SHARE * 100} % of N; try more particles)`);
-  }
+  checkNotCollapsed(result.unique, result.ess, n);
   const draws = result.particles.map((z) => free.map((f, k) => fromFree(f.prior, z[k]!)));
   const priorDraws: number[][] = [];
   for (let i = 0; i < n; i++) priorDraws.push(free.map((f) => drawPrior(Xoshiro128ss.derive(seed, "posterior", "init", i, f.name), f.prior, 0)));
@@ -200,6 +198,13 @@ export function posterior(scenario: Scenario, options: ResolvedOption[], opts: P
     }),
     assumptions: free.map((f, k) => ({ name: f.name, prior: interval(priorDraws.map((r) => r[k]!)), posterior: interval(draws.map((r) => r[k]!)) })),
   };
+}
+
+/** Refuses a posterior that collapsed onto few particles (too few distinct, or a low ESS). */
+export function checkNotCollapsed(unique: number, ess: number, n: number): void {
+  if (unique < MIN_UNIQUE_SHARE * n || ess < MIN_ESS_SHARE * n) {
+    throw new InputError("--particles", `the posterior collapsed onto ${unique} distinct particles of ${n} (ESS ${ess.toFixed(0)}; allowed: at least ${MIN_UNIQUE_SHARE * 100} % distinct and ESS ≥ ${MIN_ESS_SHARE * 100} % of N; try more particles)`);
+  }
 }
 
 /** A draw exactly on a bounded prior's edge (possible in floating point) moved just inside, so its logit is finite. */

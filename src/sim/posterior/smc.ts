@@ -121,8 +121,6 @@ export function smc(problem: SmcProblem, opts: SmcOptions): SmcResult {
   const lp = new Float64Array(n);
   const ll = new Float64Array(n);
   let outputs: Float64Array[] = [];
-  const id = new Int32Array(n);
-  let nextId = n;
   for (let i = 0; i < n; i++) {
     z.push(problem.init(i));
     lp[i] = problem.logPrior(z[i]!);
@@ -130,7 +128,6 @@ export function smc(problem: SmcProblem, opts: SmcOptions): SmcResult {
     evaluations++;
     ll[i] = Number.isNaN(e.logLik) ? -Infinity : e.logLik;
     outputs.push(e.outputs);
-    id[i] = i;
   }
   const priorOutputs = outputs.slice();
   opts.onPrior?.(priorOutputs);
@@ -178,12 +175,10 @@ export function smc(problem: SmcProblem, opts: SmcOptions): SmcResult {
     const lp2 = Float64Array.from(idx, (j) => lp[j]!);
     const ll2 = Float64Array.from(idx, (j) => ll[j]!);
     outputs = Array.from(idx, (j) => outputs[j]!);
-    const id2 = Int32Array.from(idx, (j) => id[j]!);
     for (let i = 0; i < n; i++) {
       z[i] = z2[i]!;
       lp[i] = lp2[i]!;
       ll[i] = ll2[i]!;
-      id[i] = id2[i]!;
     }
     // Move: random-walk Metropolis with the particles' covariance.
     const chol = cholesky(covariance(z, d), d);
@@ -219,7 +214,6 @@ export function smc(problem: SmcProblem, opts: SmcOptions): SmcResult {
           lp[i] = lpP;
           ll[i] = llP;
           outputs[i] = e.outputs;
-          id[i] = nextId++;
           acceptedNow++;
         }
       }
@@ -235,7 +229,8 @@ export function smc(problem: SmcProblem, opts: SmcOptions): SmcResult {
     stages.push({ temperature: phi, ess: lastEss, moves, acceptance: acc });
     opts.onProgress?.(phi, stage + 1, evaluations);
   }
-  const unique = new Set(id).size;
+  // Distinct particles by value (identical starting draws count once).
+  const unique = new Set(z.map((zi) => Array.from(zi).join(","))).size;
   return { particles: z, outputs, logLik: ll, priorOutputs, stages, ess: lastEss, unique, logEvidence, evaluations };
 }
 
