@@ -45,10 +45,27 @@ export function schemeFolders(): string[] {
 const line = (value: unknown) => JSON.stringify(value);
 
 /**
+ * JSON laid out `depth` levels deep, each deeper value on one line (the parameters and `meta` are
+ * one line each, the medical spec one line per part): laid out line by line, the blocks every
+ * scheme shares (meta's keys, the example, a component's fields) repeat their shape from file to
+ * file, which a duplicate finder reports as copied code.
+ */
+export function layout(value: unknown, depth: number, indent = ""): string {
+  if (depth <= 0 || value === null || typeof value !== "object") return line(value);
+  const inner = indent + "  ";
+  const entries = Array.isArray(value)
+    ? value.map((v) => `${inner}${layout(v, depth - 1, inner)}`)
+    : Object.entries(value).map(([k, v]) => `${inner}${line(k)}: ${layout(v, depth - 1, inner)}`);
+  if (entries.length === 0) return line(value);
+  const [open, close] = Array.isArray(value) ? ["[", "]"] : ["{", "}"];
+  return `${open}\n${entries.join(",\n")}\n${indent}${close}`;
+}
+
+/**
  * A `public` source on a line of data/public-figures.md must quote that line (spaces aside), so a
  * line that moves or changes in a refresh of the file is caught here, naming the parameter.
  */
-function checkPublicQuotes(parameters: readonly Parameter[], id: string, paramsRel: string): void {
+function checkPublicQuotes(parameters: readonly Parameter[], keyOf: (p: Parameter) => string, paramsRel: string): void {
   let lines: string[] | undefined;
   const norm = (x: string) => x.replace(/\s+/g, "");
   for (const p of parameters) {
@@ -58,7 +75,7 @@ function checkPublicQuotes(parameters: readonly Parameter[], id: string, paramsR
       lines ??= readFileSync(join(ROOT, PUBLIC_FIGURES_FILE), "utf-8").split("\n");
       const text = lines[r.line - 1];
       if (text === undefined || !norm(text).includes(norm(r.quote))) {
-        const key = p.path.slice(id.length + 1);
+        const key = keyOf(p);
         throw new Error(`${paramsRel}: ${key}.values[${i}].source: quote not found on ${r.where} line ${r.line} (${text === undefined ? `the file has ${lines.length} lines` : `it reads ${JSON.stringify(text)}`})`);
       }
     });
@@ -75,15 +92,15 @@ export function renderScheme(folder: string): string {
   const params = validateFile(ParametersFile, readYaml(join(dir, "parameters.yaml")), paramsRel);
   const meta = metaOf(file, new Set(Object.keys(params)), schemeRel);
   const parameters = parametersOf(file.id, params);
-  checkPublicQuotes(parameters, file.id, paramsRel);
+  checkPublicQuotes(parameters, (p) => p.path.slice(file.id.length + 1), paramsRel);
   const statutory = file.statutoryPackage;
   const out = [
     HEADER(`${schemeRel} and ${paramsRel}`),
     `import type { Parameter } from "../../rules/parameter.js";\n`,
     `import type { SchemeMeta } from "../../rules/scheme.js";\n`,
     statutory ? `import { statutoryParameters } from "../../rules/statutory-wii.js";\n` : "",
-    `\nexport const meta: SchemeMeta = ${JSON.stringify(meta, null, 2)};\n`,
-    file.medical ? `\n/** The medical family's spec (scheme.yaml \`medical\`), validated by src/families/medical. */\nexport const medical: unknown = ${JSON.stringify(file.medical, null, 2)};\n` : "",
+    `\nexport const meta: SchemeMeta = ${line(meta)};\n`,
+    file.medical ? `\n/** The medical family's spec (scheme.yaml \`medical\`), validated by src/families/medical. */\nexport const medical: unknown = ${layout(file.medical, 1)};\n` : "",
     `\n/** The scheme's parameters, in the order of parameters.yaml${statutory ? ", then the statutory package's" : ""}. */\n`,
     `export const parameters: Parameter[] = [\n`,
     ...parameters.map((p) => `  ${line(p)},\n`),
@@ -97,6 +114,7 @@ export function renderScheme(folder: string): string {
 export function renderStatutoryTemplate(): string {
   const rel = relative(ROOT, STATUTORY_TEMPLATE);
   const template = templateOf(validateFile(TemplateParametersFile, readYaml(STATUTORY_TEMPLATE), rel));
+  checkPublicQuotes(template.map((t) => t.parameter), (p) => p.path, rel);
   return [
     HEADER(rel),
     `import type { TemplateParameter } from "../parameter-template.js";\n`,

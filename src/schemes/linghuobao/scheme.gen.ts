@@ -3,47 +3,7 @@
 import type { Parameter } from "../../rules/parameter.js";
 import type { SchemeMeta } from "../../rules/scheme.js";
 
-export const meta: SchemeMeta = {
-  "id": "linghuobao",
-  "family": "injury",
-  "name": {
-    "zh": "灵活保(灵活就业人员工作意外伤害保险)",
-    "en": "Linghuobao (Ningbo flexible workers' work-accident insurance)"
-  },
-  "region": {
-    "zh": "浙江宁波",
-    "en": "Ningbo, Zhejiang"
-  },
-  "sources": [
-    "000_9d4d07eb047c1552.txt"
-  ],
-  "period": {
-    "from": "2022-06-25",
-    "until": null
-  },
-  "referenceDate": "2022-06-25",
-  "pricing": [
-    "linghuobao.premium.daily"
-  ],
-  "benefitPersonFields": [],
-  "yearlyFields": [],
-  "personDefaults": {
-    "zh": "40岁，已在灵活就业服务在线注册，岗位在宁波市域内，岗位工作期1天",
-    "en": "age 40, registered on 灵活就业服务在线, job inside Ningbo, job period 1 day"
-  },
-  "example": {
-    "claim": {
-      "medicalCost": 20000
-    },
-    "source": {
-      "zh": "示例输入(非来源数据)，可修改",
-      "en": "an illustrative input (not source data); change it"
-    }
-  },
-  "dates": {
-    "subsidyEnd": "2024-06-25"
-  }
-};
+export const meta: SchemeMeta = {"id":"linghuobao","family":"injury","name":{"zh":"灵活保(灵活就业人员工作意外伤害保险)","en":"Linghuobao (Ningbo flexible workers' work-accident insurance)"},"region":{"zh":"浙江宁波","en":"Ningbo, Zhejiang"},"sources":["000_9d4d07eb047c1552.txt"],"period":{"from":"2022-06-25","until":null},"referenceDate":"2022-06-25","pricing":["linghuobao.premium.daily"],"benefitPersonFields":[],"yearlyFields":[],"personDefaults":{"zh":"40岁，已在灵活就业服务在线注册，岗位在宁波市域内，岗位工作期1天","en":"age 40, registered on 灵活就业服务在线, job inside Ningbo, job period 1 day"},"example":{"claim":{"medicalCost":20000},"source":{"zh":"示例输入(非来源数据)，可修改","en":"an illustrative input (not source data); change it"}},"dates":{"subsidyEnd":"2024-06-25"}};
 
 /** The scheme's parameters, in the order of parameters.yaml. */
 export const parameters: Parameter[] = [

@@ -4,51 +4,7 @@ import type { Parameter } from "../../rules/parameter.js";
 import type { SchemeMeta } from "../../rules/scheme.js";
 import { statutoryParameters } from "../../rules/statutory-wii.js";
 
-export const meta: SchemeMeta = {
-  "id": "occupational-injury-pilot",
-  "family": "injury",
-  "name": {
-    "zh": "新就业形态就业人员职业伤害保障(全国试点)",
-    "en": "Occupational-injury protection pilot for new-form workers (national)"
-  },
-  "region": {
-    "zh": "全国试点省份",
-    "en": "national pilot provinces"
-  },
-  "sources": [
-    "001_bfda1da3fb4197fa.txt",
-    "public-figures.md (人社部发〔2025〕24号; MOHRSS releases)"
-  ],
-  "period": {
-    "from": "2022-07-01",
-    "until": null
-  },
-  "referenceDate": "2025-06-01",
-  "pricing": [
-    "occupational-injury-pilot.premium.rideHailing",
-    "occupational-injury-pilot.premium.instantDelivery",
-    "occupational-injury-pilot.premium.instantDeliveryNewPlatform",
-    "occupational-injury-pilot.premium.freight"
-  ],
-  "benefitPersonFields": [
-    "age"
-  ],
-  "personDefaults": {
-    "zh": "30岁，既有试点平台的即时配送骑手",
-    "en": "age 30, instant-delivery rider on an existing pilot platform"
-  },
-  "example": {
-    "claim": {
-      "onOrder": true,
-      "medicalCost": 20000
-    },
-    "source": {
-      "zh": "示例输入(非来源数据)，可修改",
-      "en": "an illustrative input (not source data); change it"
-    }
-  },
-  "dates": {}
-};
+export const meta: SchemeMeta = {"id":"occupational-injury-pilot","family":"injury","name":{"zh":"新就业形态就业人员职业伤害保障(全国试点)","en":"Occupational-injury protection pilot for new-form workers (national)"},"region":{"zh":"全国试点省份","en":"national pilot provinces"},"sources":["001_bfda1da3fb4197fa.txt","public-figures.md (人社部发〔2025〕24号; MOHRSS releases)"],"period":{"from":"2022-07-01","until":null},"referenceDate":"2025-06-01","pricing":["occupational-injury-pilot.premium.rideHailing","occupational-injury-pilot.premium.instantDelivery","occupational-injury-pilot.premium.instantDeliveryNewPlatform","occupational-injury-pilot.premium.freight"],"benefitPersonFields":["age"],"personDefaults":{"zh":"30岁，既有试点平台的即时配送骑手","en":"age 30, instant-delivery rider on an existing pilot platform"},"example":{"claim":{"onOrder":true,"medicalCost":20000},"source":{"zh":"示例输入(非来源数据)，可修改","en":"an illustrative input (not source data); change it"}},"dates":{}};
 
 /** The scheme's parameters, in the order of parameters.yaml, then the statutory package's. */
 export const parameters: Parameter[] = [

@@ -4,53 +4,7 @@ import type { Parameter } from "../../rules/parameter.js";
 import type { SchemeMeta } from "../../rules/scheme.js";
 import { statutoryParameters } from "../../rules/statutory-wii.js";
 
-export const meta: SchemeMeta = {
-  "id": "platform-injury-mandatory",
-  "family": "injury",
-  "name": {
-    "zh": "平台灵活就业人员强制工伤保险(论文建议)",
-    "en": "Mandatory platform-worker injury insurance (the paper's proposal)"
-  },
-  "region": {
-    "zh": "全国(假设)",
-    "en": "national (hypothetical)"
-  },
-  "sources": [
-    "001_bfda1da3fb4197fa.txt"
-  ],
-  "period": {
-    "from": "2025-01-01",
-    "until": null
-  },
-  "referenceDate": "2025-01-01",
-  "pricing": [
-    "platform-injury-mandatory.premium.instantDelivery",
-    "platform-injury-mandatory.premium.rideHailing",
-    "platform-injury-mandatory.premium.freight",
-    "platform-injury-mandatory.premium.express",
-    "platform-injury-mandatory.premium.other",
-    "platform-injury-mandatory.thirdParty.premiumPerOrder"
-  ],
-  "benefitPersonFields": [
-    "age",
-    "thirdPartyCover"
-  ],
-  "personDefaults": {
-    "zh": "30岁，平台灵活就业人员(即时配送)，无第三者责任附加险",
-    "en": "age 30, works through a platform (instant delivery), no third-party liability add-on"
-  },
-  "example": {
-    "claim": {
-      "workRelated": true,
-      "medicalCost": 20000
-    },
-    "source": {
-      "zh": "示例输入(非来源数据)，可修改",
-      "en": "an illustrative input (not source data); change it"
-    }
-  },
-  "dates": {}
-};
+export const meta: SchemeMeta = {"id":"platform-injury-mandatory","family":"injury","name":{"zh":"平台灵活就业人员强制工伤保险(论文建议)","en":"Mandatory platform-worker injury insurance (the paper's proposal)"},"region":{"zh":"全国(假设)","en":"national (hypothetical)"},"sources":["001_bfda1da3fb4197fa.txt"],"period":{"from":"2025-01-01","until":null},"referenceDate":"2025-01-01","pricing":["platform-injury-mandatory.premium.instantDelivery","platform-injury-mandatory.premium.rideHailing","platform-injury-mandatory.premium.freight","platform-injury-mandatory.premium.express","platform-injury-mandatory.premium.other","platform-injury-mandatory.thirdParty.premiumPerOrder"],"benefitPersonFields":["age","thirdPartyCover"],"personDefaults":{"zh":"30岁，平台灵活就业人员(即时配送)，无第三者责任附加险","en":"age 30, works through a platform (instant delivery), no third-party liability add-on"},"example":{"claim":{"workRelated":true,"medicalCost":20000},"source":{"zh":"示例输入(非来源数据)，可修改","en":"an illustrative input (not source data); change it"}},"dates":{}};
 
 /** The scheme's parameters, in the order of parameters.yaml, then the statutory package's. */
 export const parameters: Parameter[] = [

@@ -4,59 +4,7 @@ import type { Parameter } from "../../rules/parameter.js";
 import type { SchemeMeta } from "../../rules/scheme.js";
 import { statutoryParameters } from "../../rules/statutory-wii.js";
 
-export const meta: SchemeMeta = {
-  "id": "single-type-wii",
-  "family": "injury",
-  "name": {
-    "zh": "单险种工伤保险(浙江、广东)",
-    "en": "Single-type work-injury insurance (Zhejiang, Guangdong)"
-  },
-  "region": {
-    "zh": "浙江、广东",
-    "en": "Zhejiang, Guangdong"
-  },
-  "sources": [
-    "001_bfda1da3fb4197fa.txt"
-  ],
-  "period": {
-    "from": "2019-11-01",
-    "until": null
-  },
-  "referenceDate": "2023-06-01",
-  "pricing": [
-    "single-type-wii.classRate.class1",
-    "single-type-wii.classRate.class2",
-    "single-type-wii.classRate.class3",
-    "single-type-wii.classRate.class4",
-    "single-type-wii.classRate.class5",
-    "single-type-wii.classRate.class6",
-    "single-type-wii.classRate.class7",
-    "single-type-wii.classRate.class8"
-  ],
-  "benefitPersonFields": [
-    "variant",
-    "age",
-    "insuredByPlatform"
-  ],
-  "personDefaults": {
-    "zh": "35岁，浙江模式，行业风险二类(邮政快递、餐饮)，由平台参保",
-    "en": "age 35, Zhejiang variant, industry class 2 (postal/express, catering), insured by the platform"
-  },
-  "example": {
-    "claim": {
-      "medicalCost": 20000,
-      "disabilityGrade": 9
-    },
-    "source": {
-      "zh": "示例输入(非来源数据)，可修改",
-      "en": "an illustrative input (not source data); change it"
-    }
-  },
-  "dates": {
-    "guangdongFrom": "2020-07-01",
-    "guangdongUntil": "2022-08-31"
-  }
-};
+export const meta: SchemeMeta = {"id":"single-type-wii","family":"injury","name":{"zh":"单险种工伤保险(浙江、广东)","en":"Single-type work-injury insurance (Zhejiang, Guangdong)"},"region":{"zh":"浙江、广东","en":"Zhejiang, Guangdong"},"sources":["001_bfda1da3fb4197fa.txt"],"period":{"from":"2019-11-01","until":null},"referenceDate":"2023-06-01","pricing":["single-type-wii.classRate.class1","single-type-wii.classRate.class2","single-type-wii.classRate.class3","single-type-wii.classRate.class4","single-type-wii.classRate.class5","single-type-wii.classRate.class6","single-type-wii.classRate.class7","single-type-wii.classRate.class8"],"benefitPersonFields":["variant","age","insuredByPlatform"],"personDefaults":{"zh":"35岁，浙江模式，行业风险二类(邮政快递、餐饮)，由平台参保","en":"age 35, Zhejiang variant, industry class 2 (postal/express, catering), insured by the platform"},"example":{"claim":{"medicalCost":20000,"disabilityGrade":9},"source":{"zh":"示例输入(非来源数据)，可修改","en":"an illustrative input (not source data); change it"}},"dates":{"guangdongFrom":"2020-07-01","guangdongUntil":"2022-08-31"}};
 
 /** The scheme's parameters, in the order of parameters.yaml, then the statutory package's. */
 export const parameters: Parameter[] = [

@@ -3,47 +3,7 @@
 import type { Parameter } from "../../rules/parameter.js";
 import type { SchemeMeta } from "../../rules/scheme.js";
 
-export const meta: SchemeMeta = {
-  "id": "urumqi-supplementary-wii",
-  "family": "injury",
-  "name": {
-    "zh": "乌鲁木齐市补充工伤保险(试行)",
-    "en": "Urumqi supplementary work-injury insurance (trial)"
-  },
-  "region": {
-    "zh": "新疆乌鲁木齐",
-    "en": "Urumqi, Xinjiang"
-  },
-  "sources": [
-    "004_0ee32e765675cb13.txt"
-  ],
-  "period": {
-    "from": "2025-09-01",
-    "until": "2027-08-31"
-  },
-  "referenceDate": "2025-09-01",
-  "pricing": [
-    "urumqi-supplementary-wii.trackA.premium.class1Monthly",
-    "urumqi-supplementary-wii.trackB.premium.class1Monthly"
-  ],
-  "benefitPersonFields": [
-    "category"
-  ],
-  "personDefaults": {
-    "zh": "30岁，平台网约车/外卖/快递从业人员(第七条特定人员)，行业风险二类，用人单位同时为其工伤参保职工投保",
-    "en": "age 30, platform ride-hailing/delivery worker (track B), industry class 2, employer also insures its WII staff"
-  },
-  "example": {
-    "claim": {
-      "medicalCost": 20000
-    },
-    "source": {
-      "zh": "示例输入(非来源数据)，可修改",
-      "en": "an illustrative input (not source data); change it"
-    }
-  },
-  "dates": {}
-};
+export const meta: SchemeMeta = {"id":"urumqi-supplementary-wii","family":"injury","name":{"zh":"乌鲁木齐市补充工伤保险(试行)","en":"Urumqi supplementary work-injury insurance (trial)"},"region":{"zh":"新疆乌鲁木齐","en":"Urumqi, Xinjiang"},"sources":["004_0ee32e765675cb13.txt"],"period":{"from":"2025-09-01","until":"2027-08-31"},"referenceDate":"2025-09-01","pricing":["urumqi-supplementary-wii.trackA.premium.class1Monthly","urumqi-supplementary-wii.trackB.premium.class1Monthly"],"benefitPersonFields":["category"],"personDefaults":{"zh":"30岁，平台网约车/外卖/快递从业人员(第七条特定人员)，行业风险二类，用人单位同时为其工伤参保职工投保","en":"age 30, platform ride-hailing/delivery worker (track B), industry class 2, employer also insures its WII staff"},"example":{"claim":{"medicalCost":20000},"source":{"zh":"示例输入(非来源数据)，可修改","en":"an illustrative input (not source data); change it"}},"dates":{}};
 
 /** The scheme's parameters, in the order of parameters.yaml. */
 export const parameters: Parameter[] = [
