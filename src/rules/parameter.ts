@@ -159,6 +159,9 @@ export class ParameterTable {
 /** The name of the `public` kind of source, e.g. before its place in a rules card. */
 export const PUBLIC_FIGURE: Bilingual = { zh: "公开数据", en: "public figure" };
 
+/** The words before a `none` source's note of what the sources say, e.g. in a rules card. */
+export const NO_SOURCE: Bilingual = { zh: "无来源", en: "no source" };
+
 /**
  * Short text for a reference, e.g. "002_c0fee34b91106deb.txt:109 «50岁及以下保费68元/年»", or
  * "public figure: data/public-figures.md:10 «…»" (zh "公开数据：data/public-figures.md 第 10 行 «…»").
@@ -176,7 +179,7 @@ export function referenceText(r: Reference, lang: Lang = "en"): string {
     case "reform":
       return r.detail;
     case "none":
-      return `no source: ${r.detail}`;
+      return `${NO_SOURCE[lang]}${lang === "zh" ? "：" : ": "}${r.detail}`;
   }
 }
 

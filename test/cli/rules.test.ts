@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { schemeIds } from "../../src/schemes/index.js";
+import { getScheme, schemeIds } from "../../src/schemes/index.js";
 import { runCli } from "../helpers/cli.js";
 
 const run = runCli;
@@ -67,7 +67,11 @@ describe("puhui quote", () => {
   it("--days 0, --days 30 and --days on a scheme without days are errors naming the flag", async () => {
     expect((await run("quote", "linghuobao", "--days", "0")).err).toBe("puhui quote: --days: out of range (allowed: integers 1 to 366 days per purchase; got 0)\n");
     expect((await run("quote", "linghuobao", "--days", "30")).err).toBe("puhui quote: --days: out of range for linghuobao on 2022-06-25 (allowed: integers 1 to 28 days per purchase; got 30)\n");
-    expect((await run("quote", "gonghuibao", "--days", "3")).err).toBe("puhui quote: --days: gonghuibao is not bought by the day (allowed: --days only for linghuobao; got 3)\n");
+    // The per-day schemes, read from the registry's purchase schemas (a second per-day scheme joins the list).
+    const perDay = schemeIds.filter((id) => "days" in (getScheme(id).inputs?.purchase.shape ?? {}));
+    expect(perDay).toContain("linghuobao");
+    expect(perDay).not.toContain("gonghuibao");
+    expect((await run("quote", "gonghuibao", "--days", "3")).err).toBe(`puhui quote: --days: gonghuibao is not bought by the day (allowed: --days only for ${perDay.join(", ")}; got 3)\n`);
   });
 });
 

@@ -127,6 +127,25 @@ describe("every parameter", () => {
     expect(referenceText(v.reference, "zh")).toBe(`公开数据：data/public-figures.md 第 10 行 «${quote}»`);
     expect(referenceText({ kind: "public", where: "https://example.org/a", quote: "x" }, "zh")).toBe("公开数据：https://example.org/a «x»");
   });
+  it("a value no source gives reads as such in both languages", () => {
+    const v = versionAt(getScheme("huhuibao-2021").parameters.param("huhuibao-2021.hospital.cap"), "2021-06-01")!;
+    expect(v.reference.kind).toBe("none");
+    const detail = "the project's sources give no benefit terms of 沪惠保 2021";
+    expect(referenceText(v.reference, "en")).toBe(`no source: ${detail}`);
+    expect(referenceText(v.reference, "zh")).toBe(`无来源：${detail}`);
+  });
+  it("the statutory package cites the public figures for the 2023–24 national income and the 2025 mortality table", () => {
+    const params = getScheme("single-type-wii").parameters;
+    const income = params.param("single-type-wii.statutory.death.nationalIncome");
+    // data/public-figures.md l.38: "2023: 51 821 元; 2024: 54 188 元" — the previous year's figure applies from 1 January.
+    expect(versionAt(income, "2024-06-01")).toMatchObject({ value: 51821, reference: { kind: "public", where: "data/public-figures.md", line: 38, quote: "2023: 51 821 元" } });
+    expect(versionAt(income, "2025-06-01")).toMatchObject({ value: 54188, reference: { kind: "public", where: "data/public-figures.md", line: 38, quote: "2024: 54 188 元" } });
+    const improvement = versionAt(params.param("single-type-wii.statutory.mortality.improvement"), "2024-06-01")!;
+    // l.71: "2025 table vs 2010–2013 | mortality 15–27 % lower"; 0.2 is the assumption inside that range.
+    expect(improvement).toMatchObject({ value: 0.2, reference: { kind: "public", line: 71, quote: "mortality 15–27 % lower" } });
+    expect(improvement.assumption?.prior).toEqual({ dist: "uniform", min: 0.15, max: 0.27 });
+    expect(referenceText(improvement.reference, "zh")).toBe("公开数据：data/public-figures.md 第 71 行 «mortality 15–27 % lower»");
+  });
   it("versions are found by date", () => {
     const p = getScheme("linghuobao").parameters.param("linghuobao.subsidy.budgetShare");
     expect(versionAt(p, "2022-06-24")).toBeUndefined();
