@@ -50,8 +50,17 @@ function setClaims(out: CellDraw, claims: number, benefits: number): void {
   out.side[0] = benefits;
 }
 
-/** The aggregate modes' side amounts of `claims` claims totalling `benefits` (see the header). */
+/**
+ * The aggregate modes' side amounts of `claims` claims totalling `benefits` (see the header). The
+ * group's mean side amounts are mixed on first use at each scale (only groups with claims pay for it).
+ */
 function setSide(out: CellDraw, g: Group, claims: number, benefits: number): void {
+  if (g.sideStamp !== g.stamp) {
+    g.side.fill(0);
+    const weights = g.weights!;
+    for (let c = 0; c < weights.length; c++) g.tables[c]!.addSideAtLog(g.logS, weights[c]!, g.side);
+    g.sideStamp = g.stamp;
+  }
   const side = out.side;
   side[0] = g.mu > 0 ? benefits * (g.side[0]! / g.mu) : 0;
   for (let j = 1; j < SIDE_SLOTS; j++) side[j] = claims * g.side[j]!;
@@ -82,8 +91,7 @@ export function scaleGroup(g: Group, baseScale: number, catWeights: Float64Array
   let m3 = 0;
   const logS = detLog(s);
   g.logS = logS;
-  const side = g.side;
-  side.fill(0);
+  g.weights = catWeights;
   for (let c = 0; c < catWeights.length; c++) {
     const tp = g.tables[c]!.momentsAtLog(logS, g.points[c]!);
     const w = catWeights[c]!;
@@ -91,7 +99,6 @@ export function scaleGroup(g: Group, baseScale: number, catWeights: Float64Array
     positive += w * tp.positive;
     m2 += w * tp.m2;
     m3 += w * tp.m3;
-    for (let j = 0; j < SIDE_SLOTS; j++) side[j]! += w * tp.side[j]!;
   }
   g.mu = mu;
   g.positive = positive;
@@ -119,7 +126,8 @@ export function aggregateClaims(rng: Rng, mode: Mode, g: Group, catWeights: Floa
   }
   out.claims = claims;
   out.benefits = benefits;
-  setSide(out, g, claims, benefits);
+  if (claims > 0) setSide(out, g, claims, benefits);
+  else for (let j = 0; j < SIDE_SLOTS; j++) out.side[j] = 0;
 }
 
 /** Person mode: each enrollee's claims ~ Poisson(λ · frailty), each in a category drawn by its weight and paid by the rules. */

@@ -88,7 +88,7 @@ export const SIDE_SLOTS = 1 + COST_PAYERS.length;
  * year — the payout less, for each fund line that is a periodic stream, what it pays after the
  * first 12 months (amount − cash) — and each employer/platform line's amount to its payer.
  */
-export function addSide(benefit: Benefit, side: Float64Array): void {
+export function addSide(benefit: Benefit, side: Float64Array, weight = 1): void {
   let cash = benefit.payout;
   const items = benefit.items;
   for (let i = 0; i < items.length; i++) {
@@ -99,9 +99,9 @@ export function addSide(benefit: Benefit, side: Float64Array): void {
       continue;
     }
     const j = COST_PAYERS.indexOf(payer as (typeof COST_PAYERS)[number]);
-    if (j >= 0) side[1 + j]! += line.amount;
+    if (j >= 0) side[1 + j]! += weight * line.amount;
   }
-  side[0]! += cash;
+  side[0]! += weight * cash;
 }
 
 /** One claim paid by the rules: the person-mode oracle's path; its side amounts added to `side` when given. */
@@ -272,7 +272,6 @@ export class BenefitTable {
     const n = this.#amounts.length;
     const payouts = new Float64Array(n);
     const side = new Float64Array(SIDE_SLOTS);
-    const one = new Float64Array(SIDE_SLOTS);
     const random = this.model.random;
     for (let i = 0; i < n; i++) {
       // As buildClaim, from the precomputed amounts.
@@ -284,10 +283,7 @@ export class BenefitTable {
       }
       const benefit = this.scheme.benefit(claim, this.person, this.date);
       payouts[i] = benefit.payout;
-      one.fill(0);
-      addSide(benefit, one);
-      const w = this.#weights[i]!;
-      for (let j = 0; j < SIDE_SLOTS; j++) side[j]! += w * one[j]!;
+      addSide(benefit, side, this.#weights[i]!);
     }
     const order = ascendingOrder(payouts);
     let mean = 0;
@@ -386,7 +382,6 @@ export class BenefitTable {
       out.positive = p.positive;
       out.m2 = p.m2;
       out.m3 = p.m3;
-      out.side.set(p.side);
       return out;
     }
     const x = logS / this.step;
@@ -398,8 +393,22 @@ export class BenefitTable {
     out.positive = a.positive + w * (b.positive - a.positive);
     out.m2 = a.m2 + w * (b.m2 - a.m2);
     out.m3 = a.m3 + w * (b.m3 - a.m3);
-    for (let j = 0; j < SIDE_SLOTS; j++) out.side[j] = a.side[j]! + w * (b.side[j]! - a.side[j]!);
     return out;
+  }
+
+  /** Adds `weight` × the mean side amounts of a claim at log scale `logS` (interpolated as the moments) into `acc`. */
+  addSideAtLog(logS: number, weight: number, acc: Float64Array): void {
+    if (!this.scaled) {
+      const side = this.point(0).side;
+      for (let j = 0; j < SIDE_SLOTS; j++) acc[j]! += weight * side[j]!;
+      return;
+    }
+    const x = logS / this.step;
+    const k = Math.floor(x);
+    const w = x - k;
+    const a = this.point(k).side;
+    const b = w > 0 ? this.point(k + 1).side : a;
+    for (let j = 0; j < SIDE_SLOTS; j++) acc[j]! += weight * (a[j]! + w * (b[j]! - a[j]!));
   }
 
   newPoint(): TablePoint {

@@ -98,7 +98,10 @@ function emptyCosts(): Record<CostPayer, number> {
   return out;
 }
 
-/** An empty row; `subsidyTotals` (PAYERS order) collects its subsidies until {@link closeRow}. */
+/** Length of the totals a row collects while open: subsidies (PAYERS), then costs (COST_PAYERS). */
+export const TOTALS = PAYERS.length + COST_PAYERS.length;
+
+/** An empty row; `subsidyTotals` (TOTALS long: PAYERS, then COST_PAYERS) collects its subsidies and costs until {@link closeRow}. */
 export function openRow(replicate: number, option: string, year: number, population: number, eligible: number, subsidyTotals: Float64Array): ReplicateRow {
   subsidyTotals.fill(0);
   return {
@@ -150,8 +153,11 @@ export function bookCell(row: ReplicateRow, subsidyTotals: Float64Array, premium
   row.enrolled += enrolled;
   row.claims += cell.claims;
   row.benefits += cell.benefits;
-  row.cashBenefits += cell.side[0]!;
-  for (let j = 0; j < COST_PAYERS.length; j++) row.costs[COST_PAYERS[j]!] += cell.side[1 + j]!;
+  const side = cell.side;
+  row.cashBenefits += side[0]!;
+  // Employer/platform costs collect after the subsidies in `subsidyTotals` (see openRow).
+  const at = PAYERS.length - 1;
+  for (let j = 1; j < side.length; j++) subsidyTotals[at + j]! += side[j]!;
   row.gross += bought * premium.gross;
   row.net += bought * premium.net;
   for (let i = 0; i < premium.payers.length; i++) subsidyTotals[premium.payers[i]!]! += bought * premium.amounts[i]!;
@@ -162,6 +168,7 @@ export function bookCell(row: ReplicateRow, subsidyTotals: Float64Array, premium
 /** Completes a row once its cells are booked: subsidies, coverage, administration cost and ratios. */
 export function closeRow(row: ReplicateRow, subsidyTotals: Float64Array, adminRatio: number): ReplicateRow {
   for (let i = 0; i < PAYERS.length; i++) row.subsidies[PAYERS[i]!] = subsidyTotals[i]!;
+  for (let j = 0; j < COST_PAYERS.length; j++) row.costs[COST_PAYERS[j]!] = subsidyTotals[PAYERS.length + j]!;
   row.coverage = row.population > 0 ? row.enrolled / row.population : 0;
   row.admin = adminRatio * row.gross;
   row.lossRatio = row.gross > 0 ? row.benefits / row.gross : null;

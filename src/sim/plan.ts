@@ -37,8 +37,11 @@ export interface Group {
   positive: number;
   m2: number;
   m3: number;
-  /** Mixed mean side amounts of a claim (claims.ts SIDE_SLOTS: cash in the policy year, cost by payer). */
+  /** Mixed mean side amounts of a claim (claims.ts SIDE_SLOTS: cash in the policy year, cost by
+   *  payer) at scale s, mixed lazily with the category weights `weights` (valid when sideStamp = stamp). */
   side: Float64Array;
+  sideStamp: number;
+  weights: Float64Array | null;
   /** Each category's bins at scale s (BenefitTable.binSpan), and which scale each was located for
    *  (compared with `stamp`): located lazily, only for the categories a binned total draws claims in. */
   span: BinSpan;
@@ -344,7 +347,7 @@ function cellYear(oc: OptionCompile, cell: Cell, person: unknown, purchase: unkn
   const groupKey = `${tableKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
   let group = oc.groups.get(groupKey);
   if (!group) {
-    group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, logS: 0, mu: 0, positive: 0, m2: 0, m3: 0, side: new Float64Array(SIDE_SLOTS), span: newBinSpan(set.length), binStamps: new Float64Array(set.length), stamp: 0, yearly, yearlyMoments: new Map(), yearlyBins: new Map() };
+    group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, logS: 0, mu: 0, positive: 0, m2: 0, m3: 0, side: new Float64Array(SIDE_SLOTS), sideStamp: -1, weights: null, span: newBinSpan(set.length), binStamps: new Float64Array(set.length), stamp: 0, yearly, yearlyMoments: new Map(), yearlyBins: new Map() };
     oc.groups.set(groupKey, group);
     oc.groupsByYear[y]!.push(group);
   }

@@ -14,7 +14,7 @@
 import { InputError } from "../rules/input-error.js";
 import { aggregateClaims, bookClaimExpectations, newCellDraw, newYearlyScratch, personClaims, scaleGroup, yearlyCellYear, type CellDraw, type YearlyScratch } from "./cell-claims.js";
 import { describeRange, inRange, problem } from "./issues.js";
-import { bookCell, closeRow, openRow, PAYERS, type ReplicateRow } from "./ledger.js";
+import { bookCell, closeRow, openRow, TOTALS, type ReplicateRow } from "./ledger.js";
 import { MAX_PERSON_MODE_PERSONS, MAX_REPLICATES, MAX_ROWS } from "./limits.js";
 import { MODES, optionVariant, value, type Mode, type Plan, type PlanCell, type PlanOption } from "./plan.js";
 import { drawPrior, priorQuantile } from "./priors.js";
@@ -51,7 +51,7 @@ interface RunState {
   categoryValues: Float64Array;
   /** Uniforms for person mode's claims. */
   scratch: Float64Array;
-  /** The row's subsidies by payer (PAYERS order) while its cells are booked. */
+  /** The row's subsidies by payer (PAYERS order), then its costs (COST_PAYERS), while its cells are booked. */
   subsidyTotals: Float64Array;
   yearlyScratch: YearlyScratch;
   /** Child streams of the replicate's parent, re-seeded per cell: take-up, claims, renewal. */
@@ -111,7 +111,7 @@ function newRunState(plan: Plan, mode: Mode): RunState {
     weights,
     categoryValues: new Float64Array(weights.length),
     scratch: new Float64Array(16),
-    subsidyTotals: new Float64Array(PAYERS.length),
+    subsidyTotals: new Float64Array(TOTALS),
     yearlyScratch: newYearlyScratch(),
     takeupRng: new Xoshiro128ss(1, 0, 0, 0),
     claimRng: new Xoshiro128ss(1, 0, 0, 0),

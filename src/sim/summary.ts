@@ -145,6 +145,31 @@ export function metricValue(row: ReplicateRow, metric: string): number | null {
   return typeof v === "number" ? v : null;
 }
 
+/** A reader of one metric's value, resolved once per metric (the same values as {@link metricValue}). */
+export function metricReader(metric: string): (row: ReplicateRow) => number | null {
+  if (Object.hasOwn(FIELD_READERS, metric)) return FIELD_READERS[metric]!;
+  if (metric !== "subsidy_total" && metric.startsWith("subsidy_")) {
+    const payer = metric.slice("subsidy_".length) as keyof ReplicateRow["subsidies"];
+    return (row) => row.subsidies[payer] ?? null;
+  }
+  return (row) => metricValue(row, metric);
+}
+
+/** Direct readers of the row fields summarised as metrics. */
+const FIELD_READERS: Record<string, (row: ReplicateRow) => number | null> = {
+  enrolled: (r) => r.enrolled,
+  coverage: (r) => r.coverage,
+  gross: (r) => r.gross,
+  net: (r) => r.net,
+  claims: (r) => r.claims,
+  benefits: (r) => r.benefits,
+  admin: (r) => r.admin,
+  lossRatio: (r) => r.lossRatio,
+  benefitPerEnrollee: (r) => r.benefitPerEnrollee,
+  cashBenefits: (r) => r.cashBenefits,
+  cashLossRatio: (r) => r.cashLossRatio,
+};
+
 /** Payers whose subsidies sum to a non-zero amount over the rows, in PAYERS order. */
 export function payersWithSubsidy(rows: readonly ReplicateRow[]): string[] {
   return PAYERS.filter((p) => rows.some((r) => r.subsidies[p] !== 0));
@@ -217,7 +242,8 @@ export function summarize(rows: readonly ReplicateRow[]): GroupSummary[] {
     const payers = payersWithSubsidy(g.rows);
     const metrics: Record<string, MetricSummary> = {};
     for (const metric of metricsFor(payers, payersWithCost(g.rows))) {
-      metrics[metric] = { metric, ...describeValues(g.rows.map((r) => metricValue(r, metric))) };
+      const read = metricReader(metric);
+      metrics[metric] = { metric, ...describeValues(g.rows.map(read)) };
     }
     return {
       option: g.option,
