@@ -20,7 +20,7 @@ import { readScenarioFile } from "./scenario-file.js";
 import { InputError } from "../../src/rules/input-error.js";
 import { calibrate, type CalibrationResult } from "../../src/sim/calibrate.js";
 import { parseScenarioText } from "../../src/sim/scenario.js";
-import { wanYi } from "./simulate.js";
+import { wanYi } from "./format.js";
 import { intFlag } from "./args.js";
 import { createProgress } from "./progress.js";
 import { PARTICLES, posterior, type Interval, type PosteriorResult } from "../../src/sim/posterior/posterior.js";

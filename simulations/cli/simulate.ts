@@ -20,6 +20,7 @@ import { getScheme } from "../../src/schemes/index.js";
 import { runJob, type SimulationJob } from "../../src/sim/parallel.js";
 import { runPosteriorJob } from "../../src/sim/posterior/replicates.js";
 import { readPosteriorFlag } from "./calibrate.js";
+import { wanYi } from "./format.js";
 import { formatOfPath, formatResults } from "../../src/sim/results.js";
 import { MODES, type Mode, type ReplicateRow } from "../../src/sim/run.js";
 import { MAX_REPLICATES, MAX_ROWS, MAX_SEED, MAX_WORKERS } from "../../src/sim/limits.js";
@@ -140,18 +141,6 @@ export function mergeReform(scenarioJson: unknown, reforms: Map<string, Record<s
   };
 }
 
-/** Amounts as Chinese readers expect: 亿 (1e8) and 万 (1e4) when large, at most 2 decimals. */
-export function wanYi(x: number | null): string {
-  if (x === null || !Number.isFinite(x)) return "–";
-  const trim = (v: number) => {
-    const s = v.toFixed(2).replace(/\.?0+$/, "");
-    return s === "-0" ? "0" : s;
-  };
-  const a = Math.abs(x);
-  if (a >= 1e8) return `${trim(x / 1e8)} 亿`;
-  if (a >= 1e4) return `${trim(x / 1e4)} 万`;
-  return trim(x);
-}
 
 function pct(x: number | null, digits = 1): string {
   return x === null || !Number.isFinite(x) ? "–" : `${(100 * x).toFixed(digits)} %`;

@@ -7,7 +7,7 @@ import { tableFromIPC } from "apache-arrow";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Io } from "../../simulations/cli/command.js";
 import { createProgress } from "../../simulations/cli/progress.js";
-import { wanYi } from "../../simulations/cli/simulate.js";
+import { wanYi } from "../../simulations/cli/format.js";
 import { runInWorkers } from "../../simulations/cli/worker.js";
 import { mergeRows, runJob, splitRange, type SimulationJob } from "../../src/sim/parallel.js";
 import { TIDY_COLUMNS } from "../../src/sim/results.js";
