@@ -62,12 +62,24 @@ export interface PageContext {
   hasPageFile: boolean;
 }
 
-/** The page's Markdown. */
+/** The page's Markdown: its sections in order, each a function below. */
 export function renderSchemePage(page: SchemePage, ctx: PageContext): string {
+  return [
+    pageHead(page, ctx),
+    rulesSection(page),
+    calculatorSections(page),
+    page.firstOrder ? firstOrderSection(page.firstOrder) : "",
+    page.population ? populationSection(page.population) : "",
+    reproduceSection(),
+    sourcesList(page, ctx),
+  ].join("");
+}
+
+/** Front matter, the imports and setup cells, the heading, the lead and the region line. */
+function pageHead(page: SchemePage, ctx: PageContext): string {
   const title = page.title ?? { zh: ctx.name.zh.replace(/[(（].*$/, ""), en: ctx.name.en.replace(/\s*\(.*$/, "") };
   const heading = page.heading ?? ctx.name;
-  const pop = page.population;
-  const live = pop !== undefined && pop.page === undefined;
+  const live = page.population !== undefined && page.population.page === undefined;
   let md = `---\ntitle: ${JSON.stringify(`${title.zh} ${title.en}`)}\n---\n\n`;
   md += js(`
 ${live ? 'import {EngineClient} from "../sim/engine-protocol.js";\n' : ""}import {scenarioSection, scenarioBrief} from "../components/scenario-section.js";
@@ -91,13 +103,21 @@ const app = FileAttachment("../data/app.json").json();`);
   md += js(
     'display(html`<p class="muted">${t({zh: "地区", en: "Region"}, lang)}: ${t(scheme.region, lang)} · ${t({zh: "施行", en: "In force"}, lang)}: ${scheme.period.from} – ${scheme.period.until ?? t({zh: "未定", en: "open"}, lang)} · ${t({zh: "默认人员", en: "Default person"}, lang)}: ${t(scheme.personDefaults, lang)}</p>`);',
   );
+  return md;
+}
 
+/** The rules card with its date picker. */
+function rulesSection(page: SchemePage): string {
   // The generic note carries the assumption badge itself (template HTML, not page.yaml text).
-  md += h2(GENERIC.rulesHeading) + p(page.rules) + `<p class="muted">${spans(GENERIC.rulesNote).replace(/“假设”|“assumption”/g, (m) => `<span class="assumption-badge">${m.slice(1, -1)}</span>`)}</p>\n\n`;
+  let md = h2(GENERIC.rulesHeading) + p(page.rules) + `<p class="muted">${spans(GENERIC.rulesNote).replace(/“假设”|“assumption”/g, (m) => `<span class="assumption-badge">${m.slice(1, -1)}</span>`)}</p>\n\n`;
   md += js('const rulesDate = view(urlDateInput("rulesDate", scheme.referenceDate, {zh: "查看某日施行的规则", en: "Rules in force on"}));');
   md += js("rulesCard(scheme, rulesDate, lang)");
+  return md;
+}
 
-  md += h2(page.calculator?.heading ?? GENERIC.calculatorHeading) + p(GENERIC.calculatorIntro);
+/** The calculator and what it gives: eligibility, the premium by payer, the itemised payout. */
+function calculatorSections(page: SchemePage): string {
+  let md = h2(page.calculator?.heading ?? GENERIC.calculatorHeading) + p(GENERIC.calculatorIntro);
   md += js('display(html`<p class="muted">${t({zh: "默认理赔", en: "Default claim"}, lang)}: ${t(formOf(scheme).exampleSource, lang)}</p>`);');
   md += js("const calc = view(calculator(scheme));");
 
@@ -117,41 +137,52 @@ display(calc.benefit
   : blockedNote(calc.errors, lang));
 if (calc.benefit) display(benefitTable(scheme, calc.benefit, calc.date, lang));`);
   md += js("calc.benefit ? html`<div class=\"card\">${resize((width) => downloadable(benefitChart(calc.benefit, lang, width), benefitChartData(calc.benefit, lang), `${scheme.id}-payout-items`))}</div>` : html`<span></span>`");
+  return md;
+}
 
-  if (page.firstOrder) {
-    md += h2(page.firstOrder.heading ?? { zh: "同时为多个平台接单时，哪个平台负责？", en: "Which platform is liable when orders overlap?" }) + p(page.firstOrder.text);
-    md += js('import {EXAMPLE_ORDERS, firstOrderChart, injuryTimeInput, liabilitySentence, orderRows} from "../components/first-order.js";');
-    md += js("const injuryAt = view(injuryTimeInput());");
-    md += js(`
+/** Zhejiang's first-order rule: which platform is liable when orders overlap. */
+function firstOrderSection(firstOrder: NonNullable<SchemePage["firstOrder"]>): string {
+  let md = h2(firstOrder.heading ?? { zh: "同时为多个平台接单时，哪个平台负责？", en: "Which platform is liable when orders overlap?" }) + p(firstOrder.text);
+  md += js('import {EXAMPLE_ORDERS, firstOrderChart, injuryTimeInput, liabilitySentence, orderRows} from "../components/first-order.js";');
+  md += js("const injuryAt = view(injuryTimeInput());");
+  md += js(`
 display(html\`<p class="interpretation"><strong>\${liabilitySentence(EXAMPLE_ORDERS, injuryAt, lang)}</strong></p>\`);
 display(html\`<div class="card">\${resize((width) => downloadable(firstOrderChart(EXAMPLE_ORDERS, injuryAt, lang, width), orderRows(EXAMPLE_ORDERS, injuryAt, lang), \`\${scheme.id}-first-order\`))}</div>\`);`);
-  }
+  return md;
+}
 
-  if (pop) {
-    md += h2(GENERIC.populationHeading);
-    if (live) {
-      md += p(GENERIC.populationIntro);
-      md += js(`
+/** The population: a live scenario panel, or a summary linking to the scenario's own page. */
+function populationSection(pop: NonNullable<SchemePage["population"]>): string {
+  let md = h2(GENERIC.populationHeading);
+  if (pop.page === undefined) {
+    md += p(GENERIC.populationIntro);
+    md += js(`
 const scenarioBaseline = FileAttachment(${JSON.stringify(`../data/scenario/${pop.scenario}.json`)}).json();
 const engineUrl = FileAttachment("../data/engine-worker.js").url();`);
-      md += js(`
+    md += js(`
 const engine = new EngineClient(await engineUrl);
 invalidation.then(() => engine.terminate());`);
-      md += js("scenarioSection(scenarioBaseline, engine, lang)");
-    } else {
-      md += js('const summaries = FileAttachment("../data/summaries.json").json();');
-      md += js(`scenarioBrief(summaries.find((b) => b.id === ${JSON.stringify(pop.scenario)}), ${JSON.stringify(pop.option)}, \`..${pop.page}\${lang === "en" ? "?lang=en" : ""}\`, lang)`);
-    }
+    md += js("scenarioSection(scenarioBaseline, engine, lang)");
+  } else {
+    md += js('const summaries = FileAttachment("../data/summaries.json").json();');
+    md += js(`scenarioBrief(summaries.find((b) => b.id === ${JSON.stringify(pop.scenario)}), ${JSON.stringify(pop.option)}, \`..${pop.page}\${lang === "en" ? "?lang=en" : ""}\`, lang)`);
   }
+  return md;
+}
 
-  md += h2(GENERIC.reproduceHeading) + p(GENERIC.reproduceIntro);
+/** The commands that reproduce the page's numbers, and how to cite it. */
+function reproduceSection(): string {
+  let md = h2(GENERIC.reproduceHeading) + p(GENERIC.reproduceIntro);
   md += js("reproduceSnippet(reproduceCommands({scheme: scheme.id, person: calc.given.person, purchase: calc.given.purchase, claim: calc.given.claim, date: calc.date ?? scheme.referenceDate}), lang)");
   md += js("citeThis(app, t(scheme.name, lang), lang)");
+  return md;
+}
 
+/** The sources: page.yaml's, the rule files, the page file. */
+function sourcesList(page: SchemePage, ctx: PageContext): string {
   const code = (f: string) => `<code>${escapeText(f)}</code>`;
   const items = (page.sources ?? []).map((s) => `<li>${s.file ? `${code(s.file)} — ` : ""}${spans(s.text)}</li>`);
   items.push(`<li>${ctx.ruleFiles.map(code).join(", ")} — ${spans(GENERIC.rulesSource)}; <code>docs/rules.md</code></li>`);
   if (ctx.hasPageFile) items.push(`<li>${code(`src/schemes/${ctx.id}/page.yaml`)} — ${spans(GENERIC.pageSource)}</li>`);
-  md += `---\n\n<div class="sources"><p><strong><span lang="zh-CN">来源</span><span lang="en">Sources</span></strong></p><ul>\n${items.join("\n")}\n</ul></div>\n`;
-  return md;
+  return `---\n\n<div class="sources"><p><strong><span lang="zh-CN">来源</span><span lang="en">Sources</span></strong></p><ul>\n${items.join("\n")}\n</ul></div>\n`;
 }
