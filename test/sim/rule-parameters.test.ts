@@ -49,6 +49,21 @@ describe("rule parameters drawn per replicate", () => {
     expect(run(scenario({ [DISCOUNT]: 0.03 }))).toEqual(today);
   });
 
+  it("exact and person modes too: a point prior gives today's rows", () => {
+    for (const mode of ["exact", "person"] as const) {
+      const at = (s: object) => {
+        const { scenario: sc, options } = parseScenario(s);
+        return runPlan(compile(sc, options, mode), { mode, replicates: 3 });
+      };
+      expect(at(scenario({ [DISCOUNT]: "$discount" }, { value: 0.03, prior: { dist: "fixed" } }))).toEqual(at(scenario()));
+      // Fixing the parameter at 0.06 is the same as the reform that sets it.
+      const reformed = scenario();
+      (reformed.options[0] as Record<string, unknown>)["reform"] = { [DISCOUNT]: 0.06 };
+      expect(at(scenario({ [DISCOUNT]: 0.06 }))).toEqual(at(reformed));
+      expect(at(scenario({ [DISCOUNT]: 0.06 }))).not.toEqual(at(scenario()));
+    }
+  });
+
   it("with uncertainty off, the point values: today's result", () => {
     const wide = scenario({ [DISCOUNT]: "$discount" }, { value: 0.03, prior: { dist: "uniform", min: 0.01, max: 0.06 } });
     expect(run(wide, false)).toEqual(run(scenario(), false));
