@@ -110,3 +110,15 @@ describe("every rationale and note a page shows has its zh and en text", () => {
     expect(assumed.length).toBeGreaterThan(150);
   });
 });
+
+describe("the Methods page in Chinese (docs/methods.zh.md, shown for docs/methods.md)", () => {
+  it("has every section and every number of the English document", () => {
+    const en = readFileSync(join(ROOT, "docs/methods.md"), "utf-8");
+    const zh = readFileSync(join(ROOT, "docs/methods.zh.md"), "utf-8");
+    const headings = (t: string) => t.split("\n").filter((l) => /^#{1,3} /.test(l)).map((l) => l.match(/^#+/)![0]);
+    expect(headings(zh)).toEqual(headings(en));
+    const missing = numbers(en).filter((n) => !numbers(zh).includes(n));
+    expect([...new Set(missing)]).toEqual([]);
+    expect(problems({ zh, en })).toEqual([]);
+  });
+});

@@ -1,20 +1,25 @@
 /**
- * The assumptions register (docs/assumptions.md) as Markdown, from data/ and the shipped
- * scenarios. A prior's text is the vocabulary's (src/vocabulary/priors.ts), in English.
+ * The assumptions register (docs/assumptions.md, and in Chinese docs/assumptions.zh.md for the
+ * Methods page in Chinese) as Markdown, from data/ and the shipped scenarios. A prior's text is the
+ * vocabulary's (src/vocabulary/priors.ts) in the register's language.
  */
 import { DISTRIBUTIONS, priorText as vocabularyPriorText, type PriorSpec } from "../vocabulary/priors.js";
+import type { Lang } from "../vocabulary/text.js";
+import { unitName } from "../vocabulary/units.js";
 import type { Figure } from "./figures.js";
 import type { ShippedScenario } from "./shipped-scenarios.js";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 
 /** A scenario's prior as text; none (or not a known distribution) is a fixed value. */
-function priorText(p: unknown): string {
+function priorText(p: unknown, lang: Lang = "en"): string {
   const dist = p && typeof p === "object" ? (p as { dist?: unknown }).dist : undefined;
-  return typeof dist === "string" && dist in DISTRIBUTIONS ? vocabularyPriorText(p as PriorSpec, "en") : vocabularyPriorText({ dist: "fixed" }, "en");
+  return typeof dist === "string" && dist in DISTRIBUTIONS ? vocabularyPriorText(p as PriorSpec, lang) : vocabularyPriorText({ dist: "fixed" }, lang);
 }
 
-export function assumptionsMarkdown(figures: readonly Figure[], scenarios: readonly ShippedScenario[]): string {
+/** The register in `lang`: English (docs/assumptions.md) or Chinese (docs/assumptions.zh.md). */
+export function assumptionsMarkdown(figures: readonly Figure[], scenarios: readonly ShippedScenario[], lang: Lang = "en"): string {
+  if (lang === "zh") return assumptionsMarkdownZh(figures, scenarios);
   const lines = [
     "# Assumptions register",
     "",
@@ -51,7 +56,48 @@ export function assumptionsMarkdown(figures: readonly Figure[], scenarios: reado
 
 /** A scenario assumption's rationale in English (a string, or the `en` of {zh, en}). */
 function rationaleEn(r: unknown): string {
+  return rationaleIn(r, "en");
+}
+
+/** A scenario assumption's rationale in `lang` (a string is shown as it is). */
+function rationaleIn(r: unknown, lang: Lang): string {
   if (typeof r === "string") return r;
-  if (r && typeof r === "object" && typeof (r as { en?: unknown }).en === "string") return (r as { en: string }).en;
+  if (r && typeof r === "object" && typeof (r as Record<string, unknown>)[lang] === "string") return (r as Record<string, string>)[lang]!;
   return "";
+}
+
+function assumptionsMarkdownZh(figures: readonly Figure[], scenarios: readonly ShippedScenario[]): string {
+  const lines = [
+    "# 假设清单",
+    "",
+    "由 `npm run docs:assumptions` 根据 `data/assumptions/*.csv`、`data/figures.csv` 和",
+    "`simulations/scenarios/*.json` 生成——请勿手工编辑。这里的每个数值都是标明的假设：",
+    "没有资料给出它；每个假设都有蒙特卡洛引擎从中抽样的先验和一条理由。",
+    "有来源的数字见 `data/figures.csv`；规则模块中的假设参数见 `docs/rules.md`。",
+    "",
+    "## data/ 中的假设(人群结构)",
+    "",
+    "| 编号 | 量 | 取值 | 单位 | 先验 | 理由 |",
+    "|---|---|---:|---|---|---|",
+  ];
+  for (const f of figures.filter((x) => x.kind === "assumption")) {
+    const prior = f.prior.trim() === "" ? priorText(undefined, "zh") : esc(f.prior);
+    lines.push(`| \`${f.id}\` | ${esc(f.quantity_zh)} | ${f.value} | ${esc(unitName(f.unit, "zh"))} | ${prior} | ${esc(f.note_zh || f.note)} |`);
+  }
+  for (const { file, json } of scenarios) {
+    const assumptions = (json["assumptions"] ?? {}) as Record<string, Record<string, unknown>>;
+    const own = Object.entries(assumptions).filter(([, a]) => !("figure" in a));
+    const fromData = Object.entries(assumptions).filter(([, a]) => "figure" in a);
+    lines.push("", `## ${file}`, "");
+    if (own.length) {
+      lines.push("| 假设 | 取值 | 先验 | 理由 |", "|---|---:|---|---|");
+      for (const [name, a] of own) lines.push(`| \`${name}\` | ${a["value"]} | ${priorText(a["prior"], "zh")} | ${esc(rationaleIn(a["rationale"], "zh"))} |`);
+    }
+    if (fromData.length) {
+      lines.push("", `取自 data/：${fromData.map(([name, a]) => `\`${name}\` ← \`${String(a["figure"])}\``).join("，")}。`);
+    }
+    const fit = ((json["calibration"] as { fit?: { assumption: string }[] } | undefined)?.fit ?? []).map((f) => `\`${f.assumption}\``);
+    if (fit.length) lines.push("", `由 \`puhui calibrate --fit\` 拟合：${fit.join("，")}。`);
+  }
+  return `${lines.join("\n")}\n`;
 }

@@ -14,3 +14,14 @@ it("lists every assumption in data/ with its prior", () => {
   for (const f of readFigures().filter((x) => x.kind === "assumption")) expect(md).toContain(`\`${f.id}\``);
   expect(md).toContain("beta(12, 8)");
 });
+
+it("docs/assumptions.zh.md is up to date and in Chinese (npm run docs:assumptions)", () => {
+  const committed = readFileSync(new URL("../../docs/assumptions.zh.md", import.meta.url), "utf-8");
+  const figures = readFigures();
+  expect(committed).toBe(assumptionsMarkdown(figures, readShippedScenarios(), "zh"));
+  // Every assumed row carries its Chinese note, not the English one.
+  for (const f of figures.filter((x) => x.kind === "assumption")) {
+    expect(committed).toContain(f.note_zh.replace(/\|/g, "\\|"));
+    expect(committed).not.toContain(`| ${f.note.replace(/\|/g, "\\|")} |`);
+  }
+});
