@@ -72,85 +72,138 @@ const fmtValue = (x: number) => String(Number(x.toPrecision(4)));
 /** Display values (percent) to at most 2 decimals where that is finer than 4 significant digits. */
 const fmtDisplay = (x: number, percent: boolean) => (percent ? String(Number(x.toFixed(x < 1 ? 3 : 2))) : fmtValue(x));
 
+/** The shipped scenario's JSON as the panel reads it. */
+interface ScenarioJson {
+  assumptions?: Record<string, AssumptionJson>;
+  options: { id: string; reform?: Record<string, number> }[];
+  seed: number;
+}
+
 /**
  * The controls as a Framework input (an element with `value` and "input" events). `key` prefixes
  * the URL parameters so several panels can share a page.
  */
 export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s"): HTMLElement & { value: PanelState } {
-  const base = JSON.parse(baseline.scenarioText) as { assumptions?: Record<string, AssumptionJson>; options: { id: string; reform?: Record<string, number> }[]; seed: number };
+  const base = JSON.parse(baseline.scenarioText) as ScenarioJson;
   const assumptions = Object.entries(base.assumptions ?? {}).filter(([, a]) => Number.isFinite(a.value));
   const form = el("form", { className: "scenario-controls" }) as HTMLFormElement & { value: PanelState };
   form.addEventListener("submit", (e) => e.preventDefault());
   const changed: Record<string, number> = {};
 
   const grid = el("div", { className: "scenario-assumptions" });
-  for (const [name, a] of assumptions) {
-    // The control: its range covers the prior; shares and take-up logits are set in percent.
-    const control = priorControl(a.prior, a.value, assumptionQuantity(name, a.prior, a.value));
-    const percent = control.display === "percent";
-    const [lo, hi] = [control.fromDisplay(control.min), control.fromDisplay(control.max)];
-    const fromUrl = getParam(`${key}.${name}`);
-    let initial = a.value;
-    let urlNote: StateNote | null = null;
-    if (fromUrl !== null) {
-      const codec = numberIn(Math.min(lo, hi), Math.max(lo, hi), fmtValue);
-      const v = codec.parse(fromUrl);
-      if (v !== undefined) {
-        initial = v;
-        if (v !== a.value) changed[name] = v;
-      } else urlNote = fallbackNote(`${key}.${name}`, fromUrl, codec.describe, fmtValue(a.value));
-    }
-    const id = `${key}-${name.replace(/[^a-z0-9]/gi, "-")}`;
-    const position = (v: number) => String(control.toSlider(control.toDisplay(v)));
-    const input = el("input", { type: "range", id, min: String(control.slider.min), max: String(control.slider.max), step: String(control.slider.step), value: position(initial) });
-    const number = el("input", { type: "number", min: String(control.min), max: String(control.max), step: "any", value: fmtDisplay(control.toDisplay(initial), percent) });
-    number.setAttribute("aria-label", percent ? `${name} (%)` : name);
-    const message = el("span", { className: "input-error" });
-    message.setAttribute("role", "alert");
-    const plain = plainLabel(name, a.label, lang);
-    const text = plain.label;
-    // The plain label, then the assumption's name as it appears in the scenario JSON (and the reproduce
-    // snippet); the technical note and the rationale (in the page's language) are also in the badge's tooltip.
-    const rationale = label(a.rationale, lang);
-    const badge = el("span", { className: "assumption-badge", title: [plain.note, rationale].filter(Boolean).join("\n") }, t({ zh: "假设", en: "assumption" }, lang));
-    const title = el("label", { htmlFor: id }, text, " ", el("code", { className: "assumption-name" }, name), " ", badge);
-    if (plain.note) title.title = plain.note;
-    // `shown` is in display units (percent for a share); the model value is control.fromDisplay(shown).
-    const set = (shown: number, from: "range" | "number") => {
-      if (!Number.isFinite(shown) || shown < control.min - 1e-9 || shown > control.max + 1e-9) {
-        const [a0, b0] = [fmtDisplay(control.min, percent) + control.suffix, fmtDisplay(control.max, percent) + control.suffix];
-        message.textContent = t({ zh: `${text}：须在 ${a0} 到 ${b0} 之间`, en: `${text}: must be between ${a0} and ${b0}` }, lang);
-        return;
-      }
-      message.textContent = "";
-      // 12 significant digits: 85.1 % is 0.851 in the link, not 0.8509999999999999.
-      const v = Number(control.fromDisplay(shown).toPrecision(12));
-      if (from === "range") number.value = fmtDisplay(shown, percent);
-      else input.value = String(control.toSlider(shown));
-      if (v === a.value) delete changed[name];
-      else changed[name] = v;
+  for (const [name, a] of assumptions) grid.append(assumptionControl(name, a, key, lang, changed, () => update()));
+  const run = runControls(baseline, base.seed, key, lang);
+  const reform = reformControl(baseline, key, lang);
+  for (const c of [reform.input, run.reps, run.seed, run.uncertainty]) {
+    c.addEventListener("input", (e) => {
+      e.stopPropagation();
       update();
-    };
-    input.addEventListener("input", (e) => {
-      e.stopPropagation();
-      set(control.fromSlider(input.valueAsNumber), "range");
     });
-    number.addEventListener("input", (e) => {
-      e.stopPropagation();
-      set(number.valueAsNumber, "number");
-    });
-    const inputs = el("div", { className: "scenario-inputs" }, input, number);
-    if (control.suffix) inputs.append(el("span", { className: "unit-suffix" }, control.suffix));
-    // A take-up logit's prior is in logit units: say what range of take-up it spans.
-    const span = control.quantity === "logit" ? t({ zh: `(参保率 ${fmtDisplay(control.min, true)}–${fmtDisplay(control.max, true)} %)`, en: ` (take-up ${fmtDisplay(control.min, true)}–${fmtDisplay(control.max, true)} %)` }, lang) : "";
-    const priorNote = el("small", { className: "muted assumption-prior" }, `${t({ zh: "先验", en: "prior" }, lang)}: ${priorText(a.prior, lang)}${span}`);
-    const item = el("div", { className: "scenario-assumption" }, title, inputs, priorNote, el("small", { className: "muted" }, [plain.note, rationale].filter(Boolean).join(" — ")), message);
-    const box = urlNote ? notesBox([urlNote]) : null;
-    if (box) item.append(box);
-    grid.append(item);
   }
 
-  // Replicates, seed, uncertainty: a bad value in the URL is named in a note under the row.
+  const state = () => panelState(baseline, base.seed, changed, run, reform, lang);
+  function update() {
+    form.value = state();
+    const params: Record<string, string | null> = {};
+    for (const [name] of assumptions) params[`${key}.${name}`] = name in changed ? String(changed[name]) : null;
+    params[`${key}.reps`] = run.reps.value === String(baseline.replicates) ? null : run.reps.value;
+    params[`${key}.seed`] = run.seed.value === String(base.seed) ? null : run.seed.value;
+    params[`${key}.unc`] = run.uncertainty.checked ? null : "0";
+    params[`${key}.reform`] = reform.input.value.trim() === "" ? null : reform.input.value.trim();
+    replaceParams(params);
+    form.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  form.append(grid, run.row, reform.box);
+  if (run.notes) run.row.after(run.notes);
+  form.value = state();
+  return form;
+}
+
+/**
+ * One assumption's control: a slider and a number box over its prior (shares and take-up logits
+ * in percent), its label, badge, prior and rationale, the value from the URL (or a note why not).
+ * A change is written into `changed` (deleted when back at the shipped value), then `onChange`.
+ */
+function assumptionControl(name: string, a: AssumptionJson, key: string, lang: Lang, changed: Record<string, number>, onChange: () => void): HTMLElement {
+  // The control: its range covers the prior; shares and take-up logits are set in percent.
+  const control = priorControl(a.prior, a.value, assumptionQuantity(name, a.prior, a.value));
+  const percent = control.display === "percent";
+  const [lo, hi] = [control.fromDisplay(control.min), control.fromDisplay(control.max)];
+  const fromUrl = getParam(`${key}.${name}`);
+  let initial = a.value;
+  let urlNote: StateNote | null = null;
+  if (fromUrl !== null) {
+    const codec = numberIn(Math.min(lo, hi), Math.max(lo, hi), fmtValue);
+    const v = codec.parse(fromUrl);
+    if (v !== undefined) {
+      initial = v;
+      if (v !== a.value) changed[name] = v;
+    } else urlNote = fallbackNote(`${key}.${name}`, fromUrl, codec.describe, fmtValue(a.value));
+  }
+  const id = `${key}-${name.replace(/[^a-z0-9]/gi, "-")}`;
+  const position = (v: number) => String(control.toSlider(control.toDisplay(v)));
+  const input = el("input", { type: "range", id, min: String(control.slider.min), max: String(control.slider.max), step: String(control.slider.step), value: position(initial) });
+  const number = el("input", { type: "number", min: String(control.min), max: String(control.max), step: "any", value: fmtDisplay(control.toDisplay(initial), percent) });
+  number.setAttribute("aria-label", percent ? `${name} (%)` : name);
+  const message = el("span", { className: "input-error" });
+  message.setAttribute("role", "alert");
+  const plain = plainLabel(name, a.label, lang);
+  const text = plain.label;
+  // The plain label, then the assumption's name as it appears in the scenario JSON (and the reproduce
+  // snippet); the technical note and the rationale (in the page's language) are also in the badge's tooltip.
+  const rationale = label(a.rationale, lang);
+  const badge = el("span", { className: "assumption-badge", title: [plain.note, rationale].filter(Boolean).join("\n") }, t({ zh: "假设", en: "assumption" }, lang));
+  const title = el("label", { htmlFor: id }, text, " ", el("code", { className: "assumption-name" }, name), " ", badge);
+  if (plain.note) title.title = plain.note;
+  // `shown` is in display units (percent for a share); the model value is control.fromDisplay(shown).
+  const set = (shown: number, from: "range" | "number") => {
+    if (!Number.isFinite(shown) || shown < control.min - 1e-9 || shown > control.max + 1e-9) {
+      const [a0, b0] = [fmtDisplay(control.min, percent) + control.suffix, fmtDisplay(control.max, percent) + control.suffix];
+      message.textContent = t({ zh: `${text}：须在 ${a0} 到 ${b0} 之间`, en: `${text}: must be between ${a0} and ${b0}` }, lang);
+      return;
+    }
+    message.textContent = "";
+    // 12 significant digits: 85.1 % is 0.851 in the link, not 0.8509999999999999.
+    const v = Number(control.fromDisplay(shown).toPrecision(12));
+    if (from === "range") number.value = fmtDisplay(shown, percent);
+    else input.value = String(control.toSlider(shown));
+    if (v === a.value) delete changed[name];
+    else changed[name] = v;
+    onChange();
+  };
+  input.addEventListener("input", (e) => {
+    e.stopPropagation();
+    set(control.fromSlider(input.valueAsNumber), "range");
+  });
+  number.addEventListener("input", (e) => {
+    e.stopPropagation();
+    set(number.valueAsNumber, "number");
+  });
+  const inputs = el("div", { className: "scenario-inputs" }, input, number);
+  if (control.suffix) inputs.append(el("span", { className: "unit-suffix" }, control.suffix));
+  // A take-up logit's prior is in logit units: say what range of take-up it spans.
+  const span = control.quantity === "logit" ? t({ zh: `(参保率 ${fmtDisplay(control.min, true)}–${fmtDisplay(control.max, true)} %)`, en: ` (take-up ${fmtDisplay(control.min, true)}–${fmtDisplay(control.max, true)} %)` }, lang) : "";
+  const priorNote = el("small", { className: "muted assumption-prior" }, `${t({ zh: "先验", en: "prior" }, lang)}: ${priorText(a.prior, lang)}${span}`);
+  const item = el("div", { className: "scenario-assumption" }, title, inputs, priorNote, el("small", { className: "muted" }, [plain.note, rationale].filter(Boolean).join(" — ")), message);
+  const box = urlNote ? notesBox([urlNote]) : null;
+  if (box) item.append(box);
+  return item;
+}
+
+interface RunControls {
+  row: HTMLElement;
+  /** Notes on bad URL values for the row, or null. */
+  notes: HTMLElement | null;
+  reps: HTMLSelectElement;
+  seed: HTMLInputElement;
+  seedCodec: ReturnType<typeof integerIn>;
+  seedError: HTMLElement;
+  uncertainty: HTMLInputElement;
+}
+
+/** Replicates, seed, uncertainty: a bad value in the URL is named in a note under the row. */
+function runControls(baseline: BaselineEntry, baseSeed: number, key: string, lang: Lang): RunControls {
   const runNotes: StateNote[] = [];
   const defaultReps = (REPLICATE_CHOICES as readonly number[]).includes(baseline.replicates) ? baseline.replicates : 1000;
   const repsCodec = integerIn(1);
@@ -166,11 +219,11 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
   reps.value = String(repsInitial);
   const seedCodec = integerIn(0);
   const seedRaw = getParam(`${key}.seed`);
-  let seedInitial = base.seed;
+  let seedInitial = baseSeed;
   if (seedRaw !== null) {
     const n = seedCodec.parse(seedRaw);
     if (n !== undefined) seedInitial = n;
-    else runNotes.push(fallbackNote(`${key}.seed`, seedRaw, seedCodec.describe, String(base.seed)));
+    else runNotes.push(fallbackNote(`${key}.seed`, seedRaw, seedCodec.describe, String(baseSeed)));
   }
   const seed = el("input", { type: "number", id: `${key}-seed`, min: "0", step: "1", value: String(seedInitial) });
   const uncRaw = getParam(`${key}.unc`);
@@ -179,7 +232,7 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
   const uncertainty = el("input", { type: "checkbox", id: `${key}-unc`, checked: uncParsed ?? true });
   const seedError = el("span", { className: "input-error" });
   seedError.setAttribute("role", "alert");
-  const runRow = el(
+  const row = el(
     "div",
     { className: "scenario-run" },
     el("label", { htmlFor: reps.id }, t({ zh: "重复次数", en: "Replicates" }, lang), " ", reps),
@@ -187,113 +240,103 @@ export function scenarioControls(baseline: BaselineEntry, lang: Lang, key = "s")
     el("label", { htmlFor: uncertainty.id }, uncertainty, " ", t({ zh: "参数不确定性(按先验抽样)", en: "parameter uncertainty (draw from the priors)" }, lang)),
     seedError,
   );
+  return { row, notes: notesBox(runNotes), reps, seed, seedCodec, seedError, uncertainty };
+}
 
-  // Reform: JSON of parameter overrides per option, validated by the rules module.
+interface ReformControl {
+  box: HTMLElement;
+  input: HTMLTextAreaElement;
+  error: HTMLElement;
+  /** Parses the box: the overrides by option, or the message saying what is wrong. */
+  read(): { reform: Record<string, Record<string, number>>; message: string | null };
+}
+
+/** Reform: JSON of parameter overrides per option, validated by the rules module. */
+function reformControl(baseline: BaselineEntry, key: string, lang: Lang): ReformControl {
   const reformFromUrl = getParam(`${key}.reform`);
-  const reform = el("textarea", { id: `${key}-reform`, rows: 3, spellcheck: false, value: reformFromUrl ?? "" });
-  reform.placeholder = `{"${baseline.options[0]!.id}": {"<parameter path>": value}}`;
-  const reformError = el("span", { className: "input-error" });
-  reformError.setAttribute("role", "alert");
-  const reformBox = el(
+  const input = el("textarea", { id: `${key}-reform`, rows: 3, spellcheck: false, value: reformFromUrl ?? "" });
+  input.placeholder = `{"${baseline.options[0]!.id}": {"<parameter path>": value}}`;
+  const error = el("span", { className: "input-error" });
+  error.setAttribute("role", "alert");
+  const box = el(
     "div",
     { className: "scenario-reform" },
-    el("label", { htmlFor: reform.id }, t({ zh: "改革：覆盖任一规则参数(JSON；参数路径见各方案页的规则卡)", en: "Reform: override any rule parameter (JSON; parameter paths are in each scheme page's rules card)" }, lang)),
-    reform,
-    reformError,
+    el("label", { htmlFor: input.id }, t({ zh: "改革：覆盖任一规则参数(JSON；参数路径见各方案页的规则卡)", en: "Reform: override any rule parameter (JSON; parameter paths are in each scheme page's rules card)" }, lang)),
+    input,
+    error,
   );
-
-  let parsedReform: Record<string, Record<string, number>> = {};
-  const readReform = (): string | null => {
-    const text = reform.value.trim();
-    if (text === "") {
-      parsedReform = {};
-      return null;
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      return t({ zh: "改革不是合法的 JSON", en: "the reform is not valid JSON" }, lang);
-    }
-    if (typeof json !== "object" || json === null || Array.isArray(json)) return t({ zh: "改革须是 {方案: {参数路径: 数值}}", en: "the reform must be {option: {parameter path: number}}" }, lang);
-    const out: Record<string, Record<string, number>> = {};
-    for (const [option, overrides] of Object.entries(json)) {
-      const o = baseline.options.find((x) => x.id === option);
-      if (!o) return t({ zh: `未知方案 “${option}”；可选：${baseline.options.map((x) => x.id).join("、")}`, en: `unknown option "${option}"; options: ${baseline.options.map((x) => x.id).join(", ")}` }, lang);
-      try {
-        applyReform(getScheme(o.scheme), { ...(o.reform ?? {}), ...(overrides as object) });
-      } catch (error) {
-        // The rules module explains in English; in Chinese mode say what is wrong in Chinese (the path is code).
-        if (error instanceof InputError)
-          return lang === "zh" ? `改革不适用于方案 “${option}”(${o.scheme})：参数路径须以 “${o.scheme}.” 开头、数值在允许范围内 — ${error.field}` : error.message;
-        throw error;
-      }
-      out[option] = overrides as Record<string, number>;
-    }
-    parsedReform = out;
-    return null;
+  // The last reform that parsed: a box with an error keeps it (as the panel always did).
+  let parsed: Record<string, Record<string, number>> = {};
+  const read = () => {
+    const message = readReform(input.value, baseline, lang, (r) => (parsed = r));
+    return { reform: parsed, message };
   };
-  reform.addEventListener("input", (e) => {
-    e.stopPropagation();
-    update();
-  });
-  for (const c of [reps, seed, uncertainty]) {
-    c.addEventListener("input", (e) => {
-      e.stopPropagation();
-      update();
-    });
+  return { box, input, error, read };
+}
+
+/** Checks the reform text; on success hands the overrides to `accept` and returns null, else the message. */
+function readReform(value: string, baseline: BaselineEntry, lang: Lang, accept: (reform: Record<string, Record<string, number>>) => void): string | null {
+  const text = value.trim();
+  if (text === "") {
+    accept({});
+    return null;
   }
-
-  const runNoteBox = notesBox(runNotes);
-
-  function state(): PanelState {
-    const reformMessage = readReform();
-    reformError.textContent = reformMessage ?? "";
-    // An empty box (or text a number input cannot hold) is not seed 0: it is an error.
-    const seedValue = seedCodec.parse(seed.value);
-    const seedMessage = seedValue !== undefined ? null : t({ zh: "种子须为非负整数", en: "the seed must be a whole number ≥ 0" }, lang);
-    seedError.textContent = seedMessage ?? "";
-    const scenario = JSON.parse(baseline.scenarioText) as { assumptions?: Record<string, AssumptionJson>; options: { id: string; reform?: Record<string, number> }[] };
-    for (const [name, value] of Object.entries(changed)) {
-      const a = scenario.assumptions![name]!;
-      scenario.assumptions![name] = { ...a, value, prior: recentred(a.prior, a.value, value) };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return t({ zh: "改革不是合法的 JSON", en: "the reform is not valid JSON" }, lang);
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) return t({ zh: "改革须是 {方案: {参数路径: 数值}}", en: "the reform must be {option: {parameter path: number}}" }, lang);
+  const out: Record<string, Record<string, number>> = {};
+  for (const [option, overrides] of Object.entries(json)) {
+    const o = baseline.options.find((x) => x.id === option);
+    if (!o) return t({ zh: `未知方案 “${option}”；可选：${baseline.options.map((x) => x.id).join("、")}`, en: `unknown option "${option}"; options: ${baseline.options.map((x) => x.id).join(", ")}` }, lang);
+    try {
+      applyReform(getScheme(o.scheme), { ...(o.reform ?? {}), ...(overrides as object) });
+    } catch (error) {
+      // The rules module explains in English; in Chinese mode say what is wrong in Chinese (the path is code).
+      if (error instanceof InputError)
+        return lang === "zh" ? `改革不适用于方案 “${option}”(${o.scheme})：参数路径须以 “${o.scheme}.” 开头、数值在允许范围内 — ${error.field}` : error.message;
+      throw error;
     }
-    for (const o of scenario.options) if (parsedReform[o.id]) o.reform = { ...(o.reform ?? {}), ...parsedReform[o.id] };
-    const scenarioText = JSON.stringify(scenario);
-    let error = reformMessage ?? seedMessage;
-    if (!error) {
-      try {
-        parseScenarioText(scenarioText);
-      } catch (e) {
-        error = e instanceof Error ? e.message : String(e);
-      }
+    out[option] = overrides as Record<string, number>;
+  }
+  accept(out);
+  return null;
+}
+
+/** The panel's value: the scenario with the changes and the reform, the run settings, the command, the first error. */
+function panelState(baseline: BaselineEntry, baseSeed: number, changed: Record<string, number>, run: RunControls, reformBox: ReformControl, lang: Lang): PanelState {
+  const { reform: parsedReform, message: reformMessage } = reformBox.read();
+  reformBox.error.textContent = reformMessage ?? "";
+  // An empty box (or text a number input cannot hold) is not seed 0: it is an error.
+  const seedValue = run.seedCodec.parse(run.seed.value);
+  const seedMessage = seedValue !== undefined ? null : t({ zh: "种子须为非负整数", en: "the seed must be a whole number ≥ 0" }, lang);
+  run.seedError.textContent = seedMessage ?? "";
+  const scenario = JSON.parse(baseline.scenarioText) as ScenarioJson;
+  for (const [name, value] of Object.entries(changed)) {
+    const a = scenario.assumptions![name]!;
+    scenario.assumptions![name] = { ...a, value, prior: recentred(a.prior, a.value, value) };
+  }
+  for (const o of scenario.options) if (parsedReform[o.id]) o.reform = { ...(o.reform ?? {}), ...parsedReform[o.id] };
+  const scenarioText = JSON.stringify(scenario);
+  let error = reformMessage ?? seedMessage;
+  if (!error) {
+    try {
+      parseScenarioText(scenarioText);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
     }
-    const replicates = Number(reps.value);
-    const s = seedValue ?? base.seed;
-    const flags = [`--replicates ${replicates}`, `--seed ${s}`, ...(uncertainty.checked ? [] : ["--no-uncertainty"])];
-    const hasChanges = Object.keys(changed).length > 0 || Object.keys(parsedReform).length > 0;
-    const command = hasChanges
-      ? `npx puhui simulate ${baseline.id}-modified.json ${flags.join(" ")}`
-      : `npx puhui simulate ${baseline.path} ${flags.join(" ")}`;
-    return { scenarioText, replicates, seed: s, uncertainty: uncertainty.checked, changed: { ...changed }, reform: parsedReform, command, error };
   }
-
-  function update() {
-    form.value = state();
-    const params: Record<string, string | null> = {};
-    for (const [name] of assumptions) params[`${key}.${name}`] = name in changed ? String(changed[name]) : null;
-    params[`${key}.reps`] = reps.value === String(baseline.replicates) ? null : reps.value;
-    params[`${key}.seed`] = seed.value === String(base.seed) ? null : seed.value;
-    params[`${key}.unc`] = uncertainty.checked ? null : "0";
-    params[`${key}.reform`] = reform.value.trim() === "" ? null : reform.value.trim();
-    replaceParams(params);
-    form.dispatchEvent(new Event("input", { bubbles: true }));
-  }
-
-  form.append(grid, runRow, reformBox);
-  if (runNoteBox) runRow.after(runNoteBox);
-  form.value = state();
-  return form;
+  const replicates = Number(run.reps.value);
+  const s = seedValue ?? baseSeed;
+  const flags = [`--replicates ${replicates}`, `--seed ${s}`, ...(run.uncertainty.checked ? [] : ["--no-uncertainty"])];
+  const hasChanges = Object.keys(changed).length > 0 || Object.keys(parsedReform).length > 0;
+  const command = hasChanges
+    ? `npx puhui simulate ${baseline.id}-modified.json ${flags.join(" ")}`
+    : `npx puhui simulate ${baseline.path} ${flags.join(" ")}`;
+  return { scenarioText, replicates, seed: s, uncertainty: run.uncertainty.checked, changed: { ...changed }, reform: parsedReform, command, error };
 }
 
 export interface RunUpdate {
