@@ -98,3 +98,38 @@ export const formatAmount = formatCompact;
 
 /** A share as a percentage: 0.75 → "75%" (at most 4 decimals of the percentage). */
 export const formatShare = (value: number): string => formatPercent(value);
+
+/**
+ * A technical error for a page. The engine's and the rules module's messages are English
+ * ("field: what is allowed", as the CLI prints them); a page in Chinese shows a Chinese lead-in
+ * and the field's name (code), and keeps the English detail in the tooltip only — no English
+ * sentence in Chinese mode, nothing lost for a reader who needs the detail. In English: as it is.
+ */
+export function errorParts(message: string, lang: Lang): { lead: string; field: string | null; detail: string; title: string } {
+  const m = /^([^:\n]{1,120}): ([\s\S]+)$/.exec(message);
+  const field = m ? m[1]! : null;
+  if (lang === "en") return { lead: "", field: null, detail: message, title: message };
+  return {
+    lead: field ? "输入有误，请检查此项的取值(是否在允许范围内、格式是否正确)：" : "模拟未能完成(技术细节见悬停提示)",
+    field,
+    detail: "",
+    title: message,
+  };
+}
+
+/** errorParts as an element (a paragraph by default): the lead-in, the field as code, the detail. */
+export function errorElement(message: string, lang: Lang, className = "input-error", tag: "p" | "span" = "p"): HTMLElement {
+  const parts = errorParts(message, lang);
+  const node = document.createElement(tag);
+  node.className = className;
+  node.setAttribute("role", "alert");
+  node.title = parts.title;
+  node.append(parts.lead);
+  if (parts.field) {
+    const code = document.createElement("code");
+    code.textContent = parts.field;
+    node.append(code);
+  }
+  node.append(parts.detail);
+  return node;
+}

@@ -13,7 +13,7 @@ import type { EngineClient } from "../sim/engine-protocol.js";
 import type { ReplicateRow } from "../sim/run.js";
 import { parseScenarioText } from "../sim/scenario.js";
 import { assumptionQuantity, plainLabel } from "./assumption-labels.js";
-import { t, type Bilingual, type Lang } from "./i18n.js";
+import { errorElement, t, type Bilingual, type Lang } from "./i18n.js";
 import { codecs, fallbackNote, getParam, integerIn, notesBox, numberIn, oneOfText, replaceParams, type StateNote } from "./url-state.js";
 
 /** What the data loader src/data/scenario/[id].json.ts gives for one shipped scenario. */
@@ -372,7 +372,7 @@ export function runScenario(engine: EngineClient, state: PanelState, notify: (u:
 
 /** A progress line: replicates done, time, and what the numbers are. */
 export function progressView(u: RunUpdate, lang: Lang): HTMLElement {
-  if (u.error) return el("p", { className: "input-error" }, u.error);
+  if (u.error) return errorElement(u.error, lang);
   const bar = el("progress", { max: u.total || 1, value: u.done });
   bar.setAttribute("aria-label", t({ zh: "模拟进度", en: "simulation progress" }, lang));
   const text = u.finished

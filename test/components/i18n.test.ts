@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAmount, formatShare, formatYuan, grouped, parseLang, resolveLang, t } from "../../src/components/i18n.js";
+import { errorParts, formatAmount, formatShare, formatYuan, grouped, parseLang, resolveLang, t } from "../../src/components/i18n.js";
 
 describe("formatAmount (the vocabulary's compact formatter)", () => {
   it("zh: 万 from 10^4, 亿 from 10^8, at most 2 decimals, trailing zeros dropped", () => {
@@ -69,5 +69,26 @@ describe("t and the language choice", () => {
     expect(resolveLang("", "en")).toBe("en");
     expect(resolveLang("?lang=xx", null)).toBe("zh");
     expect(resolveLang("?a=1", null)).toBe("zh");
+  });
+});
+
+describe("errorParts (a technical message on a page)", () => {
+  const message = "scenario.assumptions.admin.value: must be between 0 and 1, got 1.5";
+  it("en: the message as it is", () => {
+    expect(errorParts(message, "en")).toEqual({ lead: "", field: null, detail: message, title: message });
+  });
+  it("zh: a Chinese lead-in and the field; the English detail only in the tooltip", () => {
+    const p = errorParts(message, "zh");
+    expect(p.field).toBe("scenario.assumptions.admin.value");
+    expect(p.lead).toMatch(/^输入有误/);
+    expect(p.detail).toBe("");
+    expect(p.title).toBe(message);
+    expect(`${p.lead}${p.detail}`).not.toMatch(/[A-Za-z]{3,}/);
+  });
+  it("zh: a message without a field (an engine failure) still gets a Chinese sentence", () => {
+    const p = errorParts("worker crashed", "zh");
+    expect(p.field).toBeNull();
+    expect(p.lead).toMatch(/^模拟未能完成/);
+    expect(p.title).toBe("worker crashed");
   });
 });
