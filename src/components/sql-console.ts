@@ -353,45 +353,13 @@ export function sqlConsole(engine: SqlEngine, options: SqlConsoleOptions): HTMLE
   const root = el("div", "sql-console") as HTMLDivElement & { dispose(): void };
   const initial = options.linked ?? options.examples[0]?.sql ?? "";
 
-  const examples = el("div", "sql-examples", el("span", "sql-examples-label", bi("示例：", "Examples:")));
-  for (const example of options.examples) {
-    const b = el("button", "sql-example", bi(example.name.zh, example.name.en));
-    b.type = "button";
-    b.addEventListener("click", () => {
-      editor.value = example.sql;
-      linkNote.hidden = true;
-      run();
-    });
-    examples.append(" ", b);
-  }
-
-  const editorId = "sql-editor";
-  const label = el("label", "sql-label", bi("SQL 查询", "SQL query"));
-  label.htmlFor = editorId;
-  const editor = el("textarea", "sql-editor");
-  editor.id = editorId;
-  editor.rows = 8;
-  editor.spellcheck = false;
-  editor.value = initial;
-  editor.setAttribute("autocapitalize", "off");
-
-  const linkNote = el(
-    "p",
-    "url-notes sql-link-note",
-    bi("这条查询来自链接，尚未运行：请先检查，再按“运行”。", "This query came from the link and has not run: check it, then press Run."),
-  );
-  linkNote.setAttribute("role", "status");
-  linkNote.hidden = options.linked === null;
-
-  const runButton = el("button", "sql-run", bi("运行", "Run"));
-  runButton.type = "button";
-  const cancelButton = el("button", "sql-cancel", bi("取消", "Cancel"));
-  cancelButton.type = "button";
-  cancelButton.hidden = true;
-  const status = el("span", "sql-status");
-  status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
-  const actions = el("div", "sql-actions", runButton, " ", cancelButton, " ", status);
+  const examples = examplesRow(options.examples, (example) => {
+    editor.value = example.sql;
+    linkNote.hidden = true;
+    run();
+  });
+  const { label, editor, linkNote } = editorParts(initial, options.linked !== null);
+  const { actions, runButton, cancelButton, status } = actionRow();
   const result = el("div", "sql-result");
 
   root.append(examples, label, editor, linkNote, actions, result);
@@ -446,44 +414,8 @@ export function sqlConsole(engine: SqlEngine, options: SqlConsoleOptions): HTMLE
   }
 
   function show(o: SqlOutcome): void {
-    if (o.status === "cancelled") {
-      setStatus(
-        `已取消(运行了 ${seconds(o.elapsedMs, "zh")})${o.restarted ? "；DuckDB 已重新启动，表格会重新载入" : ""}。`,
-        `Cancelled after ${seconds(o.elapsedMs, "en")}${o.restarted ? "; DuckDB was restarted and reloads the tables" : ""}.`,
-        "sql-cancelled",
-      );
-      result.replaceChildren();
-      return;
-    }
-    if (o.status === "error") {
-      setStatus(`出错(${seconds(o.elapsedMs, "zh")})`, `Failed after ${seconds(o.elapsedMs, "en")}`, "sql-failed");
-      const box = el("div", "input-error sql-error");
-      box.setAttribute("role", "alert");
-      box.append(el("p", "", bi(o.blocked ? "查询被拒绝：" : "查询出错：", o.blocked ? "Query refused: " : "Query error: "), el("code", "", o.message)));
-      if (o.blocked)
-        box.append(
-          el(
-            "p",
-            "sql-blocked-why",
-            bi(
-              "本页的 DuckDB 完全离线运行：不能读写文件或网址、不能挂载(ATTACH)数据库、不能安装或载入扩展，这些设置已锁定。请查询 runs 和 figures 两张表。",
-              "DuckDB runs fully offline on this page: it cannot read or write files or web addresses, attach databases, or install or load extensions, and these settings are locked. Query the tables runs and figures.",
-            ),
-          ),
-        );
-      result.replaceChildren(box);
-      return;
-    }
-    const n = o.rows.length;
-    setStatus(
-      o.truncated ? `显示前 ${n} 行(结果更多，其余未载入)，用时 ${seconds(o.elapsedMs, "zh")}` : `${n} 行，用时 ${seconds(o.elapsedMs, "zh")}`,
-      o.truncated ? `Showing the first ${n.toLocaleString("en-US")} rows (the result has more, not loaded), ${seconds(o.elapsedMs, "en")}` : `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"} in ${seconds(o.elapsedMs, "en")}`,
-      o.truncated ? "sql-done sql-truncated" : "sql-done",
-    );
-    const csv = el("button", "", "CSV");
-    csv.type = "button";
-    csv.addEventListener("click", () => save(new Blob(["\ufeff", toCsv(o.rows, o.columns)], { type: "text/csv;charset=utf-8" }), "query-result.csv"));
-    result.replaceChildren(o.columns.length ? options.table(o.rows, o.columns) : el("p", "muted", bi("(没有结果列)", "(no result columns)")), el("div", "download-buttons", csv));
+    setStatus(...outcomeStatus(o));
+    result.replaceChildren(...outcomeBody(o, (rows, columns) => options.table(rows, columns)));
   }
 
   runButton.addEventListener("click", run);
@@ -507,6 +439,96 @@ export function sqlConsole(engine: SqlEngine, options: SqlConsoleOptions): HTMLE
     void current?.cancel();
   };
   return root;
+}
+
+/** The example buttons; `pick` runs when one is pressed. */
+function examplesRow(list: SqlConsoleOptions["examples"], pick: (example: SqlConsoleOptions["examples"][number]) => void): HTMLElement {
+  const examples = el("div", "sql-examples", el("span", "sql-examples-label", bi("示例：", "Examples:")));
+  for (const example of list) {
+    const b = el("button", "sql-example", bi(example.name.zh, example.name.en));
+    b.type = "button";
+    b.addEventListener("click", () => pick(example));
+    examples.append(" ", b);
+  }
+  return examples;
+}
+
+/** The editor with its label, and the note shown while a query from the link has not run. */
+function editorParts(initial: string, fromLink: boolean): { label: HTMLLabelElement; editor: HTMLTextAreaElement; linkNote: HTMLElement } {
+  const editorId = "sql-editor";
+  const label = el("label", "sql-label", bi("SQL 查询", "SQL query"));
+  label.htmlFor = editorId;
+  const editor = el("textarea", "sql-editor");
+  editor.id = editorId;
+  editor.rows = 8;
+  editor.spellcheck = false;
+  editor.value = initial;
+  editor.setAttribute("autocapitalize", "off");
+  const linkNote = el(
+    "p",
+    "url-notes sql-link-note",
+    bi("这条查询来自链接，尚未运行：请先检查，再按“运行”。", "This query came from the link and has not run: check it, then press Run."),
+  );
+  linkNote.setAttribute("role", "status");
+  linkNote.hidden = !fromLink;
+  return { label, editor, linkNote };
+}
+
+/** Run and Cancel, and the status line. */
+function actionRow(): { actions: HTMLElement; runButton: HTMLButtonElement; cancelButton: HTMLButtonElement; status: HTMLElement } {
+  const runButton = el("button", "sql-run", bi("运行", "Run"));
+  runButton.type = "button";
+  const cancelButton = el("button", "sql-cancel", bi("取消", "Cancel"));
+  cancelButton.type = "button";
+  cancelButton.hidden = true;
+  const status = el("span", "sql-status");
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  return { actions: el("div", "sql-actions", runButton, " ", cancelButton, " ", status), runButton, cancelButton, status };
+}
+
+/** The status line after a query: zh, en and its class. */
+function outcomeStatus(o: SqlOutcome): [zh: string, en: string, kind: string] {
+  if (o.status === "cancelled") {
+    return [
+      `已取消(运行了 ${seconds(o.elapsedMs, "zh")})${o.restarted ? "；DuckDB 已重新启动，表格会重新载入" : ""}。`,
+      `Cancelled after ${seconds(o.elapsedMs, "en")}${o.restarted ? "; DuckDB was restarted and reloads the tables" : ""}.`,
+      "sql-cancelled",
+    ];
+  }
+  if (o.status === "error") return [`出错(${seconds(o.elapsedMs, "zh")})`, `Failed after ${seconds(o.elapsedMs, "en")}`, "sql-failed"];
+  const n = o.rows.length;
+  return [
+    o.truncated ? `显示前 ${n} 行(结果更多，其余未载入)，用时 ${seconds(o.elapsedMs, "zh")}` : `${n} 行，用时 ${seconds(o.elapsedMs, "zh")}`,
+    o.truncated ? `Showing the first ${n.toLocaleString("en-US")} rows (the result has more, not loaded), ${seconds(o.elapsedMs, "en")}` : `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"} in ${seconds(o.elapsedMs, "en")}`,
+    o.truncated ? "sql-done sql-truncated" : "sql-done",
+  ];
+}
+
+/** The result area after a query: nothing (cancelled), the error (and why a query was refused), or the table and its CSV button. */
+function outcomeBody(o: SqlOutcome, table: SqlConsoleOptions["table"]): Node[] {
+  if (o.status === "cancelled") return [];
+  if (o.status === "error") {
+    const box = el("div", "input-error sql-error");
+    box.setAttribute("role", "alert");
+    box.append(el("p", "", bi(o.blocked ? "查询被拒绝：" : "查询出错：", o.blocked ? "Query refused: " : "Query error: "), el("code", "", o.message)));
+    if (o.blocked)
+      box.append(
+        el(
+          "p",
+          "sql-blocked-why",
+          bi(
+            "本页的 DuckDB 完全离线运行：不能读写文件或网址、不能挂载(ATTACH)数据库、不能安装或载入扩展，这些设置已锁定。请查询 runs 和 figures 两张表。",
+            "DuckDB runs fully offline on this page: it cannot read or write files or web addresses, attach databases, or install or load extensions, and these settings are locked. Query the tables runs and figures.",
+          ),
+        ),
+      );
+    return [box];
+  }
+  const csv = el("button", "", "CSV");
+  csv.type = "button";
+  csv.addEventListener("click", () => save(new Blob(["\ufeff", toCsv(o.rows, o.columns)], { type: "text/csv;charset=utf-8" }), "query-result.csv"));
+  return [o.columns.length ? table(o.rows, o.columns) : el("p", "muted", bi("(没有结果列)", "(no result columns)")), el("div", "download-buttons", csv)];
 }
 
 /**
