@@ -1,0 +1,102 @@
+/**
+ * The "我的情景 My scenario" page's state in the URL (issue 14): what the user changed — the
+ * shipped scenario started from, the seed, the imported population cells, the chosen severity fit,
+ * or a whole loaded scenario file — as JSON, deflated (the platform's CompressionStream,
+ * "deflate-raw", in browsers and Node alike) and base64url-encoded behind a version prefix:
+ * `my=v1.<data>`. Reading it back only decodes and JSON-parses (never evaluates), checks the shape
+ * field by field, and the page then validates the resulting scenario as the CLI does; anything that
+ * fails yields a one-line note in both languages (src/components/url-state.ts) and the shipped
+ * scenario is used instead.
+ */
+import type { ImportedCell } from "../fit/table-import/population.js";
+import type { FittedAssumption, SeverityField } from "../fit/priors.js";
+import { MAX_SEED } from "../sim/limits.js";
+import { fallbackNote, type StateNote } from "./url-state.js";
+
+export const STATE_KEY = "my";
+export const STATE_VERSION = 1;
+
+export interface MyState {
+  v: typeof STATE_VERSION;
+  /** The shipped scenario started from (its id). */
+  base: string;
+  seed: number;
+  population?: ImportedCell[];
+  severity?: { category: string; field: string; family: string; claim: SeverityField; scale: FittedAssumption };
+  /** A whole scenario loaded from a file (then `base` names where the page started). */
+  scenario?: unknown;
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
+  try {
+    const s = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
+    const out = new Uint8Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** The URL value of a state: "v1." + base64url(deflate-raw(JSON)). */
+export async function encodeState(state: MyState): Promise<string> {
+  const bytes = await pipe(new TextEncoder().encode(JSON.stringify(state)), new CompressionStream("deflate-raw"));
+  return `v${STATE_VERSION}.${toBase64Url(bytes)}`;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+const EXPECTED = { zh: "本页保存的情景链接（v1）", en: "a scenario link saved by this page (v1)" };
+const FALLBACK = { zh: "原情景", en: "the shipped scenario" };
+
+/** Checks a decoded value's shape; returns what is wrong, or null. */
+export function stateProblem(x: unknown, bases: readonly string[]): string | null {
+  if (!isObject(x)) return "not an object";
+  if (x["v"] !== STATE_VERSION) return `version ${JSON.stringify(x["v"])}`;
+  if (typeof x["base"] !== "string" || !bases.includes(x["base"])) return `unknown scenario ${JSON.stringify(x["base"])}`;
+  const seed = x["seed"];
+  if (typeof seed !== "number" || !Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) return `seed ${JSON.stringify(seed)}`;
+  const pop = x["population"];
+  if (pop !== undefined && !(Array.isArray(pop) && pop.every((c) => isObject(c) && typeof c["id"] === "string" && typeof c["count"] === "number" && isObject(c["attributes"]) && isObject(c["person"])))) return "population cells";
+  const sev = x["severity"];
+  if (sev !== undefined && !(isObject(sev) && typeof sev["category"] === "string" && typeof sev["field"] === "string" && typeof sev["family"] === "string" && isObject(sev["claim"]) && isObject(sev["scale"]))) return "severity";
+  if (x["scenario"] !== undefined && !isObject(x["scenario"])) return "scenario";
+  for (const k of Object.keys(x)) if (!["v", "base", "seed", "population", "severity", "scenario"].includes(k)) return `unknown field ${JSON.stringify(k)}`;
+  return null;
+}
+
+/** Reads the URL value: the state, or null and a note naming what was wrong (never throws). */
+export async function decodeState(raw: string | null, bases: readonly string[]): Promise<{ state: MyState | null; note: StateNote | null }> {
+  if (raw === null || raw === "") return { state: null, note: null };
+  const bad = (why: string) => ({ state: null, note: fallbackNote(STATE_KEY, raw.length > 40 ? `${raw.slice(0, 40)}… (${why})` : `${raw} (${why})`, EXPECTED, FALLBACK, "instead") });
+  const m = /^v(\d+)\.(.*)$/s.exec(raw);
+  if (!m) return bad("no version prefix");
+  if (Number(m[1]) !== STATE_VERSION) return bad(`version ${m[1]}, this page reads version ${STATE_VERSION}`);
+  const bytes = fromBase64Url(m[2]!);
+  if (!bytes) return bad("not base64url");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await pipe(bytes, new DecompressionStream("deflate-raw")));
+  } catch {
+    return bad("not deflated data");
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return bad("not JSON");
+  }
+  const problem = stateProblem(value, bases);
+  return problem ? bad(problem) : { state: value as MyState, note: null };
+}

@@ -1,0 +1,110 @@
+/**
+ * What the "我的情景 My scenario" page shows of an imported table and of the severity fits
+ * (issue 14): a preview of the mapped rows, the problems per row and column in the page's
+ * language, the fits side by side (parameters ± standard error, ln L, AIC) and a PP plot of the
+ * chosen fit against the product-limit estimate (src/fit/severity/empirical.ts).
+ */
+import * as Plot from "npm:@observablehq/plot";
+import { issueText, previewRows, type ImportIssue, type MappedTable } from "../fit/table-import/columns.js";
+import { fitSeverity, type SeverityFit } from "../fit/severity/fit.js";
+import { plotPoints, productLimit } from "../fit/severity/empirical.js";
+import type { ClaimRecord } from "../fit/severity/records.js";
+import { t, type Lang } from "./i18n.js";
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+}
+
+/** The table's problems, one line each (at most the first `limit`), with the total count. */
+export function issuesView(issues: readonly ImportIssue[], total: number, lang: Lang, limit = 20): HTMLElement {
+  const box = el("div", { className: "input-error" });
+  box.setAttribute("role", "alert");
+  box.append(el("p", {}, t({ zh: `表格有 ${total} 处问题，未使用：`, en: `The table has ${total} problem${total === 1 ? "" : "s"} and was not used:` }, lang)));
+  const list = el("ul");
+  for (const i of issues.slice(0, limit)) list.append(el("li", {}, issueText(i, lang)));
+  box.append(list);
+  return box;
+}
+
+/** The first rows as the importer read them (spreadsheet row numbers, one column per field). */
+export function previewView(m: MappedTable, labels: Record<string, string>, lang: Lang, limit = 10): HTMLElement {
+  const rows = previewRows(m, limit);
+  const keys = rows.length ? Object.keys(rows[0]!) : [];
+  const table = el("table", { className: "preview" });
+  const head = el("tr");
+  for (const k of keys) head.append(el("th", {}, k === "row" ? t({ zh: "行", en: "row" }, lang) : (labels[k] ?? k)));
+  table.append(el("thead", {}, head));
+  const body = el("tbody");
+  for (const r of rows) {
+    const tr = el("tr");
+    for (const k of keys) tr.append(el("td", {}, r[k] ?? ""));
+    body.append(tr);
+  }
+  table.append(body);
+  const caption = t({ zh: `共 ${m.rows} 行，显示前 ${rows.length} 行${m.unused.length ? `；未使用的列：${m.unused.join("、")}` : ""}`, en: `${m.rows} rows, the first ${rows.length} shown${m.unused.length ? `; columns not used: ${m.unused.join(", ")}` : ""}` }, lang);
+  return el("figure", {}, table, el("figcaption", {}, caption));
+}
+
+export const FIT_FAMILIES = ["lognormal", "gamma", "pareto"] as const;
+export type FitFamily = (typeof FIT_FAMILIES)[number];
+
+/** Each family fitted to the records, or the reason it could not be (one line, the fitter's InputError). */
+export function fitAll(records: readonly ClaimRecord[]): { family: FitFamily; fit: SeverityFit | null; error: string | null }[] {
+  return FIT_FAMILIES.map((family) => {
+    try {
+      return { family, fit: fitSeverity(records, family), error: null };
+    } catch (e) {
+      return { family, fit: null, error: (e as Error).message };
+    }
+  });
+}
+
+const FAMILY_NAMES: Record<FitFamily, { zh: string; en: string }> = {
+  lognormal: { zh: "对数正态", en: "lognormal" },
+  gamma: { zh: "伽马", en: "gamma" },
+  pareto: { zh: "帕累托（单参数）", en: "Pareto (single-parameter)" },
+};
+
+export function familyName(f: FitFamily, lang: Lang): string {
+  return t(FAMILY_NAMES[f], lang);
+}
+
+const p6 = (v: number) => String(Number(v.toPrecision(6)));
+
+/** The fits compared: parameters ± standard error, ln L, AIC (lowest marked). */
+export function fitsTable(fits: ReturnType<typeof fitAll>, lang: Lang): HTMLElement {
+  const ok = fits.filter((f) => f.fit);
+  const best = ok.length ? Math.min(...ok.map((f) => f.fit!.aic)) : NaN;
+  const table = el("table", { className: "fits" });
+  table.append(el("thead", {}, el("tr", {}, ...[t({ zh: "分布", en: "family" }, lang), t({ zh: "参数 ± 标准误", en: "parameters ± standard error" }, lang), "ln L", "AIC"].map((h) => el("th", {}, h)))));
+  const body = el("tbody");
+  for (const f of fits) {
+    const tr = el("tr");
+    tr.append(el("td", {}, familyName(f.family, lang)));
+    if (!f.fit) {
+      const td = el("td", {}, f.error ?? "");
+      td.colSpan = 3;
+      tr.append(td);
+    } else {
+      const params = f.fit.names.map((n) => `${n} ${p6(f.fit!.parameters[n]!)} ± ${f.fit!.standardErrors ? p6(f.fit!.standardErrors[n]!) : "—"}`).join("; ") + (f.family === "pareto" ? `; xm ${p6(f.fit.fixed)}` : "");
+      tr.append(el("td", {}, params), el("td", {}, p6(f.fit.logLikelihood)), el("td", {}, `${p6(f.fit.aic)}${f.fit.aic === best ? t({ zh: "（最低）", en: " (lowest)" }, lang) : ""}`));
+    }
+    body.append(tr);
+  }
+  table.append(body);
+  return table;
+}
+
+/** PP plot: fitted against empirical probability (truncation and censoring as the fit). */
+export function ppPlot(records: readonly ClaimRecord[], fit: SeverityFit, { width, lang }: { width: number; lang: Lang }): HTMLElement | SVGSVGElement {
+  const points = plotPoints(productLimit(records), fit.distribution);
+  return Plot.plot({
+    width,
+    height: Math.min(360, width),
+    x: { label: t({ zh: "经验概率（乘积极限估计）", en: "empirical probability (product-limit)" }, lang), domain: [0, 1] },
+    y: { label: t({ zh: "拟合概率", en: "fitted probability" }, lang), domain: [0, 1] },
+    marks: [Plot.line([[0, 0], [1, 1]], { stroke: "#999", strokeDasharray: "4 3" }), Plot.dot(points, { x: "empirical", y: "fitted", r: 2, fill: "#0072B2" })],
+  });
+}
