@@ -234,7 +234,6 @@ export function calculator(scheme: AnyScheme, options: CalculatorOptions = {}): 
   const idPrefix = options.idPrefix ?? `calc-${scheme.id}`;
   const defaultDate = options.date ?? scheme.referenceDate;
   const search = options.search ?? (typeof location === "undefined" ? "" : location.search);
-  const params = new URLSearchParams(search);
   const personDefaults = scheme.parsePerson({}) as Record<string, unknown>;
   const purchaseDefaults = scheme.parsePurchase({}, defaultDate) as Record<string, unknown>;
   // The example claim with the schema's own defaults filled in (e.g. injuryDetermined: true).
@@ -247,99 +246,24 @@ export function calculator(scheme: AnyScheme, options: CalculatorOptions = {}): 
   form.addEventListener("submit", (e) => e.preventDefault());
 
   const controls: Control[] = [];
-  const legends: Record<Part | "date", { zh: string; en: string }> = {
-    date: { zh: "日期", en: "Date" },
-    person: { zh: "投保人/被保险人", en: "Person" },
-    purchase: { zh: "投保", en: "Purchase" },
-    claim: { zh: "理赔", en: "Claim" },
-  };
-  const fieldsets: HTMLFieldSetElement[] = [];
   const partError: Partial<Record<Part | "date", HTMLElement>> = {};
-  const addFieldset = (part: Part | "date", fields: readonly FieldSpec[]) => {
-    const fs = document.createElement("fieldset");
-    fs.className = `calc-part calc-part-${part}`;
-    const legend = document.createElement("legend");
-    legend.append(span("zh-CN", legends[part].zh), span("en", legends[part].en));
-    fs.append(legend);
-    const grid = document.createElement("div");
-    grid.className = "calc-fields";
-    for (const field of fields) {
-      const key = part === "date" ? "date" : `${part}.${field.name}`;
-      const defaultRaw = part === "date" ? defaultDate : rawOf(field, defaults[part][field.name]);
-      const c = buildControl(part, field, key, defaultRaw, idPrefix);
-      controls.push(c);
-      grid.append(wrapOf(c));
-    }
-    const err = document.createElement("div");
-    err.className = "field-error";
-    err.setAttribute("role", "alert");
-    partError[part] = err;
-    fs.append(grid, err);
-    fieldsets.push(fs);
-    form.append(fs);
-  };
-  addFieldset("date", [DATE_FIELD]);
-  addFieldset("person", spec.person);
-  addFieldset("purchase", spec.purchase);
-  addFieldset("claim", spec.claim);
+  const parts: [Part | "date", readonly FieldSpec[]][] = [["date", [DATE_FIELD]], ["person", spec.person], ["purchase", spec.purchase], ["claim", spec.claim]];
+  for (const [part, fields] of parts) {
+    const { fieldset, partControls, error } = fieldsetOf(part, fields, (field) => (part === "date" ? defaultDate : rawOf(field, defaults[part][field.name])), idPrefix);
+    controls.push(...partControls);
+    partError[part] = error;
+    form.append(fieldset);
+  }
 
-  // Initial values: the URL's, where they parse; else the defaults (with a note).
-  const notes: StateNote[] = [];
-  const fromUrl = new Set<Control>();
-  for (const c of controls) {
-    const raw = params.get(c.key);
-    if (raw !== null && codecFor(c.field)(raw)) {
-      c.write(raw);
-      fromUrl.add(c);
-    } else {
-      c.write(c.defaultRaw);
-      if (raw !== null) notes.push(fallbackNote(c.key, raw, expected(c.field), c.defaultRaw || NONE));
-    }
-  }
-  const gather = () => {
-    const given: Record<Part, Record<string, unknown>> = { person: {}, purchase: {}, claim: {} };
-    let rawDate = "";
-    for (const c of controls) {
-      if (c.part === "date") {
-        rawDate = c.read().trim();
-        continue;
-      }
-      const v = fieldValue(c.field, c.read());
-      if (v !== undefined) given[c.part][c.field.name] = v;
-    }
-    return { given, rawDate };
-  };
-  // A URL value the rules reject (e.g. an age out of range) also falls back, with a note.
-  for (let guard = 0; guard < controls.length; guard++) {
-    const { given, rawDate } = gather();
-    const bad = evaluate(scheme, given, rawDate).errors.map((e) => controls.find((c) => c.key === e.field && fromUrl.has(c))).find((c) => c !== undefined);
-    if (!bad) break;
-    notes.push(fallbackNote(bad.key, bad.read(), { zh: "规则允许的值", en: "accepted by the rules" }, bad.defaultRaw || NONE));
-    bad.write(bad.defaultRaw);
-    fromUrl.delete(bad);
-  }
+  const notes = initialValues(scheme, controls, new URLSearchParams(search));
   const noteBox = notesBox(notes);
   if (noteBox) form.prepend(noteBox);
 
   let value: CalculatorValue;
   const update = () => {
-    const { given, rawDate } = gather();
+    const { given, rawDate } = gather(controls);
     value = evaluate(scheme, given, rawDate);
-    for (const c of controls) {
-      c.error.textContent = "";
-      c.element.removeAttribute("aria-invalid");
-    }
-    for (const e of Object.values(partError)) e.textContent = "";
-    for (const e of value.errors) {
-      const c = controls.find((c) => c.key === e.field) ?? controls.find((c) => e.field.startsWith(`${c.key}.`) || e.field.startsWith(`${c.key}[`));
-      if (c) {
-        c.error.textContent = e.message;
-        c.element.setAttribute("aria-invalid", "true");
-      } else {
-        const part = (PARTS as readonly string[]).includes(e.field.split(".")[0]!) ? (e.field.split(".")[0] as Part) : "date";
-        partError[part]!.textContent = e.message;
-      }
-    }
+    showErrors(value.errors, controls, partError);
   };
   update();
   Object.defineProperty(form, "value", { get: () => value });
@@ -355,4 +279,97 @@ export function calculator(scheme: AnyScheme, options: CalculatorOptions = {}): 
   // Text inputs report every keystroke; checkboxes, selects and date inputs fire input too.
   form.addEventListener("input", onChange);
   return form;
+}
+
+const LEGENDS: Record<Part | "date", { zh: string; en: string }> = {
+  date: { zh: "日期", en: "Date" },
+  person: { zh: "投保人/被保险人", en: "Person" },
+  purchase: { zh: "投保", en: "Purchase" },
+  claim: { zh: "理赔", en: "Claim" },
+};
+
+/** One part's fieldset: its legend, a control per field (with its default) and the part's error line. */
+function fieldsetOf(part: Part | "date", fields: readonly FieldSpec[], defaultRawOf: (field: FieldSpec) => string, idPrefix: string): { fieldset: HTMLFieldSetElement; partControls: Control[]; error: HTMLElement } {
+  const fs = document.createElement("fieldset");
+  fs.className = `calc-part calc-part-${part}`;
+  const legend = document.createElement("legend");
+  legend.append(span("zh-CN", LEGENDS[part].zh), span("en", LEGENDS[part].en));
+  fs.append(legend);
+  const grid = document.createElement("div");
+  grid.className = "calc-fields";
+  const partControls: Control[] = [];
+  for (const field of fields) {
+    const key = part === "date" ? "date" : `${part}.${field.name}`;
+    const c = buildControl(part, field, key, defaultRawOf(field), idPrefix);
+    partControls.push(c);
+    grid.append(wrapOf(c));
+  }
+  const err = document.createElement("div");
+  err.className = "field-error";
+  err.setAttribute("role", "alert");
+  fs.append(grid, err);
+  return { fieldset: fs, partControls, error: err };
+}
+
+/**
+ * Writes the initial values: the URL's where they parse and the rules accept them, else the
+ * defaults; returns a note for each URL value not used.
+ */
+function initialValues(scheme: AnyScheme, controls: readonly Control[], params: URLSearchParams): StateNote[] {
+  const notes: StateNote[] = [];
+  const fromUrl = new Set<Control>();
+  for (const c of controls) {
+    const raw = params.get(c.key);
+    if (raw !== null && codecFor(c.field)(raw)) {
+      c.write(raw);
+      fromUrl.add(c);
+    } else {
+      c.write(c.defaultRaw);
+      if (raw !== null) notes.push(fallbackNote(c.key, raw, expected(c.field), c.defaultRaw || NONE));
+    }
+  }
+  // A URL value the rules reject (e.g. an age out of range) also falls back, with a note.
+  for (let guard = 0; guard < controls.length; guard++) {
+    const { given, rawDate } = gather(controls);
+    const bad = evaluate(scheme, given, rawDate).errors.map((e) => controls.find((c) => c.key === e.field && fromUrl.has(c))).find((c) => c !== undefined);
+    if (!bad) break;
+    notes.push(fallbackNote(bad.key, bad.read(), { zh: "规则允许的值", en: "accepted by the rules" }, bad.defaultRaw || NONE));
+    bad.write(bad.defaultRaw);
+    fromUrl.delete(bad);
+  }
+  return notes;
+}
+
+/** The controls' values by part (empty fields left out) and the raw date. */
+function gather(controls: readonly Control[]): { given: Record<Part, Record<string, unknown>>; rawDate: string } {
+  const given: Record<Part, Record<string, unknown>> = { person: {}, purchase: {}, claim: {} };
+  let rawDate = "";
+  for (const c of controls) {
+    if (c.part === "date") {
+      rawDate = c.read().trim();
+      continue;
+    }
+    const v = fieldValue(c.field, c.read());
+    if (v !== undefined) given[c.part][c.field.name] = v;
+  }
+  return { given, rawDate };
+}
+
+/** Each error beside its control (or a parent field's), else under its part; earlier messages cleared. */
+function showErrors(errors: CalculatorValue["errors"], controls: readonly Control[], partError: Partial<Record<Part | "date", HTMLElement>>): void {
+  for (const c of controls) {
+    c.error.textContent = "";
+    c.element.removeAttribute("aria-invalid");
+  }
+  for (const e of Object.values(partError)) e.textContent = "";
+  for (const e of errors) {
+    const c = controls.find((c) => c.key === e.field) ?? controls.find((c) => e.field.startsWith(`${c.key}.`) || e.field.startsWith(`${c.key}[`));
+    if (c) {
+      c.error.textContent = e.message;
+      c.element.setAttribute("aria-invalid", "true");
+    } else {
+      const part = (PARTS as readonly string[]).includes(e.field.split(".")[0]!) ? (e.field.split(".")[0] as Part) : "date";
+      partError[part]!.textContent = e.message;
+    }
+  }
 }
