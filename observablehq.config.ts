@@ -36,6 +36,7 @@ export default {
         { name: "姜山镇高龄老人 Jiangshan 80+", path: "/scenarios/jiangshan-80plus" },
         { name: "对比 Compare", path: "/compare" },
         { name: "保费实验室 Premium lab", path: "/premium-lab" },
+        { name: "参数扫描 Sweeps", path: "/sweeps" },
       ],
     },
     { name: "校准 Calibration", path: "/calibration" },

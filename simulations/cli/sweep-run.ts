@@ -39,6 +39,20 @@ export interface LoadedDesign {
   points: DesignPoint[];
 }
 
+/** Keys that only describe (titles, labels, rationales, notes): results do not depend on them. */
+const PROSE = new Set(["$schema", "title", "description", "label", "rationale", "note"]);
+
+/**
+ * A copy without descriptive text, for the design hash: a shard's results depend on numbers and
+ * rules, not on a rationale's wording or its translation, so rewording a scenario neither makes
+ * shards unmergeable nor stored results stale.
+ */
+export function withoutProse(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutProse);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !PROSE.has(k)).map(([k, v]) => [k, withoutProse(v)]));
+}
+
 /** Reads, validates and expands a design file; the base scenario path is relative to it. */
 export function loadDesign(path: string): LoadedDesign {
   let text: string;
@@ -58,9 +72,7 @@ export function loadDesign(path: string): LoadedDesign {
   }
   const base = parseJsonText(scenarioText, "design.scenario") as Record<string, unknown>;
   checkDesign(design, base);
-  const { $schema: _schema, ...canonical } = design;
-  void _schema;
-  const hash = createHash("sha256").update(JSON.stringify(canonical)).update("\u0000").update(JSON.stringify(base)).digest("hex").slice(0, 16);
+  const hash = createHash("sha256").update(JSON.stringify(withoutProse(design))).update("\u0000").update(JSON.stringify(withoutProse(base))).digest("hex").slice(0, 16);
   return { design, base, hash, points: designPoints(design, base) };
 }
 

@@ -4,10 +4,10 @@
  * was for — the feasible region of a grid or Latin hypercube for a loss-ratio band (P(low ≤ loss
  * ratio ≤ high) over a point's replicates, as `puhui sweep analyse` computes it in SQL), and Sobol
  * first-order and total-effect indices of a Saltelli design (./sobol.ts, on the per-point means,
- * bootstrap seeded by the design's seed, as the CLI does). Pure; no DuckDB needed.
+ * bootstrap seeded by the design's seed, as the CLI does). Pure; no DuckDB and no zod needed.
  */
 import { InputError } from "../rules/input-error.js";
-import { parseDesign, type Design } from "./design.js";
+import type { Design } from "./design.js";
 import { sobolIndices, splitSaltelli, type SobolResult } from "./sobol.js";
 
 /** What the Arrow file gives: its schema's metadata and its rows as plain values. */
@@ -84,7 +84,7 @@ export function readSweep(table: SweepTable): Sweep {
     if (error instanceof InputError) throw error;
     throw new InputError(FILE, `its metadata is not JSON (allowed: ${ALLOWED})`);
   }
-  const design = parseDesign(designJson);
+  const design = designOf(designJson);
   if (!Array.isArray(factors) || factors.length !== design.factors.length) {
     throw new InputError(FILE, `its factor list does not match its design (allowed: ${ALLOWED})`);
   }
@@ -122,6 +122,21 @@ export function readSweep(table: SweepTable): Sweep {
     options: [...new Set(records.map((r) => r.option))],
     years: [...new Set(records.map((r) => r.year))].sort((a, b) => a - b),
   };
+}
+
+/**
+ * The design as stored by the CLI (validated by it when the sweep ran). The page checks only the
+ * fields it reads, so it does not load the design's full schema (zod) for one file.
+ */
+function designOf(json: unknown): Design {
+  const d = json as Partial<Design> | null;
+  const bad = (what: string) => new InputError(FILE, `its design has ${what} (allowed: ${ALLOWED})`);
+  if (typeof d !== "object" || d === null) throw bad("no object");
+  if (typeof d.id !== "string") throw bad("no id");
+  if (!Number.isInteger(d.seed) || !Number.isInteger(d.replicates)) throw bad("no integer seed and replicates");
+  if (!Array.isArray(d.factors) || d.factors.length === 0 || !d.factors.every((f) => typeof f?.name === "string" && typeof f?.kind === "string")) throw bad("no factors");
+  if (!d.design || !["grid", "lhs", "saltelli"].includes(d.design.type)) throw bad("no design type (grid, lhs or saltelli)");
+  return d as Design;
 }
 
 export interface FeasiblePoint {
