@@ -8,6 +8,7 @@ import type { ReplicateRow } from "../sim/run.js";
 import { compareOptions, type OptionComparison } from "../sim/summary.js";
 import { formatAmount, t, type Lang } from "./i18n.js";
 import { payerLabel, paysForOwnWorkers } from "../vocabulary/index.js";
+import { fitLabel } from "./chart-text.js";
 
 const METRIC_LABEL: Record<string, { zh: string; en: string }> = {
   enrolled: { zh: "参保人数", en: "enrolled" },
@@ -20,6 +21,9 @@ const METRIC_LABEL: Record<string, { zh: string; en: string }> = {
   admin: { zh: "管理费用(元)", en: "administration (yuan)" },
   lossRatio: { zh: "赔付率", en: "loss ratio" },
   benefitPerEnrollee: { zh: "人均赔付(元)", en: "benefit per enrollee (yuan)" },
+  // The cash basis beside the present value (src/sim/summary.ts, docs/methods: issue 12).
+  cashBenefits: { zh: "赔付(元，现金口径)", en: "benefits (yuan, cash basis)" },
+  cashLossRatio: { zh: "赔付率(现金口径)", en: "loss ratio (cash basis)" },
 };
 
 export function metricLabel(metric: string, lang: Lang): string {
@@ -30,6 +34,11 @@ export function metricLabel(metric: string, lang: Lang): string {
     return paysForOwnWorkers(payer)
       ? t({ zh: `${payerLabel(payer, "zh")}缴费(元)`, en: `paid by the ${payerLabel(payer, "en")} (yuan)` }, lang)
       : t({ zh: `${payerLabel(payer, "zh")}补贴(元)`, en: `${payerLabel(payer, "en")} subsidy (yuan)` }, lang);
+  }
+  if (metric.startsWith("cost_")) {
+    // The employer's or platform's own cost of benefits outside the payout (src/sim/summary.ts).
+    const payer = metric.slice(5);
+    return t({ zh: `${payerLabel(payer, "zh")}自付的待遇成本(元)`, en: `benefit cost borne by the ${payerLabel(payer, "en")} (yuan)` }, lang);
   }
   return metric;
 }
@@ -68,7 +77,7 @@ export function differenceRows(rows: readonly ReplicateRow[], a: string, b: stri
 
 export function formatMetric(metric: string, v: number | null, lang: Lang): string {
   if (v === null) return "—";
-  if (metric === "coverage" || metric === "lossRatio") return `${(100 * v).toFixed(2)} %`;
+  if (metric === "coverage" || metric === "lossRatio" || metric === "cashLossRatio") return `${(100 * v).toFixed(2)} %`;
   return formatAmount(v, lang);
 }
 
@@ -81,14 +90,16 @@ export function differenceChart(rows: readonly DifferenceRow[], { width, lang }:
   const step = 44;
   return Plot.plot({
     width,
-    height: 60 + step * data.length,
+    height: 76 + step * data.length,
     marginLeft: 10,
     marginRight: 20,
+    // Room above the first row for its name (printed above the interval).
+    marginTop: 36,
     x: { label: t({ zh: "相对基准的变化 →", en: "change relative to the baseline →" }, lang), tickFormat: (d: number) => `${Math.round(100 * d)}%`, grid: true, ticks: Math.max(3, Math.floor(width / 110)) },
     y: { axis: null, domain: data.map((d) => d.label), padding: 0 },
     marks: [
       Plot.ruleX([0]),
-      Plot.text(data, { y: "label", frameAnchor: "left", text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -6, fontSize: 11 }),
+      Plot.text(data, { y: "label", frameAnchor: "left", text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -6, fontSize: 11, ...fitLabel(width, { fontSize: 11, left: 10, right: 20 }) }),
       Plot.ruleY(data, { y: "label", x1: "lo", x2: "hi", stroke: "#0072B2", strokeWidth: 2 }),
       Plot.dot(data, { y: "label", x: "rel", fill: "#0072B2", r: 4, tip: true, title: (d: { label: string; rel: number }) => `${d.label}: ${(100 * d.rel).toFixed(1)} %` }),
     ],

@@ -8,6 +8,7 @@ import type { ReplicateRow } from "../sim/run.js";
 import { summarize } from "../sim/summary.js";
 import { formatAmount, t, type Bilingual, type Lang } from "./i18n.js";
 import { OKABE_ITO } from "./scenario-charts.js";
+import { fitLabel } from "./chart-text.js";
 
 export interface CoverageDatum {
   option: string;
@@ -45,7 +46,7 @@ export function coverageOptionsChart(data: readonly CoverageDatum[], { width, la
     marks: [
       Plot.barX(data, { y: "option", x: "q50", fill: "option" }),
       Plot.ruleY(data, { y: "option", x1: "q05", x2: "q95", stroke: "currentColor", strokeWidth: 2 }),
-      Plot.text(data, { y: "option", x: 0, text: "option", textAnchor: "start", lineAnchor: "bottom", dy: -step / 4 - 3, fontWeight: 600 }),
+      Plot.text(data, { y: "option", x: 0, text: "option", textAnchor: "start", lineAnchor: "bottom", dy: -step / 4 - 3, fontWeight: 600, ...fitLabel(width, { left: 10, right: 16 }) }),
       Plot.text(data.filter((d) => !long(d)), { y: "option", x: "q95", text: label, textAnchor: "start", dx: 6 }),
       Plot.text(data.filter(long), { y: "option", x: "q05", text: label, textAnchor: "end", dx: -6, fill: "white", stroke: "none" }),
       Plot.ruleX([workforce], { stroke: "#999", strokeDasharray: "4,3" }),

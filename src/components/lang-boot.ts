@@ -8,7 +8,11 @@
  *   URL (history.replaceState, other parameters kept) and in localStorage, marks the pressed
  *   button (aria-pressed) and fires the `puhui:lang` event that i18n.ts's `observeLang` listens to;
  * - once the document is parsed, copies each heading's paired spans into its table-of-contents
- *   link (Framework writes the TOC from the heading's plain text, which would show both languages).
+ *   link (Framework writes the TOC from the heading's plain text, which would show both languages),
+ *   labels the TOC 目录 / Contents, and splits each bilingual page name of the config ("概览 Overview":
+ *   Chinese, a space, then English without Han characters) in the sidebar and the pager into the
+ *   paired spans, so each language shows its own half (the pager's "Previous/Next page" is
+ *   localised in src/style.css).
  * - a `?lang=` that is neither zh nor en is not dropped silently: a one-line note atop the page
  *   names the parameter, the bad value, the allowed values and the language used instead (it goes
  *   away once a language is picked).
@@ -68,9 +72,33 @@ export const LANG_BOOT_SCRIPT = `(function () {
     box.appendChild(en);
     main.insertBefore(box, main.firstChild);
   }
+  function pair(el, zhText, enText) {
+    el.textContent = "";
+    var zh = document.createElement("span");
+    zh.lang = "zh-CN";
+    zh.textContent = zhText;
+    var en = document.createElement("span");
+    en.lang = "en";
+    en.textContent = enText;
+    el.appendChild(zh);
+    el.appendChild(en);
+  }
+  var BILINGUAL = /^(.*[\\u3400-\\u9fff]\\S*)\\s+([^\\u3400-\\u9fff]*[A-Za-z][^\\u3400-\\u9fff]*)$/;
+  function splitNames() {
+    var label = document.querySelector("#observablehq-toc nav > div");
+    if (label && !label.querySelector("[lang]")) pair(label, "目录", "Contents");
+    var names = document.querySelectorAll("#observablehq-sidebar a, #observablehq-sidebar summary, #observablehq-footer nav a span");
+    for (var i = 0; i < names.length; i++) {
+      var el = names[i];
+      if (el.childNodes.length !== 1 || el.firstChild.nodeType !== 3) continue;
+      var m = BILINGUAL.exec(el.textContent.replace(/^\\s+|\\s+$/g, ""));
+      if (m) pair(el, m[1], m[2]);
+    }
+  }
   function tidyToc() {
     apply(lang);
     langNote();
+    splitNames();
     var links = document.querySelectorAll("#observablehq-toc a[href^='#']");
     for (var i = 0; i < links.length; i++) {
       var h = document.getElementById(decodeURIComponent(links[i].getAttribute("href").slice(1)));

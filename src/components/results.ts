@@ -9,6 +9,7 @@ import type { AnyScheme, Benefit, Eligibility, Premium, TraceLine } from "../rul
 import { isAssumption } from "../rules/index.js";
 import { payerColour, payerLabel, type Payer } from "../vocabulary/index.js";
 import { formatAmount, formatYuan, type Lang } from "./i18n.js";
+import { fitLabel } from "./chart-text.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: (string | Node)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -95,7 +96,7 @@ function barRows<T extends { label: string; amount: number }>(data: T[], width: 
     y: { domain: data.map((d) => d.label), axis: null, paddingInner: 0, paddingOuter: 0 },
     marks: [
       Plot.barX(data, { y: "label", x: "amount", fill, insetTop: 22, insetBottom: 6, title: (d: T) => `${d.label}: ${formatYuan(d.amount, lang)}` }),
-      Plot.text(data, { y: "label", x: min, text: "label", textAnchor: "start", dx: 3, dy: -8, fontSize: 12, lineWidth: Math.max(12, (width - 20) / 7.5), textOverflow: "ellipsis" }),
+      Plot.text(data, { y: "label", x: min, text: "label", textAnchor: "start", dx: 3, dy: -8, fontSize: 12, ...fitLabel(width, { fontSize: 12, left: 12, right: 8 }) }),
       // Amounts at the end of a positive bar, at zero for a negative one (a cap or deduction).
       Plot.text(data, { y: "label", x: (d: T) => Math.max(0, d.amount), text: (d: T) => formatYuan(d.amount, lang), textAnchor: "start", dx: 4, dy: 7, fontSize: 12, fontWeight: 600 }),
       Plot.ruleX([0]),

@@ -9,6 +9,7 @@ import type { ReplicateRow } from "../sim/run.js";
 import { summarize, type GroupSummary } from "../sim/summary.js";
 import { formatInUnit, payerColour, payerLabel, paysForOwnWorkers } from "../vocabulary/index.js";
 import { formatAmount, t, type Bilingual, type Lang } from "./i18n.js";
+import { fitLabel } from "./chart-text.js";
 
 export const OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
 
@@ -125,7 +126,8 @@ export function lossRatioChart(data: readonly LossRatioDatum[], { width, lang }:
     fy: { label: null, domain: names, axis: null, padding: 0.22 },
     x: { label: t({ zh: "赔付率 →", en: "loss ratio →" }, lang), tickFormat: (d: number) => `${Math.round(100 * d)}%` },
     // The y label runs along the axis (not at its top), clear of the first facet's title.
-    y: { label: t({ zh: "重复次数", en: "replicates" }, lang), labelAnchor: "center", labelArrow: "none", grid: true },
+    // insetTop: the top tick stays below the 5/50/95 % labels printed at the top of each facet.
+    y: { label: t({ zh: "重复次数", en: "replicates" }, lang), labelAnchor: "center", labelArrow: "none", grid: true, insetTop: 30 },
     color: { domain: names, range: OKABE_ITO },
     marks: [
       // fy is a valid facet channel of the binned mark (Plot's type for binX inputs omits it).
@@ -136,7 +138,7 @@ export function lossRatioChart(data: readonly LossRatioDatum[], { width, lang }:
       Plot.text(quantiles.filter((d) => d.p < 0.5), { x: "x", fy: "option", frameAnchor: "top", dy: 4, dx: -3, textAnchor: "end", text: (d: { p: number }) => `${Math.round(100 * d.p)}%`, fontSize: 10 }),
       Plot.text(quantiles.filter((d) => d.p === 0.5), { x: "x", fy: "option", frameAnchor: "top", dy: 16, text: () => "50%", fontSize: 10 }),
       Plot.text(quantiles.filter((d) => d.p > 0.5), { x: "x", fy: "option", frameAnchor: "top", dy: 4, dx: 3, textAnchor: "start", text: (d: { p: number }) => `${Math.round(100 * d.p)}%`, fontSize: 10 }),
-      Plot.text(names, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dy: -16, fontWeight: 600 }),
+      Plot.text(names, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dy: -16, fontWeight: 600, ...fitLabel(width, { left: 60, right: 20 }) }),
       Plot.ruleY([0]),
     ],
   }) as HTMLElement | SVGSVGElement;
@@ -179,7 +181,7 @@ export function payerChart(data: readonly PayerDatum[], { width, lang }: { width
     color: { domain: payers, range: colours, legend: true },
     marks: [
       Plot.barX(data, { y: "option", x: "amount", fill: "payer", tip: true, title: (d: PayerDatum) => `${d.option}\n${d.payer}${lang === "zh" ? "：" : ": "}${formatInUnit(d.amount, "CNY", lang, { compact: true })}` }),
-      Plot.text(options, { y: (d: string) => d, x: 0, text: (d: string) => d, textAnchor: "start", lineAnchor: "bottom", dy: -step / 4 - 3, fontWeight: 600 }),
+      Plot.text(options, { y: (d: string) => d, x: 0, text: (d: string) => d, textAnchor: "start", lineAnchor: "bottom", dy: -step / 4 - 3, fontWeight: 600, ...fitLabel(width, { left: 10, right: 20 }) }),
       Plot.ruleX([0]),
     ],
   }) as HTMLElement | SVGSVGElement;
@@ -227,7 +229,7 @@ export function fanChart(data: readonly FanDatum[], { width, lang, metricLabel, 
           Plot.line(rows, { x: "year", y: "q50", fy: "option", stroke: color(o), strokeWidth: 2, marker: true }),
         ];
       }),
-      Plot.text(names, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dy: -16, fontWeight: 600 }),
+      Plot.text(names, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dy: -16, fontWeight: 600, ...fitLabel(width, { left: 60, right: 20 }) }),
       ...(percent ? [Plot.ruleY([1], { stroke: "#D55E00", strokeDasharray: "4,3" })] : []),
     ],
   }) as HTMLElement | SVGSVGElement;
