@@ -54,5 +54,5 @@ export default {
   duckdb: { extensions: { json: null, parquet: null } },
   head: `<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,"><script>${LANG_BOOT_SCRIPT}</script>`,
   header: LANG_SWITCH_HEADER,
-  footer: '普惠保障工作台 Puhui Workbench — <span lang="zh-CN">每个数字都注明来源行，或标为假设。</span><span lang="en">figures cite their source line or are labelled assumptions.</span>',
+  footer: '<span lang="zh-CN">普惠保障工作台 — 每个数字都注明来源行，或标为假设。</span><span lang="en">Puhui Workbench — figures cite their source line or are labelled assumptions.</span>',
 };
