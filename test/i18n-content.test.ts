@@ -44,7 +44,9 @@ function problems(text: unknown): string[] {
   const cjk = zh.match(CJK)?.length ?? 0;
   const latinWords = zh.replace(/`[^`]*`|[\w.-]*\.(csv|md|ts|json)\b|[a-z_]+(\.[a-z0-9_]+)+|--[a-z-]+/gi, "").match(/\b[A-Za-z]{3,}\b/g)?.length ?? 0;
   if (cjk < 4 || cjk < latinWords) out.push(`not Chinese prose (${cjk} CJK characters, ${latinWords} English words)`);
-  if ((en.match(CJK)?.length ?? 0) > en.length / 3) out.push("the English text is mostly Chinese");
+  // (a quotation of a Chinese source, “…”, is not counted)
+  const enOwn = en.replace(/“[^”]*”/g, "");
+  if ((enOwn.match(CJK)?.length ?? 0) > enOwn.length / 3) out.push("the English text is mostly Chinese");
   const missing = numbers(en).filter((n) => !numbers(zh).includes(n));
   if (missing.length) out.push(`numbers of the English text missing in the Chinese: ${[...new Set(missing)].join(", ")}`);
   return out;
@@ -86,12 +88,16 @@ describe("every rationale and note a page shows has its zh and en text", () => {
     expect(checked).toBeGreaterThan(80);
   });
 
-  it("the rules cards' assumption rationales (every scheme's parameters, the statutory package's too)", () => {
+  it("the rules cards' rationales, source details and notes (every scheme's parameters, the statutory package's too)", () => {
     const bad: string[] = [];
     let checked = 0;
     for (const s of schemes) {
       for (const p of s.parameters.all) {
         for (const v of p.versions) {
+          // What the card shows beside every version: a regulation's detail, a `none` source's note, the version's note.
+          const r = v.reference;
+          if (r.kind === "regulation" || r.kind === "none") for (const e of problems(r.detail)) bad.push(`${p.path} (from ${v.from}) source detail: ${e}`);
+          if (v.note !== undefined) for (const e of problems(v.note)) bad.push(`${p.path} (from ${v.from}) note: ${e}`);
           if (!v.assumption) continue;
           checked++;
           for (const e of problems(v.assumption.rationale)) bad.push(`${p.path} (from ${v.from}): ${e}`);

@@ -131,7 +131,7 @@ export function rulesCard(scheme: AnyScheme, date: string, lang: Lang, options: 
       if (version === now) li.setAttribute("aria-current", "true");
       const period = zh ? `${from} 起${until ? `至 ${until}` : ""}` : `${from} – ${until ?? "open"}`;
       li.append(el("span", "version-period", period), ": ", el("span", "version-value", formatValue(version.value, p.unit, lang)), " · ", referenceNode(version.reference, lang));
-      if (version.note) li.append(el("div", "version-note muted", version.note));
+      if (version.note) li.append(el("div", "version-note muted", pick(version.note, lang)));
       const badge = assumptionBadge(version, lang);
       if (badge) li.append(el("div", undefined, badge));
       list.append(li);

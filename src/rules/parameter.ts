@@ -7,7 +7,7 @@
  * (src/schemes/<id>/, format in docs/add-a-scheme.md). Pure ESM, no Node imports (used by pages too).
  */
 import type { PriorSpec } from "../vocabulary/priors.js";
-import type { Bilingual, Lang } from "../vocabulary/text.js";
+import { pick, type Bilingual, type Lang } from "../vocabulary/text.js";
 import type { Unit as VocabularyUnit } from "../vocabulary/units.js";
 import { InputError } from "./input-error.js";
 
@@ -33,10 +33,10 @@ export type Unit = Exclude<VocabularyUnit, "ratio" | "organisations">;
  */
 export type Reference =
   | { kind: "seed"; file: string; line: number; quote: string }
-  | { kind: "regulation"; name: string; detail: string }
+  | { kind: "regulation"; name: string; detail: string | Bilingual }
   | { kind: "public"; where: string; line?: number; quote: string }
   | { kind: "reform"; detail: string }
-  | { kind: "none"; detail: string };
+  | { kind: "none"; detail: string | Bilingual };
 
 /** Present only where no source gives the value. */
 export interface Assumption {
@@ -51,8 +51,8 @@ export interface ParameterVersion {
   value: number;
   reference: Reference;
   assumption?: Assumption;
-  /** Optional remark (e.g. how a sourced figure was read). */
-  note?: string;
+  /** Optional remark (e.g. how a sourced figure was read): one string, or {zh, en}. */
+  note?: string | Bilingual;
 }
 
 export interface Parameter {
@@ -171,7 +171,7 @@ export function referenceText(r: Reference, lang: Lang = "en"): string {
     case "seed":
       return `${r.file}:${r.line} «${r.quote}»`;
     case "regulation":
-      return `${r.name} — ${r.detail}`;
+      return `${r.name} — ${pick(r.detail, lang)}`;
     case "public": {
       const place = r.line === undefined ? r.where : lang === "zh" ? `${r.where} 第 ${r.line} 行` : `${r.where}:${r.line}`;
       return `${PUBLIC_FIGURE[lang]}${lang === "zh" ? "：" : ": "}${place} «${r.quote}»`;
@@ -179,7 +179,7 @@ export function referenceText(r: Reference, lang: Lang = "en"): string {
     case "reform":
       return r.detail;
     case "none":
-      return `${NO_SOURCE[lang]}${lang === "zh" ? "：" : ": "}${r.detail}`;
+      return `${NO_SOURCE[lang]}${lang === "zh" ? "：" : ": "}${pick(r.detail, lang)}`;
   }
 }
 

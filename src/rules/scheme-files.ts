@@ -39,10 +39,13 @@ const key = z.string().regex(keyPattern, { error: (i) => `must be a key like "pr
 export const PUBLIC_FIGURES_FILE = "data/public-figures.md";
 const lineNumber = z.number().int().min(1);
 
+/** A text the rules cards show: one string, or {zh, en} so each language shows its own. */
+const shown = z.union([text, z.strictObject({ zh: text, en: text })], { error: (i) => `must be a text or {zh: …, en: …} ${got(i.input)}` });
+
 const source = z.union(
   [
     z.strictObject({ seed: text, line: lineNumber, quote: text }),
-    z.strictObject({ regulation: text, detail: text }),
+    z.strictObject({ regulation: text, detail: shown }),
     // A published figure from public material beyond the seeds: a line of data/public-figures.md, or a web page.
     z.strictObject({ public: text, line: lineNumber.optional(), quote: text }).superRefine((s, ctx) => {
       const url = /^https?:\/\/\S+$/.test(s.public);
@@ -50,7 +53,7 @@ const source = z.union(
       else if (s.public !== PUBLIC_FIGURES_FILE && !url) ctx.addIssue({ code: "custom", path: ["public"], message: `must be ${PUBLIC_FIGURES_FILE} or a web address http(s)://… ${got(s.public)}` });
       else if (url && s.line !== undefined) ctx.addIssue({ code: "custom", path: ["line"], message: `must be left out for a web address (only ${PUBLIC_FIGURES_FILE} has lines) ${got(s.line)}` });
     }),
-    z.strictObject({ none: text }),
+    z.strictObject({ none: shown }),
   ],
   {
     error: (i) =>
@@ -83,7 +86,7 @@ function versionSchema(template: boolean) {
     ...(template ? { until: isoDate.optional() } : {}),
     value: number,
     source,
-    note: text.optional(),
+    note: shown.optional(),
     assumption: assumption.optional(),
   });
 }
@@ -252,7 +255,7 @@ function priorOf(p: z.output<typeof prior>): Prior {
   }
 }
 
-type VersionData = { from: string; value: number; source: SourceData; note?: string | undefined; assumption?: z.output<typeof assumption> | undefined };
+type VersionData = { from: string; value: number; source: SourceData; note?: string | Bilingual | undefined; assumption?: z.output<typeof assumption> | undefined };
 function versionOf(v: VersionData, from: string = v.from): ParameterVersion {
   return {
     from,

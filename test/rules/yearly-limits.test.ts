@@ -18,7 +18,9 @@ describe("yearly limits are declared by the rules", () => {
     for (const path of ["linghuobao.medical.cap", "linghuobao.disabilityDeath.sumInsured"]) {
       const p = s.parameters.param(path);
       const v = versionAt(p, s.referenceDate)!;
-      expect(v.assumption?.rationale, path).toMatch(/per accident/);
+      const rationale = v.assumption!.rationale;
+      expect(typeof rationale === "string" ? rationale : rationale.en, path).toMatch(/per accident/);
+      expect(typeof rationale === "string" ? "" : rationale.zh, path).toMatch(/每次事故/);
       expect(isAssumption(p, s.referenceDate), path).toBe(true);
     }
   });
