@@ -14,6 +14,8 @@ import { describe, expect, it } from "vitest";
 import { readFigures } from "../src/figures/read-figures.js";
 import { resolveScenarioText } from "../src/populations/scenario-file.js";
 import { schemes } from "../src/schemes/index.js";
+import { plainLabel } from "../src/components/assumption-labels.js";
+import type { Bilingual } from "../src/vocabulary/text.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CJK = /[\u4e00-\u9fff]/g;
@@ -125,5 +127,22 @@ describe("the Methods page in Chinese (docs/methods.zh.md, shown for docs/method
     const missing = numbers(en).filter((n) => !numbers(zh).includes(n));
     expect([...new Set(missing)]).toEqual([]);
     expect(problems({ zh, en })).toEqual([]);
+  });
+});
+
+describe("the scenario panel's assumption labels", () => {
+  it("every shipped assumption has a Chinese label without English words, and an English one", () => {
+    const bad: string[] = [];
+    for (const file of scenarioFiles()) {
+      const resolved = JSON.parse(resolveScenarioText(readFileSync(join(ROOT, file), "utf-8"), file)) as { assumptions?: Record<string, { label?: Bilingual | string }> };
+      for (const [name, a] of Object.entries(resolved.assumptions ?? {})) {
+        const zh = plainLabel(name, a.label, "zh");
+        const en = plainLabel(name, a.label, "en");
+        // logit is the model's term, kept in the tooltip note; everything else in Chinese
+        if (/[A-Za-z]{3,}/.test(`${zh.label} ${zh.note ?? ""}`.replace(/logit/g, ""))) bad.push(`${file} ${name}: ${zh.label}`);
+        if (en.label === zh.label || (en.label.match(CJK)?.length ?? 0) > en.label.length / 3) bad.push(`${file} ${name} (en): ${en.label}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });

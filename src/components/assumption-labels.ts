@@ -19,6 +19,8 @@ const GROUP: Record<string, Bilingual> = {
   catering: { zh: "餐饮从业者", en: "catering workers" },
   "50-65": { zh: "50–65 岁", en: "aged 50–65" },
   "60plus": { zh: "60 岁以上", en: "aged 60+" },
+  "65plus": { zh: "65 岁以上", en: "aged 65+" },
+  children: { zh: "未成年人", en: "children" },
   "0-17": { zh: "未成年人", en: "under 18" },
   over50: { zh: "50 岁以上", en: "over 50" },
   over_age: { zh: "超龄人员", en: "over-age workers" },
@@ -45,6 +47,9 @@ const GROUP: Record<string, Bilingual> = {
 
 const group = (g: string, lang: Lang) => (GROUP[g] ? t(GROUP[g]!, lang) : g);
 
+/** Take-up assumptions that shift a group's logit (not a rate): set as numbers, labelled "willingness to buy". */
+const LOGIT_SHIFTS = ["unengaged", "preexisting", "60plus", "65plus", "children", "over50", "dependant", "high_risk"];
+
 export interface PlainLabel {
   label: string;
   /** What the model does with the value, for the tooltip (may name the technical quantity). */
@@ -57,7 +62,7 @@ export function plainLabel(name: string, scenarioLabel: Bilingual | string | und
   const own = scenarioLabel === undefined ? null : typeof scenarioLabel === "string" ? scenarioLabel : t(scenarioLabel, lang);
   if (own && !/logit/i.test(own)) return { label: own, note: null };
   if (name === "takeup.intercept") return L("基准人群的参保率", "take-up of the reference group", { zh: "参照人群在现行保费下的参保概率(模型中为其 logit 截距)：越大，参保的人越多", en: "the reference group's probability of buying at today's premium (the model's logit intercept): higher means more people buy" });
-  if (head === "takeup" && ["unengaged", "preexisting", "60plus", "over50", "dependant", "high_risk"].includes(rest))
+  if (head === "takeup" && LOGIT_SHIFTS.includes(rest))
     return L(`参保意愿调整：${group(rest, "zh")}`, `willingness to buy: ${group(rest, "en")}`, { zh: "对参保概率 logit 的加减：正数表示这类人更愿意参保", en: "a shift of the take-up logit: positive means this group buys more" });
   if (head === "takeup") return L(`参保率：${group(rest, "zh")}`, `take-up: ${group(rest, "en")}`);
   if (head === "compliance") return L(`参保合规率：${group(rest, "zh")}`, `compliance: ${group(rest, "en")}`);
@@ -87,7 +92,7 @@ export function plainLabel(name: string, scenarioLabel: Bilingual | string | und
 }
 
 /** Take-up assumptions that shift the logit (a group's offset), not a share. */
-const LOGIT_SHIFTS = ["unengaged", "preexisting", "60plus", "over50", "dependant", "high_risk"];
+
 
 /**
  * What an assumption's value is, for its control (src/vocabulary/priors.ts): the take-up
