@@ -1,0 +1,19 @@
+// Data loader: the stored posteriors of the calibrated shipped scenarios (simulations/posteriors/
+// <id>.arrow, made by `puhui calibrate … --posterior --out`, issue 13) without their draws — per
+// target the prior and posterior predictive intervals of the model's expectation against the
+// published figure, per assumption its prior and posterior 5/50/95 % — and the held-out checks
+// (simulations/posteriors/held-out.json, made by simulations/posteriors/held-out.ts).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readPosterior } from "../sim/posterior/file.js";
+
+const dir = new URL("../../simulations/posteriors/", import.meta.url);
+const posteriors = readdirSync(dir)
+  .filter((f) => f.endsWith(".arrow"))
+  .sort()
+  .map((f) => {
+    const p = readPosterior(readFileSync(new URL(f, dir)), f);
+    return { id: p.scenario, file: `simulations/posteriors/${f}`, command: p.command, particles: p.particles, seed: p.seed, ess: p.ess, unique: p.unique, steps: p.stages.length, evaluations: p.evaluations, targets: p.targets, assumptions: p.assumptions };
+  });
+const heldOutFile = new URL("held-out.json", dir);
+const heldOut = existsSync(heldOutFile) ? JSON.parse(readFileSync(heldOutFile, "utf-8")) : { command: null, checks: [] };
+process.stdout.write(JSON.stringify({ posteriors, heldOut }));

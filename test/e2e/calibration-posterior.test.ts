@@ -1,0 +1,41 @@
+/**
+ * The calibration page's posterior sections (issue 13): for every stored posterior
+ * (simulations/posteriors/<id>.arrow) a targets chart with one prior and one posterior bar per
+ * target and an assumptions chart with one pair per free assumption, and the held-out table with
+ * one row per check in simulations/posteriors/held-out.json and its pass count — read here
+ * independently from the files the page's loader reads.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { readPosterior } from "../../src/sim/posterior/file.js";
+import { problems, useBuiltSite, type PageReport } from "./browser.js";
+
+const site = useBuiltSite();
+const dir = "simulations/posteriors/";
+const posteriors = readdirSync(dir).filter((f) => f.endsWith(".arrow")).map((f) => readPosterior(readFileSync(dir + f), f));
+const checks = (JSON.parse(readFileSync(`${dir}held-out.json`, "utf-8")) as { checks: { pass: boolean }[] }).checks;
+
+describe("/calibration posterior", () => {
+  let report: PageReport;
+  afterAll(async () => report && (await report.page.context().close()));
+
+  for (const lang of ["en", "zh"] as const) {
+    it(`shows prior vs posterior per target and assumption, and the held-out checks (${lang})`, async () => {
+      if (report) await report.page.context().close();
+      report = await site.check(`/calibration?lang=${lang}`, { waitFor: "h4" });
+      expect(problems(report)).toEqual([]);
+      const page = report.page;
+      const cards = page.locator("div.card:has(h4)");
+      await page.waitForFunction((n) => document.querySelectorAll("div.card h4").length >= n, 2 * posteriors.length, { timeout: 30_000 });
+      expect(await cards.count()).toBe(2 * posteriors.length);
+      for (const [i, p] of posteriors.entries()) {
+        // Each chart: a prior bar and a posterior bar per row.
+        expect(await cards.nth(2 * i).locator("g[aria-label='bar'] rect").count()).toBe(2 * p.targets.length);
+        expect(await cards.nth(2 * i + 1).locator("g[aria-label='bar'] rect").count()).toBe(2 * p.assumptions.length);
+      }
+      const passed = checks.filter((c) => c.pass).length;
+      const answer = (await page.locator("p.answer").last().textContent()) ?? "";
+      expect(answer).toContain(lang === "en" ? `${passed} of ${checks.length} pass.` : `${checks.length} 项中 ${passed} 项通过。`);
+    });
+  }
+});
