@@ -35,6 +35,7 @@ export default {
         { name: "新就业形态劳动者 New-form workers", path: "/national" },
         { name: "姜山镇高龄老人 Jiangshan 80+", path: "/scenarios/jiangshan-80plus" },
         { name: "对比 Compare", path: "/compare" },
+        { name: "我的情景 My scenario", path: "/my-scenario" },
         { name: "保费实验室 Premium lab", path: "/premium-lab" },
         { name: "参数扫描 Sweeps", path: "/sweeps" },
       ],
