@@ -36,27 +36,31 @@ export function assumptionsMarkdown(figures: readonly Figure[], scenarios: reado
   for (const f of figures.filter((x) => x.kind === "assumption")) {
     lines.push(`| \`${f.id}\` | ${esc(f.quantity)} (${esc(f.quantity_zh)}) | ${f.value} | ${f.unit} | ${esc(f.prior)} | ${esc(f.note)} |`);
   }
-  for (const { file, json } of scenarios) {
-    const assumptions = (json["assumptions"] ?? {}) as Record<string, Record<string, unknown>>;
-    const own = Object.entries(assumptions).filter(([, a]) => !("figure" in a));
-    const fromData = Object.entries(assumptions).filter(([, a]) => "figure" in a);
-    lines.push("", `## ${file}`, "");
-    if (own.length) {
-      lines.push("| assumption | value | prior | why |", "|---|---:|---|---|");
-      for (const [name, a] of own) lines.push(`| \`${name}\` | ${a["value"]} | ${priorText(a["prior"])} | ${esc(rationaleEn(a["rationale"]))} |`);
-    }
-    if (fromData.length) {
-      lines.push("", `From data/: ${fromData.map(([name, a]) => `\`${name}\` ← \`${String(a["figure"])}\``).join(", ")}.`);
-    }
-    const fit = ((json["calibration"] as { fit?: { assumption: string }[] } | undefined)?.fit ?? []).map((f) => `\`${f.assumption}\``);
-    if (fit.length) lines.push("", `Fitted by \`puhui calibrate --fit\`: ${fit.join(", ")}.`);
-  }
+  for (const scenario of scenarios) lines.push(...scenarioLines(scenario, "en"));
   return `${lines.join("\n")}\n`;
 }
 
-/** A scenario assumption's rationale in English (a string, or the `en` of {zh, en}). */
-function rationaleEn(r: unknown): string {
-  return rationaleIn(r, "en");
+/** Words of a scenario's section, per language. */
+const SECTION = {
+  en: { head: "| assumption | value | prior | why |", fromData: "From data/: ", fitted: "Fitted by `puhui calibrate --fit`: ", sep: ", ", end: "." },
+  zh: { head: "| 假设 | 取值 | 先验 | 理由 |", fromData: "取自 data/：", fitted: "由 `puhui calibrate --fit` 拟合：", sep: "，", end: "。" },
+} as const;
+
+/** A shipped scenario's section: its own assumptions (value, prior, why), those from data/, those fitted. */
+function scenarioLines({ file, json }: ShippedScenario, lang: Lang): string[] {
+  const w = SECTION[lang];
+  const assumptions = (json["assumptions"] ?? {}) as Record<string, Record<string, unknown>>;
+  const own = Object.entries(assumptions).filter(([, a]) => !("figure" in a));
+  const fromData = Object.entries(assumptions).filter(([, a]) => "figure" in a);
+  const lines = ["", `## ${file}`, ""];
+  if (own.length) {
+    lines.push(w.head, "|---|---:|---|---|");
+    for (const [name, a] of own) lines.push(`| \`${name}\` | ${a["value"]} | ${lang === "en" ? priorText(a["prior"]) : priorText(a["prior"], "zh")} | ${esc(rationaleIn(a["rationale"], lang))} |`);
+  }
+  if (fromData.length) lines.push("", `${w.fromData}${fromData.map(([name, a]) => `\`${name}\` ← \`${String(a["figure"])}\``).join(w.sep)}${w.end}`);
+  const fit = ((json["calibration"] as { fit?: { assumption: string }[] } | undefined)?.fit ?? []).map((f) => `\`${f.assumption}\``);
+  if (fit.length) lines.push("", `${w.fitted}${fit.join(w.sep)}${w.end}`);
+  return lines;
 }
 
 /** A scenario assumption's rationale in `lang` (a string is shown as it is). */
@@ -84,20 +88,6 @@ function assumptionsMarkdownZh(figures: readonly Figure[], scenarios: readonly S
     const prior = f.prior.trim() === "" ? priorText(undefined, "zh") : esc(f.prior);
     lines.push(`| \`${f.id}\` | ${esc(f.quantity_zh)} | ${f.value} | ${esc(unitName(f.unit, "zh"))} | ${prior} | ${esc(f.note_zh || f.note)} |`);
   }
-  for (const { file, json } of scenarios) {
-    const assumptions = (json["assumptions"] ?? {}) as Record<string, Record<string, unknown>>;
-    const own = Object.entries(assumptions).filter(([, a]) => !("figure" in a));
-    const fromData = Object.entries(assumptions).filter(([, a]) => "figure" in a);
-    lines.push("", `## ${file}`, "");
-    if (own.length) {
-      lines.push("| 假设 | 取值 | 先验 | 理由 |", "|---|---:|---|---|");
-      for (const [name, a] of own) lines.push(`| \`${name}\` | ${a["value"]} | ${priorText(a["prior"], "zh")} | ${esc(rationaleIn(a["rationale"], "zh"))} |`);
-    }
-    if (fromData.length) {
-      lines.push("", `取自 data/：${fromData.map(([name, a]) => `\`${name}\` ← \`${String(a["figure"])}\``).join("，")}。`);
-    }
-    const fit = ((json["calibration"] as { fit?: { assumption: string }[] } | undefined)?.fit ?? []).map((f) => `\`${f.assumption}\``);
-    if (fit.length) lines.push("", `由 \`puhui calibrate --fit\` 拟合：${fit.join("，")}。`);
-  }
+  for (const scenario of scenarios) lines.push(...scenarioLines(scenario, "zh"));
   return `${lines.join("\n")}\n`;
 }
