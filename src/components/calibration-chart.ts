@@ -4,6 +4,7 @@
  * shipped scenarios (src/data/summaries.json.ts → src/sim/calibrate.ts).
  */
 import * as Plot from "npm:@observablehq/plot";
+import { fitLabel } from "./chart-text.js";
 
 export interface CalibrationPoint {
   label: string;
@@ -27,7 +28,7 @@ export function calibrationChart(points: readonly CalibrationPoint[], { width, p
     marks: [
       Plot.barX(points, { y: "label", x1: (d: CalibrationPoint) => (d.relation === "atMost" ? -extent : -d.tolerance), x2: (d: CalibrationPoint) => d.tolerance, fill: "#999", fillOpacity: 0.2 }),
       Plot.ruleX([0]),
-      Plot.text(points, { y: "label", frameAnchor: "left", text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -9, fontSize: 11 }),
+      Plot.text(points, { y: "label", frameAnchor: "left", text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -9, fontSize: 11, ...fitLabel(width, { fontSize: 11, left: 10, right: 20 }) }),
       Plot.dot(points, { y: "label", x: (d: CalibrationPoint) => Math.max(-extent, Math.min(extent, d.relError)), fill: (d: CalibrationPoint) => (d.pass ? passLabel : failLabel), r: 5, tip: true, title: (d: CalibrationPoint) => `${d.label}\n${(100 * d.relError).toFixed(2)} % (± ${(100 * d.tolerance).toFixed(1)} %)` }),
     ],
   }) as HTMLElement | SVGSVGElement;

@@ -6,6 +6,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import type { OptionSensitivity } from "../sim/sensitivity.js";
 import { formatAmount, t, type Lang } from "./i18n.js";
+import { fitLabel } from "./chart-text.js";
 
 export interface TornadoDatum {
   assumption: string;
@@ -37,7 +38,7 @@ export function tornadoChart(data: readonly TornadoDatum[], { width, lang }: { w
     marks: [
       Plot.barX(data, { y: "assumption", x1: "from", x2: "to", fill: "end", tip: true, title: (d: TornadoDatum) => `${d.assumption}\n${d.end}: ${formatAmount(d.to, lang)}` }),
       Plot.ruleX([base], { stroke: "currentColor" }),
-      Plot.text(order, { y: (d: string) => d, frameAnchor: "left", text: (d: string) => d, textAnchor: "start", lineAnchor: "bottom", dy: -10, fontSize: 11 }),
+      Plot.text(order, { y: (d: string) => d, frameAnchor: "left", text: (d: string) => d, textAnchor: "start", lineAnchor: "bottom", dy: -10, fontSize: 11, ...fitLabel(width, { fontSize: 11, left: 10, right: 20 }) }),
     ],
   }) as HTMLElement | SVGSVGElement;
 }
@@ -63,7 +64,7 @@ export function indexChart(data: readonly IndexDatum[], { width, lang }: { width
     y: { axis: null, domain: data.map((d) => d.assumption), padding: 0.45 },
     marks: [
       Plot.barX(data, { y: "assumption", x: "index", fill: "#0072B2" }),
-      Plot.text(data, { y: "assumption", frameAnchor: "left", text: "assumption", textAnchor: "start", lineAnchor: "bottom", dy: -10, fontSize: 11 }),
+      Plot.text(data, { y: "assumption", frameAnchor: "left", text: "assumption", textAnchor: "start", lineAnchor: "bottom", dy: -10, fontSize: 11, ...fitLabel(width, { fontSize: 11, left: 10, right: 20 }) }),
       Plot.ruleY(data, { y: "assumption", x1: "lo", x2: "hi", stroke: "currentColor" }),
       Plot.ruleX([0]),
     ],
