@@ -12,7 +12,7 @@ import { problems, useBuiltSite, type PageReport } from "./browser.js";
 
 const site = useBuiltSite();
 const dir = "simulations/posteriors/";
-const posteriors = readdirSync(dir).filter((f) => f.endsWith(".arrow")).map((f) => readPosterior(readFileSync(dir + f), f));
+const posteriors = readdirSync(dir).filter((f) => f.endsWith(".arrow")).sort().map((f) => readPosterior(readFileSync(dir + f), f));
 const checks = (JSON.parse(readFileSync(`${dir}held-out.json`, "utf-8")) as { checks: { pass: boolean }[] }).checks;
 
 describe("/calibration posterior", () => {
