@@ -120,6 +120,8 @@ export interface PageReport {
   requested: Set<string>;
   /** Milliseconds from navigation to the last cell settled (reported, never asserted). */
   settledMs: number;
+  /** Milliseconds from navigation start until `options.headline` first showed a digit (null: never, or not asked). */
+  headlineMs: number | null;
   page: Page;
 }
 
@@ -132,6 +134,27 @@ export interface CheckOptions {
   waitFor?: string;
   /** Time to let cells settle, ms (default 60 s). */
   timeout?: number;
+  /** A selector for the page's headline numbers: the time until it first shows a digit is reported. */
+  headline?: string;
+}
+
+/** Init script: records performance.now() (ms since navigation start) when `sel` first shows a digit. */
+function watchHeadline(sel: string): void {
+  const w = window as unknown as { __puhuiHeadlineMs?: number };
+  const seen = () => {
+    if (w.__puhuiHeadlineMs !== undefined) return true;
+    for (const el of document.querySelectorAll(sel)) {
+      if (/\d/.test(el.textContent ?? "")) {
+        w.__puhuiHeadlineMs = Math.round(performance.now());
+        return true;
+      }
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => {
+    if (seen()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
 }
 
 /** Loads `url` in a fresh context and collects every kind of breakage. The caller closes `page.context()`. */
@@ -140,7 +163,8 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
   const origin = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  const report: PageReport = { url, consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], errorCells: [], requested: new Set(), settledMs: NaN, page };
+  const report: PageReport = { url, consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], errorCells: [], requested: new Set(), settledMs: NaN, headlineMs: null, page };
+  if (options.headline) await context.addInitScript(watchHeadline, options.headline);
   page.on("console", (msg) => {
     if (msg.type() === "error") report.consoleErrors.push(msg.text());
   });
@@ -169,6 +193,7 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
   // Framework shows <observablehq-loading> in every cell that has not settled yet.
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout });
   report.settledMs = Date.now() - started;
+  if (options.headline) report.headlineMs = await page.evaluate(() => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs ?? null);
   if (options.waitFor) await page.waitForSelector(options.waitFor, { timeout });
   await page.waitForLoadState("networkidle", { timeout });
   for (const url of aborted) if (!loaded.has(url)) report.failedRequests.push(`${url} (net::ERR_ABORTED, never loaded)`);
