@@ -16,7 +16,7 @@ import { bench } from "./framework.js";
 
 const S = "sweep";
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const POINTS = 16;
+const POINTS = 64;
 const dir = mkdtempSync(join(tmpdir(), "puhui-sweep-bench-"));
 process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
 const design = join(dir, "design.json");
