@@ -171,6 +171,17 @@ export async function switchLanguage(page: Page, lang: "zh" | "en", timeout = 60
   await page.evaluate((l) => (window as unknown as { puhuiSetLang(l: string): void }).puhuiSetLang(l), lang);
   await page.waitForFunction((l) => document.documentElement.dataset["lang"] === l && document.querySelectorAll("observablehq-loading").length === 0, lang, { timeout });
   await page.waitForLoadState("networkidle", { timeout });
-  // Cells re-render on the next frames; wait two.
-  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  // Cells re-render asynchronously (charts after their data): wait until the main column's text
+  // is the same on three polls 250 ms apart.
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __puhuiSig?: string; __puhuiSame?: number };
+      const sig = document.querySelector("#observablehq-main")?.textContent ?? "";
+      w.__puhuiSame = sig === w.__puhuiSig ? (w.__puhuiSame ?? 0) + 1 : 0;
+      w.__puhuiSig = sig;
+      return w.__puhuiSame >= 2;
+    },
+    undefined,
+    { timeout, polling: 250 },
+  );
 }
