@@ -11,18 +11,11 @@
 import { InputError } from "../../rules/input-error.js";
 import type { ResolvedOption, Scenario } from "../scenario.js";
 import { allowedHalfWidth, observationOf, observationText } from "./observation.js";
-import { posterior, quantile, targetModel, type Interval, type PosteriorOptions } from "./posterior.js";
+import { posterior, quantile, targetModel, type Interval, type PosteriorOptions, type TargetSummary } from "./posterior.js";
 
-export interface HeldOutCheck {
+/** A held-out target (`index`: its place in the scenario's calibration.targets) and its check. */
+export interface HeldOutCheck extends Pick<TargetSummary, "index" | "figure" | "option" | "year" | "metric" | "published" | "observation"> {
   scenario: string;
-  /** Index of the held-out target in the scenario's calibration.targets. */
-  index: number;
-  figure: string;
-  option: string;
-  year: number;
-  metric: string;
-  published: number;
-  observation: string;
   /** The figures the posterior was fitted to (the other targets). */
   fittedOn: string[];
   /** The held-out figure's expectation over the posterior of the other figures. */
