@@ -193,7 +193,12 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
   // Framework shows <observablehq-loading> in every cell that has not settled yet.
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout });
   report.settledMs = Date.now() - started;
-  if (options.headline) report.headlineMs = await page.evaluate(() => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs ?? null);
+  if (options.headline) {
+    // A page may settle before its worker's answer arrives (the premium lab solves after load):
+    // wait for the headline's first digit — up to the hang guard, never a speed target.
+    await page.waitForFunction(() => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs !== undefined, undefined, { timeout }).catch(() => undefined);
+    report.headlineMs = await page.evaluate(() => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs ?? null);
+  }
   if (options.waitFor) await page.waitForSelector(options.waitFor, { timeout });
   await page.waitForLoadState("networkidle", { timeout });
   for (const url of aborted) if (!loaded.has(url)) report.failedRequests.push(`${url} (net::ERR_ABORTED, never loaded)`);
