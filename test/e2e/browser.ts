@@ -196,7 +196,8 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
   if (options.headline) {
     // A page may settle before its worker's answer arrives (the premium lab solves after load):
     // wait for the headline's first digit — up to the hang guard, never a speed target.
-    await page.waitForFunction(() => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs !== undefined, undefined, { timeout }).catch(() => undefined);
+    // Only when the page has a headline element: a page without one is reported as such at once.
+    await page.waitForFunction((sel) => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs !== undefined || document.querySelector(sel) === null, options.headline, { timeout }).catch(() => undefined);
     report.headlineMs = await page.evaluate(() => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs ?? null);
   }
   if (options.waitFor) await page.waitForSelector(options.waitFor, { timeout });
