@@ -162,6 +162,8 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
   const { width = 1280, timeout = 60_000 } = options;
   const origin = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
+  // Every wait and action on the page (fill, check, waitForSelector) gets the same hang guard.
+  context.setDefaultTimeout(timeout);
   const page = await context.newPage();
   const report: PageReport = { url, consoleErrors: [], pageErrors: [], failedRequests: [], externalRequests: [], errorCells: [], requested: new Set(), settledMs: NaN, headlineMs: null, page };
   if (options.headline) await context.addInitScript(watchHeadline, options.headline);

@@ -26,7 +26,7 @@ describe("/calibration posterior", () => {
       expect(problems(report)).toEqual([]);
       const page = report.page;
       const cards = page.locator("div.card:has(h4)");
-      await page.waitForFunction((n) => document.querySelectorAll("div.card h4").length >= n, 2 * posteriors.length, { timeout: 30_000 });
+      await page.waitForFunction((n) => document.querySelectorAll("div.card h4").length >= n, 2 * posteriors.length, { timeout: 60_000 });
       expect(await cards.count()).toBe(2 * posteriors.length);
       for (const [i, p] of posteriors.entries()) {
         // Each chart: a prior bar and a posterior bar per row.

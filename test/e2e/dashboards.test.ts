@@ -44,14 +44,14 @@ describe("scenario panel on the 8400 万 new-form workers page", () => {
     const box = page.locator(".scenario-assumption", { hasText: "takeup.pilot" }).locator("input[type=number]");
     const started = Date.now();
     await box.fill("50");
-    await page.waitForFunction((old) => document.querySelector(".headline-table")?.textContent !== old, before, { timeout: 10_000 });
+    await page.waitForFunction((old) => document.querySelector(".headline-table")?.textContent !== old, before, { timeout: 60_000 });
     const firstResult = Date.now() - started;
-    await page.waitForSelector(".scenario-progress.done", { timeout: 30_000 });
+    await page.waitForSelector(".scenario-progress.done", { timeout: 60_000 });
     const allDone = Date.now() - started;
     console.log(`national slider: first updated results after ${firstResult} ms (target 1000 ms), all 1000 replicates after ${allDone} ms`);
     ctx.annotate(`first updated results after ${firstResult} ms (target 1000 ms); all replicates after ${allDone} ms`);
-    // Reported, not asserted: a loaded machine may miss the 1 s target; only a hang fails.
-    expect(firstResult).toBeLessThan(15_000);
+    // Reported, not asserted: a loaded machine may miss the 1 s target; fails only at 40× it.
+    expect(firstResult).toBeLessThan(40 * 1000);
     const after = await headline(page);
     expect(after).not.toBe(before);
     expect(page.url()).toContain("n.takeup.pilot=0.5");

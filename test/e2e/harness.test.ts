@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 async function problemsOf(name: string): Promise<string[]> {
-  const report = await checkPage(shared.browser, `${server.origin}/${name}`, { timeout: 15_000 });
+  const report = await checkPage(shared.browser, `${server.origin}/${name}`, { timeout: 60_000 });
   await report.page.context().close();
   return problems(report);
 }

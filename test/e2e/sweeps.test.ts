@@ -43,20 +43,20 @@ describe("/sweeps", () => {
     const points = expected([0.3, 3], grid.design.target!.confidence);
     const ok = points.filter((p) => p.feasible).length;
     const want = ok === 0 ? "No design point keeps the loss ratio in 0.3–3" : `${ok} of ${points.length} design points are feasible`;
-    await page.waitForFunction((w) => document.querySelector("p.answer")?.textContent?.includes(w), want, { timeout: 30_000 });
+    await page.waitForFunction((w) => document.querySelector("p.answer")?.textContent?.includes(w), want, { timeout: 60_000 });
   });
 
   it("opens a user's Saltelli sweep file and refuses a file that is not one", async () => {
     const page = report.page;
     await page.locator("input[type=file]").setInputFiles(resolve("src/data/sweeps/national-sobol.arrow"));
-    await page.waitForSelector("h3:has-text('Sobol')", { timeout: 30_000 });
+    await page.waitForSelector("h3:has-text('Sobol')", { timeout: 60_000 });
     // The uploaded file's chart: a third chart with the Sobol legend.
-    await page.waitForFunction(() => document.querySelectorAll("svg").length >= 3, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll("svg").length >= 3, undefined, { timeout: 60_000 });
     const dir = mkdtempSync(join(tmpdir(), "puhui-sweep-e2e-"));
     const bad = join(dir, "not-a-sweep.arrow");
     writeFileSync(bad, "point,option\n1,a\n");
     await page.locator("input[type=file]").setInputFiles(bad);
-    await page.waitForSelector(".field-error", { timeout: 30_000 });
+    await page.waitForSelector(".field-error", { timeout: 60_000 });
     expect(await page.locator(".field-error").first().textContent()).toMatch(/^Cannot read it: /);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
   });
