@@ -34,7 +34,7 @@ export function assumptionsMarkdown(figures: readonly Figure[], scenarios: reado
     "|---|---|---:|---|---|---|",
   ];
   for (const f of figures.filter((x) => x.kind === "assumption")) {
-    lines.push(`| \`${f.id}\` | ${esc(f.quantity)} (${esc(f.quantity_zh)}) | ${f.value} | ${f.unit} | ${esc(f.prior)} | ${esc(f.note)} |`);
+    lines.push(`| \`${f.id}\` | ${esc(f.quantity)} | ${f.value} | ${f.unit} | ${esc(f.prior)} | ${esc(f.note)} |`);
   }
   for (const scenario of scenarios) lines.push(...scenarioLines(scenario, "en"));
   return `${lines.join("\n")}\n`;
