@@ -6,6 +6,44 @@
  */
 import type { Lang } from "./i18n.js";
 
+/**
+ * Chinese document titles quoted in English text. A title is a proper name: in English it is shown
+ * as it is, with an English gloss, and marked `lang="zh"` (a quoted name, not text in the wrong
+ * language — the e2e language check, test/e2e/readability.ts, skips it; plain `lang="zh"`, not the
+ * language switch's `lang="zh-CN"`, which the stylesheet hides in English). Recognised: a title in
+ * 《》 and a document number, issuer + 〔year〕 + number + 号 (e.g. 人社部发〔2025〕24号).
+ */
+export const CHINESE_TITLE = /《[^》]{1,60}》|[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号/g;
+
+/** Escaped HTML of English text with each quoted Chinese title wrapped in `<cite lang="zh">`. */
+export function markChineseTitles(html: string): string {
+  return html.replace(CHINESE_TITLE, (title) => `<cite lang="zh">${title}</cite>`);
+}
+
+/** A regulation's name, "人社部发〔2025〕24号 (per-order contribution standards)" or "劳动法 (Labour Law) art. 15", split into its Chinese title, English gloss and the rest. */
+export function splitRegulationName(name: string): { title: string; gloss: string | null; rest: string } {
+  const m = /^(.*?[\u3400-\u9fff〕》）)][^(]*?) \(([A-Za-z][^()]*)\)(.*)$/s.exec(name);
+  if (m) return { title: m[1]!, gloss: m[2]!, rest: m[3]! };
+  return { title: name, gloss: null, rest: "" };
+}
+
+/**
+ * A regulation's name for a page in `lang`: in English the Chinese title (marked `lang="zh"`) with
+ * its English gloss; in Chinese the title alone ("art. 15" as "第 15 条").
+ */
+export function regulationName(name: string, lang: Lang): HTMLElement {
+  const { title, gloss, rest } = splitRegulationName(name);
+  const node = document.createElement("span");
+  node.className = "regulation-name";
+  const cite = document.createElement("cite");
+  cite.textContent = title;
+  if (lang === "en" && /[\u3400-\u9fff]/.test(title)) cite.lang = "zh";
+  node.append(cite);
+  if (lang === "en") node.append(gloss ? ` (${gloss})${rest}` : rest);
+  else node.append(rest.replace(/^ arts?\. ([\d–, ]+)/, (_m, n: string) => ` 第 ${n.trim()} 条`));
+  return node;
+}
+
 export interface AppInfo {
   name: string;
   version: string;

@@ -7,6 +7,7 @@
  */
 import type { AnyScheme, Parameter, ParameterVersion, Prior, Reference, Unit } from "../rules/index.js";
 import { referenceText, versionAt } from "../rules/index.js";
+import { regulationName } from "./cite.js";
 import { DISTRIBUTIONS, formatCompact, formatExact, formatInUnit, priorText as vocabularyPriorText, UNIT_INFO, unitSymbol } from "../vocabulary/index.js";
 import type { Lang } from "./i18n.js";
 import { pick } from "../vocabulary/text.js";
@@ -54,11 +55,21 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, .
   return e;
 }
 
+const HAN = /[\u3400-\u9fff]/;
+
+/** A quotation from a source in the source's language: Chinese text is marked `lang="zh"` on an English page (a quotation, not text in the wrong language). */
+function quote(text: string, lang: Lang): HTMLElement {
+  const q = el("q", undefined, text);
+  if (lang === "en" && HAN.test(text)) q.lang = "zh";
+  return q;
+}
+
+/** A version's source: a seed line with its quotation, a regulation by its title (English gloss in English), or the rules module's text. */
 function referenceNode(r: Reference, lang: Lang): HTMLElement {
-  const text = referenceText(r, lang);
   const node = el("span", `reference reference-${r.kind}`);
-  if (r.kind === "seed") node.append(el("code", undefined, `data/seeds/${r.file}:${r.line}`), " ", el("q", undefined, r.quote));
-  else node.append(text);
+  if (r.kind === "seed") node.append(el("code", undefined, `data/seeds/${r.file}:${r.line}`), " ", quote(r.quote, lang));
+  else if (r.kind === "regulation") node.append(regulationName(r.name, lang), " — ", pick(r.detail, lang));
+  else node.append(referenceText(r, lang));
   return node;
 }
 

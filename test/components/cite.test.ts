@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessDate, citationText, reproduceCommands, shellQuote } from "../../src/components/cite.js";
+import { accessDate, citationText, markChineseTitles, reproduceCommands, shellQuote, splitRegulationName } from "../../src/components/cite.js";
 
 describe("reproduce commands", () => {
   it("quote and benefit commands for the calculator's inputs", () => {
@@ -29,5 +29,19 @@ describe("citation", () => {
   });
   it("accessDate is the local calendar date", () => {
     expect(accessDate(new Date(2025, 0, 2, 23, 59))).toBe("2025-01-02");
+  });
+});
+
+describe("Chinese document titles in English text (a quoted name, marked lang=zh)", () => {
+  it("marks 《》 titles and document numbers, nothing else", () => {
+    expect(markChineseTitles("rates of 人社部发〔2015〕71号 and the 《工伤保险条例》 art. 33; 惠民保 schemes")).toBe(
+      `rates of <cite lang="zh">人社部发〔2015〕71号</cite> and the <cite lang="zh">《工伤保险条例》</cite> art. 33; 惠民保 schemes`,
+    );
+  });
+  it("splits a regulation's name into its title, English gloss and the rest", () => {
+    expect(splitRegulationName("人社部发〔2025〕24号 (per-order contribution standards, via a municipal HRSS Q&A)")).toEqual({ title: "人社部发〔2025〕24号", gloss: "per-order contribution standards, via a municipal HRSS Q&A", rest: "" });
+    expect(splitRegulationName("劳动法 (Labour Law) art. 15")).toEqual({ title: "劳动法", gloss: "Labour Law", rest: " art. 15" });
+    expect(splitRegulationName("人身保险伤残评定标准（行业标准，中保协发〔2013〕88号） (disability grading standard)")).toEqual({ title: "人身保险伤残评定标准（行业标准，中保协发〔2013〕88号）", gloss: "disability grading standard", rest: "" });
+    expect(splitRegulationName("人社部发〔2025〕24号")).toEqual({ title: "人社部发〔2025〕24号", gloss: null, rest: "" });
   });
 });
