@@ -14,7 +14,10 @@ const scheme = getScheme("tianyi-yongningbao");
 const RUN = "2024-01-01";
 const P = "tianyi-yongningbao.";
 const step = (path: string, op: "set" | "pct", amount: string, from = ""): ReformStep => ({ name: "", path: P + path, op, amount, from });
-const errorsOf = (r: ReturnType<typeof stepValue>) => ("errors" in r ? r.errors.map((e) => [e.field, e.message.en, e.message.zh]) : r);
+const errorsOf = (r: ReturnType<typeof stepValue>): string[][] => {
+  if (!("errors" in r)) throw new Error(`expected errors, got ${JSON.stringify(r)}`);
+  return r.errors.map((e) => [e.field, e.message.en, e.message.zh]);
+};
 
 describe("searchParameters", () => {
   const paths = (q: string) => searchParameters(scheme.parameters.all, q).map((h) => h.parameter.path.slice(P.length));
