@@ -14,11 +14,16 @@
  *   in every option that has it; the fit's standard error of ln E[X] becomes the prior of a new
  *   assumption `fit.severityScale` that each of those options uses as its severityScale — it
  *   replaces the option's shipped claim-amount scale (which also scaled its other categories).
+ * - Product (src/components/my-scenario-product.ts): the edited terms of the options' scheme, as
+ *   each such option's reform (its own reform on top).
+ * - Priors (src/components/my-scenario-priors.ts): re-shaped assumptions' values and priors.
  */
 import { InputError } from "../rules/input-error.js";
 import type { FieldSpec, ImportIssue } from "../fit/table-import/columns.js";
 import type { ImportedCell, PopulationColumn } from "../fit/table-import/population.js";
 import type { FittedAssumption, SeverityField } from "../fit/priors.js";
+import { applyProduct, type Product } from "./my-scenario-product.js";
+import { applyPriors, type PriorEdit } from "./my-scenario-priors.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- scenario JSON is edited as plain data */
 type Json = any;
@@ -135,11 +140,16 @@ export interface Edits {
   replicates: number;
   population?: readonly ImportedCell[];
   severity?: { category: string; field: string; claim: SeverityField; scale: FittedAssumption };
+  /** The product form's edited terms (src/components/my-scenario-product.ts). */
+  product?: Product;
+  /** Re-shaped priors of the scenario's assumptions (src/components/my-scenario-priors.ts). */
+  priors?: Readonly<Record<string, PriorEdit>>;
 }
 
 /**
  * The scenario the page runs and saves: `start` (the shipped scenario or a loaded file) with the
- * table's cells, then the severity fit, and the seed and replicates of the run — so the file alone
+ * table's cells, then the severity fit, the product's terms as the options' reform, the
+ * re-shaped priors (the fit's scale prior among them), and the seed and replicates of the run — so the file alone
  * reproduces it (`puhui simulate <file>`). Throws an InputError when the edits do not apply.
  */
 export function composeScenario(start: Json, edits: Edits): Json {
@@ -150,6 +160,8 @@ export function composeScenario(start: Json, edits: Edits): Json {
     s = r.scenario;
   }
   if (edits.severity) s = applySeverity(s, edits.severity, { field: edits.severity.claim, severityScale: edits.severity.scale });
+  if (edits.product) s = applyProduct(s, edits.product);
+  if (edits.priors) s = applyPriors(s, edits.priors);
   s.seed = edits.seed;
   s.replicates = edits.replicates;
   return s;

@@ -1,7 +1,7 @@
 /**
  * The "我的情景 My scenario" page's state in the URL (issue 14): what the user changed — the
  * shipped scenario started from, the seed, the imported population cells, the chosen severity fit,
- * or a whole loaded scenario file — as JSON, deflated (the platform's CompressionStream,
+ * the product's edited terms, the re-shaped priors, or a whole loaded scenario file — as JSON, deflated (the platform's CompressionStream,
  * "deflate-raw", in browsers and Node alike) and base64url-encoded behind a version prefix:
  * `my=v1.<data>`. Reading it back only decodes and JSON-parses (never evaluates), checks the shape
  * field by field, and the page then validates the resulting scenario as the CLI does; anything that
@@ -11,6 +11,8 @@
 import type { ImportedCell } from "../fit/table-import/population.js";
 import type { FittedAssumption, SeverityField } from "../fit/priors.js";
 import { MAX_SEED } from "../sim/limits.js";
+import type { Product } from "./my-scenario-product.js";
+import type { PriorEdit } from "./my-scenario-priors.js";
 import { fallbackNote, type StateNote } from "./url-state.js";
 
 export const STATE_KEY = "my";
@@ -23,6 +25,10 @@ export interface MyState {
   seed: number;
   population?: ImportedCell[];
   severity?: { category: string; field: string; family: string; claim: SeverityField; scale: FittedAssumption };
+  /** The product form's edits: the scheme and the changed parameter values. */
+  product?: Product;
+  /** Re-shaped priors, by assumption name. */
+  priors?: Record<string, PriorEdit>;
   /** A whole scenario loaded from a file (then `base` names where the page started). */
   scenario?: unknown;
 }
@@ -72,7 +78,11 @@ export function stateProblem(x: unknown, bases: readonly string[]): string | nul
   const sev = x["severity"];
   if (sev !== undefined && !(isObject(sev) && typeof sev["category"] === "string" && typeof sev["field"] === "string" && typeof sev["family"] === "string" && isObject(sev["claim"]) && isObject(sev["scale"]))) return "severity";
   if (x["scenario"] !== undefined && !isObject(x["scenario"])) return "scenario";
-  for (const k of Object.keys(x)) if (!["v", "base", "seed", "population", "severity", "scenario"].includes(k)) return `unknown field ${JSON.stringify(k)}`;
+  const product = x["product"];
+  if (product !== undefined && !(isObject(product) && typeof product["scheme"] === "string" && isObject(product["values"]) && Object.values(product["values"]).every((v) => typeof v === "number" && Number.isFinite(v)))) return "product";
+  const priors = x["priors"];
+  if (priors !== undefined && !(isObject(priors) && Object.values(priors).every((p) => isObject(p) && typeof p["value"] === "number" && Number.isFinite(p["value"]) && isObject(p["prior"]) && typeof p["prior"]["dist"] === "string"))) return "priors";
+  for (const k of Object.keys(x)) if (!["v", "base", "seed", "population", "severity", "product", "priors", "scenario"].includes(k)) return `unknown field ${JSON.stringify(k)}`;
   return null;
 }
 

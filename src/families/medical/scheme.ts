@@ -40,6 +40,8 @@ export type MedicalScheme = Scheme<MedicalPerson, MedicalClaim, MedicalPurchase>
   readonly family: "medical";
   /** The input schemas, with the calculator's labels as zod metadata. */
   readonly inputs: { person: z.ZodObject; purchase: z.ZodObject; claim: z.ZodObject };
+  /** The spec with full parameter paths (resolve.ts): which parameter is a tier's premium, a deductible, a rate, a cap. */
+  readonly spec: MedicalSpec;
   readonly example?: { claim: Record<string, unknown>; source: Bilingual };
 };
 
@@ -92,7 +94,7 @@ function build(product: MedicalProduct, spec: MedicalSpec, t: ParameterTable): M
     withParameters: (table) => build(product, spec, table),
   };
   // The family, the input schemas (with the calculator's labels) and the example claim.
-  return Object.assign(scheme, { family: "medical" as const, inputs: { person, purchase, claim }, ...(product.example ? { example: product.example } : {}) });
+  return Object.assign(scheme, { family: "medical" as const, spec, inputs: { person, purchase, claim }, ...(product.example ? { example: product.example } : {}) });
 }
 
 /**
