@@ -11,6 +11,7 @@
  */
 import { InputError, parseDate, type AnyScheme, type Benefit, type Eligibility, type Premium } from "../rules/index.js";
 import { formOf, type FieldSpec } from "../rules/form.js";
+import { followLang } from "./i18n.js";
 import { codecs, fallbackNote, notesBox, oneOfText, replaceParams, type BiText, type StateNote } from "./url-state.js";
 
 export type Part = "person" | "purchase" | "claim";
@@ -146,7 +147,7 @@ function buildControl(part: Part | "date", field: FieldSpec, key: string, defaul
     for (const o of field.options ?? []) {
       const option = document.createElement("option");
       option.value = String(o.value);
-      option.textContent = `${o.label.zh} · ${o.label.en}`;
+      followLang(option, o.label);
       select.append(option);
     }
     element = select;

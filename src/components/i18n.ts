@@ -93,6 +93,22 @@ export function bi(zh: string | Node, en: string | Node, tag: "span" | "div" = "
   return fragment;
 }
 
+/**
+ * Text that follows the language switch in an element that cannot hold paired spans (an
+ * `<option>`, an attribute-like label): `node`'s text is `text` in the page's language now and
+ * after every switch. The listener goes once the node, having been on the page, has left it.
+ */
+export function followLang(node: Element, text: Bilingual): void {
+  let shown = false;
+  const update = (): void => {
+    if (node.isConnected) shown = true;
+    else if (shown) return window.removeEventListener(LANG_EVENT, update);
+    node.textContent = text[currentLang()];
+  };
+  update();
+  window.addEventListener(LANG_EVENT, update);
+}
+
 /** A large amount in 万/亿 (zh) or M/B (en): the vocabulary's compact formatter. */
 export const formatAmount = formatCompact;
 
