@@ -35,7 +35,7 @@ export const industryClass = (fallback: number) =>
   labelled(integer(1, INDUSTRY_CLASSES, "industry risk class").default(fallback), {
     label: L("行业风险类别", "industry risk class"),
     options: Object.fromEntries(Array.from({ length: INDUSTRY_CLASSES }, (_, i) => [String(i + 1), L(`${i + 1} 类`, `class ${i + 1}`)])),
-    hint: L("1 类风险最低，8 类最高(人社部发〔2015〕71号)", "1 = lowest risk, 8 = highest (人社部发〔2015〕71号)"),
+    hint: L("1 类风险最低，8 类最高(人社部发〔2015〕71号)", "1 = lowest risk, 8 = highest (MOHRSS document Ren She Bu Fa [2015] No. 71)"),
   });
 
 export { YUAN };
