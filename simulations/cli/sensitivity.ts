@@ -10,6 +10,7 @@ import { readScenarioFile } from "./scenario-file.js";
 import { parseStrict, table } from "./args.js";
 import { createProgress } from "./progress.js";
 import { checkRows, LIMITS, parseIntFlag } from "./simulate.js";
+import { readPosteriorFlag } from "./calibrate.js";
 import { wanYi } from "./format.js";
 import { InputError } from "../../src/rules/input-error.js";
 import type { Prior } from "../../src/rules/parameter.js";
@@ -50,9 +51,13 @@ function optionReport(scenario: Scenario, r: SensitivityResult, o: OptionSensiti
   const t = o.tornado;
   const lines: string[] = [];
   lines.push(`option ${o.option} — ${label}`);
-  lines.push(`point values: E[benefits] ${wanYi(t.base.expectedBenefits)}, E[enrolled] ${wanYi(t.base.expectedEnrolled)}, loss ratio ${lr(t.base.lossRatio)}`);
+  lines.push(`${r.basis === "posterior" ? "posterior medians" : "point values"}: E[benefits] ${wanYi(t.base.expectedBenefits)}, E[enrolled] ${wanYi(t.base.expectedEnrolled)}, loss ratio ${lr(t.base.lossRatio)}`);
   lines.push("");
-  lines.push(`tornado: one assumption at its prior's ${ql} / ${qh} quantile, the others at their point values (sorted by swing of E[benefits])`);
+  lines.push(
+    r.basis === "posterior"
+      ? `tornado: one assumption at its posterior ${ql} / ${qh} quantile, the others at their posterior medians (sorted by swing of E[benefits])`
+      : `tornado: one assumption at its prior's ${ql} / ${qh} quantile, the others at their point values (sorted by swing of E[benefits])`,
+  );
   lines.push(
     table(
       t.bars.map((b) => [
@@ -77,11 +82,14 @@ function optionReport(scenario: Scenario, r: SensitivityResult, o: OptionSensiti
     lines.push("  (no spread: E[benefits] and E[enrolled] do not vary between replicates)");
     return lines;
   }
+  const g = o.indices.expectedGross;
+  const l = o.indices.lossRatio;
   const names = b.indices.length > 0 ? b.indices.map((i) => i.assumption) : e.indices.map((i) => i.assumption);
-  const rows = names.map((n) => [n, indexColumns(b, n), indexColumns(e, n)]);
-  rows.push(["sum", b.indices.length > 0 ? idx(b.sum) : "–", e.indices.length > 0 ? idx(e.sum) : "–"]);
-  lines.push(table(rows, ["assumption", "Y = E[benefits | θ]", "Y = E[enrolled | θ]"]).trimEnd());
-  lines.push(`sd of Y over replicates: E[benefits] ${wanYi(Math.sqrt(b.variance))}, E[enrolled] ${wanYi(Math.sqrt(e.variance))}; 1 − sum = interactions`);
+  const rows = names.map((n) => [n, indexColumns(b, n), indexColumns(e, n), indexColumns(g, n), indexColumns(l, n)]);
+  const sum = (v: VarianceIndices) => (v.indices.length > 0 ? idx(v.sum) : "–");
+  rows.push(["sum", sum(b), sum(e), sum(g), sum(l)]);
+  lines.push(table(rows, ["assumption", "Y = E[benefits | θ]", "Y = E[enrolled | θ]", "Y = premium E[gross | θ]", "Y = loss ratio"]).trimEnd());
+  lines.push(`sd of Y over replicates: E[benefits] ${wanYi(Math.sqrt(b.variance))}, E[enrolled] ${wanYi(Math.sqrt(e.variance))}${r.basis === "posterior" ? "; posterior draws are correlated, so the sum may exceed 1 (each S is what knowing that assumption alone would remove)" : "; 1 − sum = interactions"}`);
   return lines;
 }
 
@@ -112,6 +120,7 @@ interface Options {
   replicates?: string;
   seed?: string;
   json?: boolean;
+  posterior?: string;
 }
 
 async function runSensitivity(args: string[], io: Io): Promise<number> {
@@ -120,6 +129,7 @@ async function runSensitivity(args: string[], io: Io): Promise<number> {
     replicates: { type: "string" },
     seed: { type: "string" },
     json: { type: "boolean" },
+    posterior: { type: "string" },
   });
   const v = values as Options;
   if (positionals.length === 0) throw new UsageError("missing <scenario.json> (e.g. test/fixtures/small-gonghuibao.json)");
@@ -127,6 +137,7 @@ async function runSensitivity(args: string[], io: Io): Promise<number> {
   const replicatesFlag = parseIntFlag(v.replicates, "replicates", { ...LIMITS.replicates, min: 4, unit: "replicates (the variance-based indices need at least 4)" });
   const seedFlag = parseIntFlag(v.seed, "seed");
   const path = positionals[0]!;
+  const posterior = v.posterior === undefined ? undefined : readPosteriorFlag(v.posterior);
   const text = readScenarioFile(path);
   const { scenario, options } = parseScenarioText(text, path);
   if (v.option !== undefined && !options.some((o) => o.option.id === v.option)) {
@@ -144,6 +155,7 @@ async function runSensitivity(args: string[], io: Io): Promise<number> {
       ...(v.option === undefined ? {} : { option: v.option }),
       replicates,
       seed: seedFlag ?? scenario.seed,
+      ...(posterior ? { posterior } : {}),
       onProgress: (done, total) => {
         progress ??= createProgress(io, total, { verb: "sensitivity: ran" });
         progress.update(done);
@@ -162,7 +174,7 @@ async function runSensitivity(args: string[], io: Io): Promise<number> {
 export const sensitivityCommand: Command = {
   path: ["sensitivity"],
   summary: "which assumptions drive the spread: tornado and first-order variance indices",
-  usage: `Usage: puhui sensitivity <scenario.json> [--option <id>] [--replicates N] [--seed S] [--json]
+  usage: `Usage: puhui sensitivity <scenario.json> [--option <id>] [--replicates N] [--seed S] [--posterior post.arrow] [--json]
 
 For every assumption with a non-fixed prior:
   tornado   the assumption at its prior's 5 % and 95 % quantiles, all others at their point
@@ -170,8 +182,12 @@ For every assumption with a non-fixed prior:
             ratio E[benefits | θ] / E[gross | θ], with the swing between the two ends; sorted
             by the swing of E[benefits]
   indices   first-order (main-effect) variance indices S = Var(E[Y | assumption]) / Var(Y) of
-            Y = E[benefits | θ] and Y = E[enrolled | θ] from an ordinary run with every
-            assumption drawn from its prior (binning estimator, bootstrap standard errors)
+            Y = E[benefits | θ], E[enrolled | θ], the premium E[gross | θ] and the loss ratio
+            from an ordinary run with every assumption drawn from its prior (binning
+            estimator, bootstrap standard errors)
+  --posterior FILE  run both on a posterior (puhui calibrate --posterior --out) instead of the
+                    priors: the tornado at its medians and 5 % / 95 % quantiles, the indices
+                    over its draws as puhui simulate --posterior takes them
   --option ID       analyse one option (default: every option)
   --replicates N    replicates of the variance-based run, 4 to 100000 (default: the scenario's),
                     and at most 500000 rows (replicates × options × years)

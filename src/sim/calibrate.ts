@@ -55,6 +55,15 @@ export function metricOf(rows: ReplicateRow[], t: Target): number {
       return row.population > 0 ? row.expectedEnrolled / row.population : 0;
     case "subsidies":
       return Object.values(row.subsidies).reduce((a, b) => a + b, 0);
+    // Cost anchors (issue 13): ratios of the noise-free expectations, 0 where the denominator is.
+    case "lossRatio":
+      return row.expectedGross > 0 ? row.expectedBenefits / row.expectedGross : 0;
+    case "cashLossRatio":
+      return row.expectedGross > 0 ? row.expectedCashBenefits / row.expectedGross : 0;
+    case "claimRate":
+      return row.expectedEnrolled > 0 ? row.expectedClaimants / row.expectedEnrolled : 0;
+    case "grossPerEnrollee":
+      return row.expectedEnrolled > 0 ? row.expectedGross / row.expectedEnrolled : 0;
     default:
       // subsidy.<payer>: realised in the one replicate (at these sizes its noise is far below the tolerance)
       return row.subsidies[t.metric.slice("subsidy.".length) as SubsidyPayer];

@@ -54,13 +54,18 @@ function setClaims(out: CellDraw, claims: number, benefits: number): void {
  * The aggregate modes' side amounts of `claims` claims totalling `benefits` (see the header). The
  * group's mean side amounts are mixed on first use at each scale (only groups with claims pay for it).
  */
-function setSide(out: CellDraw, g: Group, claims: number, benefits: number): void {
+function groupSide(g: Group): Float64Array {
   if (g.sideStamp !== g.stamp) {
     g.side.fill(0);
     const weights = g.weights!;
     for (let c = 0; c < weights.length; c++) g.tables[c]!.addSideAtLog(g.logS, weights[c]!, g.side);
     g.sideStamp = g.stamp;
   }
+  return g.side;
+}
+
+function setSide(out: CellDraw, g: Group, claims: number, benefits: number): void {
+  groupSide(g);
   const side = out.side;
   side[0] = g.mu > 0 ? benefits * (g.side[0]! / g.mu) : 0;
   for (let j = 1; j < SIDE_SLOTS; j++) side[j] = claims * g.side[j]!;
@@ -169,6 +174,8 @@ export function bookClaimExpectations(row: ReplicateRow, g: Group, cell: CellDra
     row.expectedClaimants += expectedEnrolled * pClaim;
   }
   row.expectedBenefits += eK * g.mu;
+  // E[cash in the policy year | parameters]: the claims × the group's mean cash per claim (setSide).
+  if (eK > 0) row.expectedCashBenefits += eK * groupSide(g)[0]!;
   row.processVarBenefits += eK * (g.m2 - g.mu * g.mu) + varK * g.mu * g.mu;
 }
 
@@ -311,6 +318,7 @@ export function yearlyCellYear(po: PlanOption, g: Group, pc: PlanCell, catWeight
   // parameters (and the frailty's spread across the cell when there is one).
   row.expectedClaimants += expectedEnrolled * e.paid;
   row.expectedBenefits += expectedEnrolled * e.ey;
+  row.expectedCashBenefits += expectedEnrolled * e.ey; // yearly limits: paid at once (setClaims)
   row.processVarBenefits += expectedEnrolled * (e.ey2 - e.eyf2) + (enrolledVar + expectedEnrolled * expectedEnrolled) * e.eyf2 - expectedEnrolled * expectedEnrolled * e.ey * e.ey;
   if (enrolled === 0 || !(lambda > 0)) return setClaims(out, 0, 0);
   if (mode === "person") return yearlyPersonClaims(po, g, pc, lambdas, frailty, enrolled, rng, date, sc, out);

@@ -58,6 +58,8 @@ export interface ReplicateRow {
   /** E[persons paid for at least one claim | parameters] (published claimant counts, 获得理赔人数). */
   expectedClaimants: number;
   expectedBenefits: number;
+  /** E[cashBenefits | parameters] (the cash basis of expectedBenefits; calibration's cash loss ratio). */
+  expectedCashBenefits: number;
   /** Var[benefits | parameters]: the process part (analytic). */
   processVarBenefits: number;
 }
@@ -127,6 +129,7 @@ export function openRow(replicate: number, option: string, year: number, populat
     expectedGross: 0,
     expectedClaimants: 0,
     expectedBenefits: 0,
+    expectedCashBenefits: 0,
     processVarBenefits: 0,
   };
 }

@@ -343,7 +343,7 @@ const observationSchema = z.discriminatedUnion("model", [
 ]);
 export type Observation = z.output<typeof observationSchema>;
 
-export const CALIBRATION_METRICS = ["enrolled", "claimants", "benefits", "benefitsPerClaimant", "gross", "coverage", "subsidies", "subsidy.budget", "subsidy.bank", "subsidy.employer", "subsidy.town", "subsidy.platform", "subsidy.union", "subsidy.chamber"] as const;
+export const CALIBRATION_METRICS = ["enrolled", "claimants", "benefits", "benefitsPerClaimant", "gross", "coverage", "subsidies", "lossRatio", "cashLossRatio", "claimRate", "grossPerEnrollee", "subsidy.budget", "subsidy.bank", "subsidy.employer", "subsidy.town", "subsidy.platform", "subsidy.union", "subsidy.chamber"] as const;
 export const calibrationSchema = strict({
   targets: list(
     strict({

@@ -22,10 +22,22 @@
  *     be slightly negative for an assumption that does not matter. Standard error: bootstrap over
  *     replicates (default 200 resamples, a fixed stream per seed, so results are reproducible).
  *     For independent inputs Σ S_i ≤ 1; 1 − Σ S_i is interactions (and process noise in Y).
+ *     Outputs: E[benefits | θ], E[enrolled | θ], the premium E[gross | θ] and the loss ratio
+ *     E[benefits | θ] / E[gross | θ] (issue 13).
+ *
+ * (c) On the posterior (issue 13, `posterior`: a file of `puhui calibrate --posterior`): the same
+ *     two analyses with the posterior in place of the priors. The tornado's base is every drawn
+ *     assumption at its posterior median and each end its posterior 5 % / 95 % quantile; the
+ *     indices' run takes replicate r's assumptions from posterior draw order[r mod N] exactly as
+ *     `puhui simulate --posterior` does (./posterior/replicates.ts), and θ_i is that draw. Posterior
+ *     draws are correlated (the data tie assumptions together), so Σ S_i may exceed 1: each S_i
+ *     is still Var(E[Y | θ_i]) / Var(Y), the share a perfect knowledge of θ_i alone would remove.
  */
 import { InputError } from "../rules/input-error.js";
 import type { Prior } from "../rules/parameter.js";
 import { priorQuantile } from "./priors.js";
+import type { PosteriorFile } from "./posterior/file.js";
+import { checkPosteriorFor, drawOrder } from "./posterior/replicates.js";
 import { problem } from "./issues.js";
 import { MAX_REPLICATES, MIN_SENSITIVITY_REPLICATES } from "./limits.js";
 
@@ -40,6 +52,8 @@ export interface Conditional {
   expectedBenefits: number;
   /** E[enrolled | θ] (enrollee-years pooled). */
   expectedEnrolled: number;
+  /** E[gross | θ], 元 (years pooled): the premium. */
+  expectedGross: number;
   /** E[benefits | θ] / E[gross | θ]; null when no premium. */
   lossRatio: number | null;
 }
@@ -47,15 +61,15 @@ export interface Conditional {
 export interface TornadoBar {
   assumption: string;
   prior: Prior;
-  /** Point value (where the other assumptions stay). */
+  /** Point value (where the other assumptions stay); on the posterior, its posterior median. */
   value: number;
-  /** The prior's low and high quantiles (5 % and 95 % by default). */
+  /** The prior's (on the posterior: the posterior's) low and high quantiles (5 % and 95 % by default). */
   low: number;
   high: number;
   atLow: Conditional;
   atHigh: Conditional;
   /** |atHigh − atLow| of each output. */
-  swing: { expectedBenefits: number; expectedEnrolled: number; lossRatio: number | null };
+  swing: { expectedBenefits: number; expectedEnrolled: number; expectedGross: number; lossRatio: number | null };
 }
 
 export interface Tornado {
@@ -74,9 +88,13 @@ export interface FirstOrderIndex {
   se: number;
 }
 
+/** The outputs of the first-order indices: E[benefits | θ], E[enrolled | θ], the premium E[gross | θ] and the loss ratio. */
+export const INDEX_OUTPUTS = ["expectedBenefits", "expectedEnrolled", "expectedGross", "lossRatio"] as const;
+export type IndexOutput = (typeof INDEX_OUTPUTS)[number];
+
 export interface VarianceIndices {
   option: string;
-  output: "expectedBenefits" | "expectedEnrolled";
+  output: IndexOutput;
   mean: number;
   /** Var(Y) over replicates (divisor N). */
   variance: number;
@@ -89,13 +107,16 @@ export interface VarianceIndices {
 export interface OptionSensitivity {
   option: string;
   tornado: Tornado;
-  indices: { expectedBenefits: VarianceIndices; expectedEnrolled: VarianceIndices };
+  indices: Record<IndexOutput, VarianceIndices>;
 }
 
 export interface SensitivityResult {
   scenario: string;
   seed: number;
   mode: Mode;
+  /** What the assumptions were drawn from: their priors, or a posterior file (its command). */
+  basis: "prior" | "posterior";
+  posteriorCommand?: string;
   /** Quantile levels of the tornado. */
   quantiles: [number, number];
   tornadoReplicates: number;
@@ -127,6 +148,8 @@ export interface SensitivityRequest {
   bootstrap?: number;
   /** Progress over the engine runs: (done, total) replicates. */
   onProgress?: (done: number, total: number) => void;
+  /** Run on this posterior instead of the priors (see (c) above). */
+  posterior?: PosteriorFile;
 }
 
 /** Per option: per-replicate sums over years of a row field, replicates in ascending order. */
@@ -147,7 +170,7 @@ function conditional(rows: readonly ReplicateRow[], option: string): Conditional
   const eb = meanOf(perReplicate(rows, option, (r) => r.expectedBenefits));
   const en = meanOf(perReplicate(rows, option, (r) => r.expectedEnrolled));
   const expectedGross = meanOf(perReplicate(rows, option, (r) => r.expectedGross));
-  return { expectedBenefits: eb, expectedEnrolled: en, lossRatio: expectedGross > 0 ? eb / expectedGross : null };
+  return { expectedBenefits: eb, expectedEnrolled: en, expectedGross, lossRatio: expectedGross > 0 ? eb / expectedGross : null };
 }
 
 /**
@@ -229,47 +252,103 @@ export function firstOrderIndices(
   return { indices, variance, mean };
 }
 
+/** Empirical quantile of sorted values (linear interpolation between order statistics). */
+function sortedQuantile(sorted: Float64Array, q: number): number {
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
 /** Runs the tornado and the variance-based indices; see the module comment. */
 export function sensitivity(req: SensitivityRequest): SensitivityResult {
-  const { scenario } = req;
+  const { scenario, posterior } = req;
   const settings = settingsOf(req);
   const { mode, seed, replicates, tornadoReplicates, bins, bootstrap } = settings;
   const chosen = chosenOptions(req);
   const plan: Plan = compile(scenario, chosen, mode);
-  const names = plan.assumptionNames.filter((n) => scenario.assumptions[n]!.prior.dist !== "fixed");
+  if (posterior) checkPosteriorFor(scenario, posterior, "posterior");
+  const names = posterior ? posterior.names.filter((n) => plan.assumptionNames.includes(n)) : plan.assumptionNames.filter((n) => scenario.assumptions[n]!.prior.dist !== "fixed");
   const run = runner(plan, req, settings, (2 * names.length + 1) * tornadoReplicates + replicates);
 
+  // Where the tornado stands: the point values, or every posterior assumption at its median; its ends.
+  const marginals = new Map<string, Float64Array>();
+  if (posterior) posterior.names.forEach((n, k) => marginals.set(n, Float64Array.from(posterior.draws, (d) => d[k]!).sort()));
+  const center: Record<string, number> = {};
+  for (const [n, xs] of marginals) center[n] = sortedQuantile(xs, 0.5);
+  const endsOf = (name: string): [number, number] => {
+    const xs = marginals.get(name);
+    if (xs) return [sortedQuantile(xs, settings.quantiles[0]), sortedQuantile(xs, settings.quantiles[1])];
+    const a = scenario.assumptions[name]!;
+    return [priorQuantile(a.prior, a.value, settings.quantiles[0]), priorQuantile(a.prior, a.value, settings.quantiles[1])];
+  };
+
   // (a) Tornado: base, then each assumption at its low and high quantile.
-  const baseRows = run({ uncertainty: false }, tornadoReplicates);
+  const baseRows = run({ uncertainty: false, fix: { ...center } }, tornadoReplicates);
   const ends = names.map((name) => {
     const a = scenario.assumptions[name]!;
-    const low = priorQuantile(a.prior, a.value, settings.quantiles[0]);
-    const high = priorQuantile(a.prior, a.value, settings.quantiles[1]);
-    return { name, a, low, high, lowRows: run({ uncertainty: false, fix: { [name]: low } }, tornadoReplicates), highRows: run({ uncertainty: false, fix: { [name]: high } }, tornadoReplicates) };
+    const [low, high] = endsOf(name);
+    const value = center[name] ?? a.value;
+    return { name, a, value, low, high, lowRows: run({ uncertainty: false, fix: { ...center, [name]: low } }, tornadoReplicates), highRows: run({ uncertainty: false, fix: { ...center, [name]: high } }, tornadoReplicates) };
   });
 
-  // (b) One ordinary run; the drawn parameters of each replicate, recomputed.
-  const rows = run({ uncertainty: true }, replicates);
-  const thetaRows = Array.from({ length: replicates }, (_, r) => drawParameters(scenario, plan.assumptionNames, seed, r, true));
-  const thetas = names.map((name) => {
-    const i = plan.assumptionNames.indexOf(name);
-    return { name, values: Float64Array.from(thetaRows, (t) => t[i]!) };
-  });
+  // (b) One ordinary run (on the posterior: replicate r at draw order[r mod N]); the θ of each replicate.
+  let rows: ReplicateRow[];
+  let thetas: { name: string; values: Float64Array }[];
+  if (posterior) {
+    const order = drawOrder(posterior.draws.length, seed);
+    const drawOf = (r: number) => posterior.draws[order[r % order.length]!]!;
+    rows = run({ uncertainty: true }, replicates, (r) => Object.fromEntries(posterior.names.map((n, k) => [n, drawOf(r)[k]!])));
+    thetas = names.map((name) => {
+      const k = posterior.names.indexOf(name);
+      return { name, values: Float64Array.from({ length: replicates }, (_, r) => drawOf(r)[k]!) };
+    });
+  } else {
+    rows = run({ uncertainty: true }, replicates);
+    const thetaRows = Array.from({ length: replicates }, (_, r) => drawParameters(scenario, plan.assumptionNames, seed, r, true));
+    thetas = names.map((name) => {
+      const i = plan.assumptionNames.indexOf(name);
+      return { name, values: Float64Array.from(thetaRows, (t) => t[i]!) };
+    });
+  }
 
   const out: OptionSensitivity[] = chosen.map(({ option }) => {
     const id = option.id;
-    const indicesOf = (output: "expectedBenefits" | "expectedEnrolled"): VarianceIndices => {
-      const y = perReplicate(rows, id, (r) => r[output]);
+    const benefits = perReplicate(rows, id, (r) => r.expectedBenefits);
+    const gross = perReplicate(rows, id, (r) => r.expectedGross);
+    const series: Record<IndexOutput, Float64Array | null> = {
+      expectedBenefits: benefits,
+      expectedEnrolled: perReplicate(rows, id, (r) => r.expectedEnrolled),
+      expectedGross: gross,
+      // The loss ratio only where every replicate collects a premium (else no indices).
+      lossRatio: gross.every((g) => g > 0) ? benefits.map((b, j) => b / gross[j]!) : null,
+    };
+    const indicesOf = (output: IndexOutput): VarianceIndices => {
+      const y = series[output];
+      if (!y) return { option: id, output, mean: Number.NaN, variance: 0, indices: [], sum: 0 };
       const { indices, variance, mean } = firstOrderIndices(y, thetas, bins, bootstrap, seed);
       return { option: id, output, mean, variance, indices, sum: indices.reduce((s, x) => s + x.index, 0) };
     };
     return {
       option: id,
       tornado: { option: id, base: conditional(baseRows, id), bars: tornadoBars(ends, id) },
-      indices: { expectedBenefits: indicesOf("expectedBenefits"), expectedEnrolled: indicesOf("expectedEnrolled") },
+      indices: Object.fromEntries(INDEX_OUTPUTS.map((o) => [o, indicesOf(o)])) as Record<IndexOutput, VarianceIndices>,
     };
   });
-  return { scenario: scenario.id, seed, mode, quantiles: settings.quantiles, tornadoReplicates, replicates, bins, bootstrap, assumptions: names, options: out };
+  return {
+    scenario: scenario.id,
+    seed,
+    mode,
+    basis: posterior ? "posterior" : "prior",
+    ...(posterior ? { posteriorCommand: posterior.command } : {}),
+    quantiles: settings.quantiles,
+    tornadoReplicates,
+    replicates,
+    bins,
+    bootstrap,
+    assumptions: names,
+    options: out,
+  };
 }
 
 /** A request's settings with their defaults, each checked (InputError naming it). */
@@ -311,26 +390,37 @@ function chosenOptions(req: SensitivityRequest): SensitivityRequest["options"] {
   return chosen;
 }
 
-/** Runs the plan for `reps` replicates at a time, reporting progress over all the runs' `totalWork` replicates. */
-function runner(plan: Plan, req: SensitivityRequest, settings: Settings, totalWork: number): (options: Parameters<typeof runPlan>[1], reps: number) => ReplicateRow[] {
+/**
+ * Runs the plan for `reps` replicates at a time, reporting progress over all the runs' `totalWork`
+ * replicates; with `fixOf`, replicate r is run alone with those assumption values (posterior draws).
+ */
+function runner(plan: Plan, req: SensitivityRequest, settings: Settings, totalWork: number): (options: Parameters<typeof runPlan>[1], reps: number, fixOf?: (r: number) => Record<string, number>) => ReplicateRow[] {
   let done = 0;
-  return (options, reps) => {
+  return (options, reps, fixOf) => {
     const before = done;
-    const rows = runPlan(plan, { ...options, mode: settings.mode, seed: settings.seed, replicates: reps, ...(req.onProgress ? { onProgress: (d: number) => req.onProgress!(before + d, totalWork) } : {}) });
+    const progress = (d: number) => req.onProgress?.(before + d, totalWork);
+    let rows: ReplicateRow[];
+    if (fixOf) {
+      rows = [];
+      for (let r = 0; r < reps; r++) {
+        rows.push(...runPlan(plan, { ...options, mode: settings.mode, seed: settings.seed, replicates: reps, range: [r, r + 1], fix: fixOf(r) }));
+        progress(r + 1);
+      }
+    } else rows = runPlan(plan, { ...options, mode: settings.mode, seed: settings.seed, replicates: reps, ...(req.onProgress ? { onProgress: progress } : {}) });
     done = before + reps;
     return rows;
   };
 }
 
 /** The tornado's bars for one option: each assumption's swing between its low and high runs, widest first. */
-function tornadoBars(ends: readonly { name: string; a: Scenario["assumptions"][string]; low: number; high: number; lowRows: ReplicateRow[]; highRows: ReplicateRow[] }[], id: string): TornadoBar[] {
-  const bars: TornadoBar[] = ends.map(({ name, a, low, high, lowRows, highRows }) => {
+function tornadoBars(ends: readonly { name: string; a: Scenario["assumptions"][string]; value: number; low: number; high: number; lowRows: ReplicateRow[]; highRows: ReplicateRow[] }[], id: string): TornadoBar[] {
+  const bars: TornadoBar[] = ends.map(({ name, a, value, low, high, lowRows, highRows }) => {
     const atLow = conditional(lowRows, id);
     const atHigh = conditional(highRows, id);
     return {
       assumption: name,
       prior: a.prior,
-      value: a.value,
+      value,
       low,
       high,
       atLow,
@@ -338,6 +428,7 @@ function tornadoBars(ends: readonly { name: string; a: Scenario["assumptions"][s
       swing: {
         expectedBenefits: Math.abs(atHigh.expectedBenefits - atLow.expectedBenefits),
         expectedEnrolled: Math.abs(atHigh.expectedEnrolled - atLow.expectedEnrolled),
+        expectedGross: Math.abs(atHigh.expectedGross - atLow.expectedGross),
         lossRatio: atLow.lossRatio === null || atHigh.lossRatio === null ? null : Math.abs(atHigh.lossRatio - atLow.lossRatio),
       },
     };

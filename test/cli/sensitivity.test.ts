@@ -22,8 +22,9 @@ describe("puhui sensitivity: output", () => {
     expect(r.out).toMatch(/^takeup +uniform\(0\.2, 0\.4\) +0\.21 \/ 0\.39 +[\d.]+ 万 \/ [\d.]+ 万 +[\d.]+ 万 +2\.1 万 \/ 3\.9 万 +1\.8 万 /m);
     expect(r.out).toMatch(/^freq +lognormal\(median 0\.01, σ 0\.2\) /m);
     // one index row per assumption, and the sum
-    for (const name of ["takeup", "freq", "scale"]) expect(r.out).toMatch(new RegExp(`^${name} +-?\\d\\.\\d{3} ± \\d\\.\\d{3} +-?\\d\\.\\d{3} ± \\d\\.\\d{3}$`, "m"));
-    expect(r.out).toMatch(/^sum +\d\.\d{3} +\d\.\d{3}$/m);
+    // (columns: E[benefits], E[enrolled], the premium E[gross] and the loss ratio)
+    for (const name of ["takeup", "freq", "scale"]) expect(r.out).toMatch(new RegExp(`^${name}(?: +-?\\d\\.\\d{3} ± \\d\\.\\d{3}){4}$`, "m"));
+    expect(r.out).toMatch(/^sum(?: +-?\d\.\d{3}){4}$/m);
     // 1 + 2 × 3 tornado runs of 1 replicate, and 100 replicates for the indices
     expect(r.err).toMatch(/^sensitivity: ran 107 replicates in \d+\.\d+ s\n$/);
   });
@@ -58,7 +59,7 @@ describe("puhui sensitivity: bad input exits 2 with one line", () => {
     [["--replicates", "3"], /^puhui sensitivity: --replicates: out of range \(allowed: integers 4 to 100000 replicates \(the variance-based indices need at least 4\); got 3\)\n$/],
     [["--replicates", "x"], /^puhui sensitivity: --replicates: not a decimal integer \(allowed: integers 4 to 100000/],
     [["--seed", "-1"], /^puhui sensitivity: --seed: out of range \(allowed: integers 0 to 9007199254740991; got -1\)\n$/],
-    [["--bogus"], /^puhui sensitivity: unknown option "--bogus" \(allowed: --option <value>, --replicates <value>, --seed <value>, --json\)\n$/],
+    [["--bogus"], /^puhui sensitivity: unknown option "--bogus" \(allowed: --option <value>, --replicates <value>, --seed <value>, --json, --posterior <value>\)\n$/],
   ])("%j", async (flags, message) => {
     const r = await run("sensitivity", FIXTURE, ...flags);
     expect(r.code).toBe(2);

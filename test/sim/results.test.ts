@@ -11,7 +11,7 @@ const rows: ReplicateRow[] = [
     gross: 30000, net: 20000,
     subsidies: { budget: 6000, bank: 0, employer: 4000, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 } as Record<Payer, number>,
     claims: 7, benefits: 12345.67, admin: 2400, lossRatio: 12345.67 / 30000, benefitPerEnrollee: 12345.67 / 300,
-    expectedEnrolled: 310.5, expectedGross: 31050, expectedClaimants: 6.5, expectedBenefits: 13000.25, processVarBenefits: 1.5e7,
+    expectedEnrolled: 310.5, expectedGross: 31050, expectedClaimants: 6.5, expectedBenefits: 13000.25, expectedCashBenefits: 11000.25, processVarBenefits: 1.5e7,
     costs: { employer: 0, platform: 5000 }, cashBenefits: 10000.5, cashLossRatio: 10000.5 / 30000,
   },
   {
@@ -19,7 +19,7 @@ const rows: ReplicateRow[] = [
     gross: 0, net: 0,
     subsidies: { budget: 0, bank: 0, employer: 0, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 } as Record<Payer, number>,
     claims: 0, benefits: 0, admin: 0, lossRatio: null, benefitPerEnrollee: null,
-    expectedEnrolled: 0.25, expectedGross: 25, expectedClaimants: 0.01, expectedBenefits: 0.1, processVarBenefits: 0.01,
+    expectedEnrolled: 0.25, expectedGross: 25, expectedClaimants: 0.01, expectedBenefits: 0.1, expectedCashBenefits: 0.1, processVarBenefits: 0.01,
     costs: { employer: 0, platform: 0 }, cashBenefits: 0, cashLossRatio: null,
   },
 ];

@@ -26,6 +26,7 @@ function row(over: Partial<ReplicateRow> & { replicate: number }): ReplicateRow 
     expectedGross: 0,
     expectedClaimants: 0,
     expectedBenefits: 0,
+    expectedCashBenefits: 0,
     processVarBenefits: 0,
     costs: { employer: 0, platform: 0 },
     cashBenefits: 0,
