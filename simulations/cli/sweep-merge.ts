@@ -21,7 +21,7 @@ import { designSize, parseDesign, schemeOfPath, type Design } from "../../src/si
 import { getScheme } from "../../src/schemes/index.js";
 
 /** Metrics summarised per point (columns of the part files). */
-export const SUMMARY_METRICS = ["lossRatio", "gross", "net", "subsidy_total", "benefits", "enrolled", "coverage", "expectedGross", "expectedBenefits"] as const;
+export const SUMMARY_METRICS = ["lossRatio", "gross", "net", "subsidy_total", "subsidy_budget", "subsidy_platform", "cost_platform", "benefits", "enrolled", "coverage", "expectedGross", "expectedBenefits"] as const;
 
 function messageOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ").trim();

@@ -18,6 +18,8 @@ import { MAX_REPLICATES, MAX_SEED } from "./limits.js";
 import { Xoshiro128ss } from "./rng.js";
 import { MODES } from "./plan.js";
 import { latinHypercube, saltelliPoints, saltelliSize } from "./sobol.js";
+import { getScheme } from "../schemes/index.js";
+import { GROUP_SEPARATOR, groupOptionId } from "./sweep-groups.js";
 
 /** Limits of a design: points, factors, replicates per point. */
 export const DESIGN_LIMITS = {
@@ -75,6 +77,19 @@ export const factorSchema = z.discriminatedUnion("kind", [
     prior: z.literal(true).optional(),
   }),
   strict({
+    kind: z.literal("scale"),
+    name: pattern(NAME, "letters, digits, _ . -"),
+    /** What the factor is, for charts and tables (zh and en); default: the name. */
+    label: factorLabel,
+    /**
+     * Rules parameter paths: the point's value multiplies each one's value on the scenario's date
+     * (after the option's own reform and the design's reform factors) in every kept option of its
+     * scheme — e.g. every sector's rate per order at 0.8×, 1×, 1.2× the values in force.
+     */
+    paths: list(text("a parameter path (puhui rules show <scheme>)"), 1, 100, "parameter paths"),
+    ...numericSpec,
+  }),
+  strict({
     kind: z.literal("option"),
     name: pattern(NAME, "letters, digits, _ . -"),
     /** What the factor is, for charts and tables (zh and en); default: a reform's parameter label, else the name. */
@@ -107,6 +122,21 @@ export const designSchema = strict({
     /** N base rows: N·(k + 2) points. */
     strict({ type: z.literal("saltelli"), base: int(2, DESIGN_LIMITS.points) }),
   ]),
+  /**
+   * Per-group results: each kept option also runs once per level of each listed cell attribute,
+   * restricted to the cells with that level (option id `<option>--<attribute>--<level>`,
+   * ./sweep-groups.ts), e.g. the national scenario's occupation and province group.
+   */
+  groups: list(strict({
+    attribute: dashId,
+    label: factorLabel,
+    levels: list(strict({
+      value: dashId,
+      label: factorLabel,
+      /** The rules parameter that prices this group (e.g. its sector's rate per order): the sweep page shows a scale factor's levels as this parameter's value. */
+      parameter: text("a parameter path (puhui rules show <scheme>)").optional(),
+    }), 1, 100, "levels"),
+  }), 1, 10, "groups").optional(),
   /** What `puhui sweep analyse` looks for by default. */
   target: strict({
     option: dashId.optional(),
@@ -153,6 +183,19 @@ export function parseDesign(input: unknown): Design {
       if (f.range === undefined && !prior) throw new InputError(`${at}.range`, problem("missing", `range [low, high]${f.kind === "assumption" ? ' or "prior": true' : ""}`, undefined));
       if (f.range !== undefined && prior) throw new InputError(`${at}.prior`, problem("both range and prior", "one of range [low, high] or prior: true", true));
     }
+  });
+  const attributes = new Set<string>();
+  d.groups?.forEach((g, i) => {
+    const at = `design.groups[${i}]`;
+    if (g.attribute.includes(GROUP_SEPARATOR)) throw new InputError(`${at}.attribute`, problem(`contains "${GROUP_SEPARATOR}"`, `a cell attribute name without "${GROUP_SEPARATOR}"`, g.attribute));
+    if (attributes.has(g.attribute)) throw new InputError(`${at}.attribute`, problem("duplicate group attribute", "an attribute no other group names", g.attribute));
+    attributes.add(g.attribute);
+    const seen = new Set<string>();
+    g.levels.forEach((l, m) => {
+      if (l.value.includes(GROUP_SEPARATOR)) throw new InputError(`${at}.levels[${m}].value`, problem(`contains "${GROUP_SEPARATOR}"`, `a level without "${GROUP_SEPARATOR}"`, l.value));
+      if (seen.has(l.value)) throw new InputError(`${at}.levels[${m}].value`, problem("duplicate level", "a level no other of this group has", l.value));
+      seen.add(l.value);
+    });
   });
   const n = designSize(d);
   if (n > DESIGN_LIMITS.points) {
@@ -258,9 +301,18 @@ export function applyPoint(base: Record<string, unknown>, d: Design, values: rea
   let keep: string[] | undefined = d.options;
   const assumptions: Record<string, unknown> = isPlainObject(base["assumptions"]) ? { ...base["assumptions"] } : {};
   const reforms = new Map<string, Record<string, number>>();
+  const scales = new Map<string, Map<string, number>>();
   d.factors.forEach((f, i) => {
     const v = values[i]!;
     if (f.kind === "option") keep = [String(v)];
+    else if (f.kind === "scale") {
+      for (const path of f.paths) {
+        const scheme = schemeOfPath(path);
+        const m = scales.get(scheme) ?? new Map<string, number>();
+        m.set(path, (m.get(path) ?? 1) * (v as number));
+        scales.set(scheme, m);
+      }
+    }
     else if (f.kind === "assumption") {
       const a = assumptions[f.assumption];
       assumptions[f.assumption] = { ...(isPlainObject(a) ? a : {}), value: v, prior: { dist: "fixed" } };
@@ -273,15 +325,42 @@ export function applyPoint(base: Record<string, unknown>, d: Design, values: rea
   // A point is a what-if run: the base's calibration targets (which may name options the design
   // drops) do not apply to it.
   const { calibration: _calibration, ...rest } = base;
+  const date = String(base["date"]);
+  const reformed = kept.map((o) => {
+    if (!isPlainObject(o)) return o;
+    const scheme = String(o["scheme"]);
+    const extra = reforms.get(scheme);
+    const scaled = scales.get(scheme);
+    if (!extra && !scaled) return o;
+    const reform: Record<string, unknown> = { ...(isPlainObject(o["reform"]) ? o["reform"] : {}), ...extra };
+    for (const [path, k] of scaled ?? []) {
+      const now = typeof reform[path] === "number" ? (reform[path] as number) : getScheme(scheme).parameters.v(path, date);
+      reform[path] = k * now;
+    }
+    return { ...o, reform };
+  });
+  const grouped = d.groups === undefined ? reformed : reformed.flatMap((o) => [o, ...groupCopies(o, d.groups!)]);
   return {
     ...rest,
     seed: d.seed,
     replicates: d.replicates,
     assumptions,
-    options: kept.map((o) => {
-      if (!isPlainObject(o)) return o;
-      const extra = reforms.get(String(o["scheme"]));
-      return extra ? { ...o, reform: { ...(isPlainObject(o["reform"]) ? o["reform"] : {}), ...extra } } : o;
-    }),
+    options: grouped,
   };
+}
+
+/** The copies of option `o` restricted to each group level's cells (./sweep-groups.ts). */
+function groupCopies(o: unknown, groups: NonNullable<Design["groups"]>): unknown[] {
+  if (!isPlainObject(o)) return [];
+  const id = String(o["id"]);
+  const cells = isPlainObject(o["cells"]) ? o["cells"] : {};
+  const label = isPlainObject(o["label"]) ? (o["label"] as { zh?: string; en?: string }) : undefined;
+  return groups.flatMap((g) =>
+    g.levels.map((l) => ({
+      ...o,
+      id: groupOptionId(id, g.attribute, l.value),
+      ...(label ? { label: { zh: `${label.zh ?? id}：${l.label?.zh ?? l.value}`, en: `${label.en ?? id}: ${l.label?.en ?? l.value}` } } : {}),
+      cells: { ...cells, [g.attribute]: [l.value] },
+    })),
+  );
 }

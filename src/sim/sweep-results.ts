@@ -4,11 +4,14 @@
  * was for — the feasible region of a grid or Latin hypercube for a loss-ratio band (P(low ≤ loss
  * ratio ≤ high) over a point's replicates, as `puhui sweep analyse` computes it in SQL), and Sobol
  * first-order and total-effect indices of a Saltelli design (./sobol.ts, on the per-point means,
- * bootstrap seeded by the design's seed, as the CLI does). Pure; no DuckDB and no zod needed.
+ * bootstrap seeded by the design's seed, as the CLI does), and the feasible region of each group
+ * of a design with `groups` (each sector or province group: ./sweep-groups.ts). Pure; no DuckDB
+ * and no zod needed.
  */
 import { InputError } from "../rules/input-error.js";
 import type { Design } from "./design.js";
 import { sobolIndices, splitSaltelli, type SobolResult } from "./sobol.js";
+import { groupOptionId } from "./sweep-groups.js";
 
 /** What the Arrow file gives: its schema's metadata and its rows as plain values. */
 export interface SweepTable {
@@ -179,4 +182,58 @@ export function sweepSobol(s: Sweep, q: { option: string; year: number; metric: 
   if (!ys.every((y) => Number.isFinite(y))) return null;
   const result = sobolIndices(splitSaltelli(ys, s.design.factors.length), { bootstrap: q.bootstrap ?? 1000, confidence: 0.95, seed: s.design.seed });
   return result.variance > 0 ? result : null;
+}
+
+/** A group of a sweep: one level of a cell attribute, run as its own option (./sweep-groups.ts). */
+export interface SweepGroup {
+  /** The group option's id, `<option>--<attribute>--<value>`. */
+  option: string;
+  attribute: string;
+  value: string;
+  /** The level's label (default its value) and the attribute's (default its name). */
+  label: { zh: string; en: string };
+  attributeLabel: { zh: string; en: string };
+  /** The rules parameter that prices the group, when the design names one. */
+  parameter?: string;
+}
+
+/** The groups of `option` in a sweep, in the design's order (attribute by attribute, level by level), that have rows. */
+export function sweepGroups(s: Sweep, option: string): SweepGroup[] {
+  const present = new Set(s.options);
+  return (s.design.groups ?? []).flatMap((g) =>
+    g.levels
+      .map((l) => ({
+        option: groupOptionId(option, g.attribute, l.value),
+        attribute: g.attribute,
+        value: l.value,
+        label: l.label ?? { zh: l.value, en: l.value },
+        attributeLabel: g.label ?? { zh: g.attribute, en: g.attribute },
+        ...(l.parameter !== undefined ? { parameter: l.parameter } : {}),
+      }))
+      .filter((x) => present.has(x.option)),
+  );
+}
+
+export interface GroupRegion extends SweepGroup {
+  /** Every point of the group, in point order, with P(in band) and its loss-ratio summary. */
+  points: FeasiblePoint[];
+  /** The points where P(in band) ≥ confidence. */
+  feasible: FeasiblePoint[];
+  /** The point with the highest P(in band) (the lowest point id among ties). */
+  best: FeasiblePoint;
+}
+
+/**
+ * The feasible region of each group of `option` (e.g. each sector and province group): the
+ * points where P(low ≤ loss ratio ≤ high) ≥ confidence over the group's own replicates, as
+ * {@link feasibleRegion} gives for a whole option. A sweep without groups is an InputError.
+ */
+export function feasibleByGroup(s: Sweep, q: { option: string; year: number; band: readonly [number, number]; confidence: number }): GroupRegion[] {
+  const groups = sweepGroups(s, q.option);
+  if (groups.length === 0) throw new InputError("sweep file", `has no groups of option ${JSON.stringify(q.option)} (allowed: a design with "groups", e.g. by sector)`);
+  return groups.map((g) => {
+    const points = feasibleRegion(s, { ...q, option: g.option });
+    const best = points.reduce((a, p) => (p.pIn > a.pIn ? p : a));
+    return { ...g, points, feasible: points.filter((p) => p.feasible), best };
+  });
 }

@@ -8,6 +8,7 @@ import { parseReform } from "../rules/index.js";
 import { getScheme } from "../schemes/index.js";
 import { applyPoint, expandDesign, gridLevels, schemeOfPath, type Design, type DesignPoint, type Factor, type PriorOf } from "./design.js";
 import { compile, runPlan, type ReplicateRow, type TableCache } from "./run.js";
+import { GROUP_SEPARATOR, groupOptionId } from "./sweep-groups.js";
 import { parseScenario, type Scenario } from "./scenario.js";
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -64,6 +65,33 @@ export function checkDesign(d: Design, base: Record<string, unknown>): Scenario 
       if (f.prior && scenario.assumptions[f.assumption]!.prior.dist === "fixed") {
         throw new InputError(`${at}.prior`, `the assumption ${JSON.stringify(f.assumption)} has a fixed prior (allowed: prior: true for an assumption with an uncertain prior, else a range [low, high]; got true)`);
       }
+    } else if (f.kind === "scale") {
+      const schemes = [...new Set(kept.map((o) => o.scheme))];
+      const field = f.levels !== undefined ? "levels" : "range";
+      f.paths.forEach((path, m) => {
+        const schemeId = schemeOfPath(path);
+        if (!schemes.includes(schemeId)) {
+          throw new InputError(`${at}.paths[${m}]`, `no kept option uses scheme ${JSON.stringify(schemeId)} (allowed: a parameter path of ${schemes.join(", ")} — see puhui rules show <scheme>; got ${JSON.stringify(path)})`);
+        }
+        const table = getScheme(schemeId).parameters;
+        if (!table.has(path)) {
+          try {
+            parseReform(getScheme(schemeId), { [path]: 0 });
+          } catch (error) {
+            if (error instanceof InputError) throw new InputError(`${at}.paths[${m}]`, error.message);
+            throw error;
+          }
+        }
+        const now = table.v(path, scenario.date);
+        for (const k of probeValues(f, base)) {
+          try {
+            parseReform(getScheme(schemeId), { [path]: (k as number) * now });
+          } catch (error) {
+            if (error instanceof InputError) throw new InputError(`${at}.${field}`, `${k} × ${path} (${now} on ${scenario.date}): ${error.message}`);
+            throw error;
+          }
+        }
+      });
     } else {
       const schemeId = schemeOfPath(f.path);
       const schemes = [...new Set(kept.map((o) => o.scheme))];
@@ -92,10 +120,46 @@ export function checkDesign(d: Design, base: Record<string, unknown>): Scenario 
       }
     }
   });
-  if (d.target?.option !== undefined && !kept.some((o) => o.id === d.target!.option)) {
-    throw new InputError("design.target.option", `unknown option (allowed: ${kept.map((o) => o.id).join(", ")}; got ${JSON.stringify(d.target.option)})`);
+  if (d.groups !== undefined) checkGroups(d.groups, kept, base);
+  const targets = [...kept.map((o) => o.id), ...(d.groups ?? []).flatMap((g) => kept.flatMap((o) => g.levels.map((l) => groupOptionId(o.id, g.attribute, l.value))))];
+  if (d.target?.option !== undefined && !targets.includes(d.target.option)) {
+    throw new InputError("design.target.option", `unknown option (allowed: ${targets.join(", ")}; got ${JSON.stringify(d.target.option)})`);
   }
   return scenario;
+}
+
+/** Attribute records of the base population's cells (explicit cells, or every level of a grid's dimensions). */
+function cellAttributes(base: Record<string, unknown>): { attributes: Record<string, unknown> }[] {
+  const population = isPlainObject(base["population"]) ? base["population"] : {};
+  const records = (xs: unknown) => (Array.isArray(xs) ? xs.filter(isPlainObject).map((c) => ({ attributes: isPlainObject(c["attributes"]) ? c["attributes"] : {} })) : []);
+  if (Array.isArray(population["cells"])) return records(population["cells"]);
+  const grid = isPlainObject(population["grid"]) ? population["grid"] : {};
+  return (Array.isArray(grid["dimensions"]) ? grid["dimensions"] : []).flatMap((dim) => records(isPlainObject(dim) ? dim["levels"] : []));
+}
+
+/**
+ * A design's groups fit its kept options: no option id already holds the group separator, no
+ * option already restricts the group's attribute, and each level matches at least one of the
+ * option's cells (so no group is empty).
+ */
+function checkGroups(groups: NonNullable<Design["groups"]>, kept: Scenario["options"], base: Record<string, unknown>): void {
+  const cells = cellAttributes(base);
+  for (const o of kept) {
+    if (o.id.includes(GROUP_SEPARATOR)) throw new InputError("design.groups", `option ${JSON.stringify(o.id)} contains "${GROUP_SEPARATOR}" (allowed: groups of options whose ids have no "${GROUP_SEPARATOR}")`);
+    const mine = cells.filter((c) => Object.entries(o.cells ?? {}).every(([k, vs]) => vs.some((v) => c.attributes[k] === v)));
+    groups.forEach((g, i) => {
+      if (o.cells?.[g.attribute] !== undefined) throw new InputError(`design.groups[${i}].attribute`, `option ${JSON.stringify(o.id)} already restricts ${JSON.stringify(g.attribute)} (allowed: an attribute the option does not restrict; got ${JSON.stringify(g.attribute)})`);
+      const present = [...new Set(mine.map((c) => c.attributes[g.attribute]).filter((v) => v !== undefined).map(String))];
+      g.levels.forEach((l, m) => {
+        if (l.parameter !== undefined && !(o.scheme === schemeOfPath(l.parameter) && getScheme(o.scheme).parameters.has(l.parameter))) {
+          throw new InputError(`design.groups[${i}].levels[${m}].parameter`, `not a parameter of ${o.scheme}, the scheme of option ${JSON.stringify(o.id)} (allowed: a path of puhui rules show ${o.scheme}; got ${JSON.stringify(l.parameter)})`);
+        }
+        if (!present.includes(l.value)) {
+          throw new InputError(`design.groups[${i}].levels[${m}].value`, `no cell of option ${JSON.stringify(o.id)} has ${g.attribute} = ${JSON.stringify(l.value)} (allowed: ${present.join(", ") || `none — its cells have no attribute ${JSON.stringify(g.attribute)}`}; got ${JSON.stringify(l.value)})`);
+        }
+      });
+    });
+  }
 }
 
 /** The design's points, with "prior": true factors mapped through the base scenario's priors. */
