@@ -198,7 +198,22 @@ export class BenefitTable {
     readonly person: unknown,
     readonly date: string,
     options: BenefitTableOptions = {},
+    /** A table of the same category, person, date and options under other parameter values: its
+     *  quadrature (claims' amounts, weights, template, bins) is reused, not recomputed. */
+    like?: BenefitTable,
   ) {
+    if (like) {
+      this.points = like.points;
+      this.binCount = like.binCount;
+      this.binProbs = like.binProbs;
+      this.binUpper = like.binUpper;
+      this.step = like.step;
+      this.scaled = like.scaled;
+      this.#template = like.#template;
+      this.#amounts = like.#amounts;
+      this.#weights = like.#weights;
+      return;
+    }
     const randomFields = model.random.length;
     this.points = randomFields === 0 ? 1 : (options.points ?? 256);
     const body = randomFields === 0 ? 1 : (options.bins ?? 24);
@@ -413,6 +428,15 @@ export class BenefitTable {
 
   newPoint(): TablePoint {
     return { mean: 0, positive: 0, m2: 0, m3: 0, bins: new Float64Array(this.binCount), side: new Float64Array(SIDE_SLOTS) };
+  }
+
+  /**
+   * The same table under another scheme version (a rule parameter set per replicate: the scheme
+   * with other parameter values, same claim schema): the quadrature is shared, lattice points are
+   * computed afresh on first use. Equal, point for point, to a table built anew for `scheme`.
+   */
+  withScheme(scheme: AnyScheme): BenefitTable {
+    return new BenefitTable(scheme, this.model, this.person, this.date, {}, this);
   }
 
   /** The claim template (scheme defaults) the table builds claims from. */

@@ -112,6 +112,9 @@ export interface PlanOption {
   /** Rule parameters set per replicate (option.parameters): paths and their compiled numbers;
    *  null when the option sets none (its rules are the same in every replicate). */
   parameters: { paths: string[]; nums: CNum[] } | null;
+  /** The option's benefit tables by table key (date, person, claim defaults): what a variant of
+   *  it ({@link optionVariant}) builds its tables from (same quadrature, its own scheme). */
+  tableSets: Map<string, BenefitTable[]>;
 }
 
 export interface Plan {
@@ -128,12 +131,19 @@ export interface Plan {
   variants: Map<string, PlanOption>[];
 }
 
-/** Variants of an option kept per plan (a replicate's parameter vector; drawn vectors rarely repeat). */
-const VARIANTS_KEPT = 64;
+/**
+ * Variants of an option kept per plan: the rule-parameter design's points (src/sim/run.ts
+ * RULE_STRATA = 16) fit; past this (fixed values, --fix), the cache starts again.
+ */
+const VARIANTS_KEPT = 32;
 
 /**
  * The option compiled with its rule parameters at `values` (option.parameters' paths, in order)
- * on top of its reform: its own schemes, premiums and benefit tables, cached by the vector.
+ * on top of its reform: its own schemes, premiums and benefit tables, cached by the vector. Values
+ * the option's scheme already has (every dated version equal to it) change nothing: where all
+ * are so, the option itself (a point prior reproduces the unbound rows exactly). Otherwise the
+ * variant's benefit tables reuse the option's quadratures (BenefitTable.withScheme): only the
+ * lattice points its replicates read are paid by the rules again.
  */
 export function optionVariant(plan: Plan, oi: number, values: Float64Array): PlanOption {
   const po = plan.options[oi]!;
@@ -143,12 +153,22 @@ export function optionVariant(plan: Plan, oi: number, values: Float64Array): Pla
   if (variant) return variant;
   const { option, scheme } = plan.resolved[oi]!;
   const set: Record<string, number> = {};
-  po.parameters!.paths.forEach((path, i) => (set[path] = values[i]!));
-  const reformed: ResolvedOption = { option: { ...option, reform: { ...option.reform, ...set } }, scheme: applyReform(scheme, set) };
-  variant = compileOption(plan.context, reformed, oi);
+  po.parameters!.paths.forEach((path, i) => {
+    if (!unchanged(scheme, path, values[i]!)) set[path] = values[i]!;
+  });
+  if (Object.keys(set).length === 0) variant = po;
+  else {
+    const reformed: ResolvedOption = { option: { ...option, reform: { ...option.reform, ...set } }, scheme: applyReform(scheme, set) };
+    variant = compileOption(plan.context, reformed, oi, po.tableSets);
+  }
   if (cache.size >= VARIANTS_KEPT) cache.clear();
   cache.set(key, variant);
   return variant;
+}
+
+/** Whether every dated version of the scheme's parameter `path` already has value v (setting it changes nothing). */
+function unchanged(scheme: AnyScheme, path: string, v: number): boolean {
+  return scheme.parameters.param(path).versions.every((version) => Object.is(version.value, v));
 }
 
 export function compileNum(n: Num, index: Map<string, number>): CNum {
@@ -218,6 +238,10 @@ interface OptionCompile {
   /** Benefit tables by cache key (the caller's cache, shared across compiles, or the option's own). */
   tableSets: TableCache;
   cachePrefix: string;
+  /** The option's own tables by table key (PlanOption.tableSets). */
+  ownTables: Map<string, BenefitTable[]>;
+  /** A variant's base option's tables by table key: their quadratures are reused. */
+  like: Map<string, BenefitTable[]> | null;
   /** Table groups by person, date, claim defaults and severity; and each year's groups. */
   groups: Map<string, Group>;
   groupsByYear: Group[][];
@@ -226,7 +250,7 @@ interface OptionCompile {
 }
 
 /** One option: its cells (persons, purchases, premiums, eligibility, table groups per year) and compiled numbers. */
-function compileOption(context: CompileContext, { option, scheme }: ResolvedOption, i: number): PlanOption {
+function compileOption(context: CompileContext, { option, scheme }: ResolvedOption, i: number, like: Map<string, BenefitTable[]> | null = null): PlanOption {
   const { index, dates } = context;
   const at = `scenario.options[${i}]`;
   const oc: OptionCompile = {
@@ -238,6 +262,8 @@ function compileOption(context: CompileContext, { option, scheme }: ResolvedOpti
     purchases: new Map(),
     tableSets: context.cache ?? new Map<string, BenefitTable[]>(),
     cachePrefix: `${scheme.id}|${JSON.stringify(option.reform ?? {})}|${JSON.stringify(option.claims.categories.map((c) => [c.name, c.claim]))}|${JSON.stringify(context.tables)}|`,
+    ownTables: new Map(),
+    like,
     groups: new Map(),
     groupsByYear: dates.map(() => []),
     eligible: dates.map(() => 0),
@@ -276,6 +302,7 @@ function compileOption(context: CompileContext, { option, scheme }: ResolvedOpti
     eligible: oc.eligible,
     drawn,
     parameters: option.parameters && Object.keys(option.parameters).length > 0 ? { paths: Object.keys(option.parameters), nums: Object.values(option.parameters).map((n) => compileNum(n, index)) } : null,
+    tableSets: oc.ownTables,
   };
 }
 
@@ -333,6 +360,11 @@ function cellYear(oc: OptionCompile, cell: Cell, person: unknown, purchase: unkn
   const claimKey = JSON.stringify(cell.claim);
   const tableKey = `${d}|${personKey}|${claimKey}`;
   let set = tableSets.get(cachePrefix + tableKey);
+  const like = oc.like?.get(tableKey);
+  if (!set && like) {
+    set = like.map((tb) => tb.withScheme(scheme));
+    tableSets.set(cachePrefix + tableKey, set);
+  }
   if (!set) {
     const categories = claimKey === "{}" ? oc.categories : oc.categories.map((m) => ({ ...m, constants: { ...cell.claim, ...m.constants } }));
     try {
@@ -343,6 +375,7 @@ function cellYear(oc: OptionCompile, cell: Cell, person: unknown, purchase: unkn
     }
     tableSets.set(cachePrefix + tableKey, set);
   }
+  oc.ownTables.set(tableKey, set);
   const yearly = yearlyTablesFor(scheme, set, set.map((tb) => tb.model), person, d, oc.context.tables, `${oc.at}.claims (cell "${cell.id}")`);
   const groupKey = `${tableKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
   let group = oc.groups.get(groupKey);

@@ -126,9 +126,13 @@ function newRunState(plan: Plan, mode: Mode): RunState {
 }
 
 /**
- * Rule parameters (option.parameters) are drawn from their prior discretised to this many
- * equal-probability points (the midpoint quantiles (j + ½)/16): each option then has at most 16
- * variants per such parameter, compiled once and reused (benefit tables cost far more than a run).
+ * Rule parameters (option.parameters) are drawn on a joint design of this many points: a Latin
+ * hypercube in which each rule assumption takes its prior's equal-probability midpoint quantiles
+ * (j + ½)/16, each exactly once, paired across assumptions by a fixed permutation per assumption
+ * (seeded by the scenario's seed and the assumption's name). A replicate draws one design point.
+ * So an option has at most 16 variants however many rule parameters it binds, each compiled once
+ * and reused (benefit tables cost far more than a run); each parameter's draws are still spread
+ * evenly over its prior, and adding a rule assumption does not move the others' values.
  */
 export const RULE_STRATA = 16;
 
@@ -144,20 +148,39 @@ function ruleAssumptions(scenario: Scenario): Set<string> {
   return names;
 }
 
+/** The rule-parameter design's column for one assumption: design point j → its stratum (a permutation of 0..RULE_STRATA − 1). */
+export function ruleStrata(seed: number, name: string): Uint8Array {
+  const perm = Uint8Array.from({ length: RULE_STRATA }, (_, i) => i);
+  const rng = Xoshiro128ss.derive(seed, "rule-design", name);
+  for (let i = RULE_STRATA - 1; i > 0; i--) {
+    const j = Math.floor(rng.uniform() * (i + 1));
+    const t = perm[i]!;
+    perm[i] = perm[j]!;
+    perm[j] = t;
+  }
+  return perm;
+}
+
+/** The rule-parameter design point of replicate r (0..RULE_STRATA − 1), from its own stream. */
+export function ruleDesignPoint(seed: number, r: number): number {
+  return Math.floor(Xoshiro128ss.derive(seed, "theta", r, "rule-design").uniform() * RULE_STRATA);
+}
+
 /**
  * Draws the parameter set of replicate r (each assumption from its own stream), in plan order;
- * an assumption read as a rule parameter at one of its prior's RULE_STRATA midpoint quantiles.
+ * an assumption read as a rule parameter at its quantile in the replicate's design point.
  */
 export function drawParameters(scenario: Scenario, names: readonly string[], seed: number, r: number, uncertainty: boolean, fix: Record<string, number> = {}): Float64Array {
   const theta = new Float64Array(names.length);
   const rules = ruleAssumptions(scenario);
+  let point = -1;
   names.forEach((name, i) => {
     const a = scenario.assumptions[name]!;
     if (Object.hasOwn(fix, name)) theta[i] = fix[name]!;
     else if (!uncertainty || a.prior.dist === "fixed") theta[i] = a.value;
     else if (rules.has(name)) {
-      const u = Xoshiro128ss.derive(seed, "theta", r, name).uniform();
-      theta[i] = priorQuantile(a.prior, a.value, (Math.floor(u * RULE_STRATA) + 0.5) / RULE_STRATA);
+      if (point < 0) point = ruleDesignPoint(seed, r);
+      theta[i] = priorQuantile(a.prior, a.value, (ruleStrata(seed, name)[point]! + 0.5) / RULE_STRATA);
     } else theta[i] = drawPrior(Xoshiro128ss.derive(seed, "theta", r, name), a.prior, a.value);
   });
   return theta;

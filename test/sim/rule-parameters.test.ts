@@ -4,7 +4,10 @@
  * same seed gives the same rows, adding one does not reshuffle the other assumptions' draws.
  */
 import { describe, expect, it } from "vitest";
-import { compile, runPlan, type ReplicateRow } from "../../src/sim/run.js";
+import { applyReform } from "../../src/rules/index.js";
+import { getScheme } from "../../src/schemes/index.js";
+import { BenefitTable, categoryModel } from "../../src/sim/claims.js";
+import { compile, drawParameters, RULE_STRATA, ruleDesignPoint, ruleStrata, runPlan, type ReplicateRow } from "../../src/sim/run.js";
 import { parseScenario } from "../../src/sim/scenario.js";
 import { summarize } from "../../src/sim/summary.js";
 
@@ -105,5 +108,80 @@ describe("rule parameters drawn per replicate", () => {
   it("refuses an unknown path and a prior reaching outside the parameter's range, naming the field", () => {
     expect(() => run(scenario({ "single-type-wii.nothing": 1 }))).toThrow(/scenario\.options\[0\]\.parameters\.single-type-wii\.nothing: unknown rule parameter/);
     expect(() => run(scenario({ [DISCOUNT]: "$discount" }, { value: 0.03, prior: { dist: "uniform", min: -2, max: 0.06 } }))).toThrow(/parameters\.single-type-wii\.statutory\.valuation\.discountRate: reads \$discount, whose prior reaches/);
+  });
+});
+
+describe("the rule-parameter design and cheap variants", () => {
+  /** Three rule parameters of single-type WII bound to wide priors (valuation assumptions). */
+  const P = "single-type-wii.statutory.valuation";
+  const three = () => {
+    const s = scenario();
+    const o = s.options[0] as Record<string, unknown>;
+    o["parameters"] = { [DISCOUNT]: "$discount", [`${P}.indexation`]: "$growth", [`single-type-wii.statutory.mortality.improvement`]: "$improve" };
+    Object.assign(s.assumptions, {
+      discount: { value: 0.03, prior: { dist: "uniform", min: 0.01, max: 0.06 }, rationale: "test" },
+      growth: { value: 0.025, prior: { dist: "uniform", min: 0.0, max: 0.05 }, rationale: "test" },
+      improve: { value: 0.2, prior: { dist: "uniform", min: 0.1, max: 0.3 }, rationale: "test" },
+    });
+    return s;
+  };
+
+  it("each rule assumption takes each of its 16 strata once over the design; a replicate reads one design point, so at most 16 variants", () => {
+    const { scenario: sc, options } = parseScenario({ ...three(), replicates: 160 });
+    const plan = compile(sc, options, "fast");
+    const names = plan.assumptionNames;
+    for (const name of ["discount", "growth", "improve"]) {
+      const strata = ruleStrata(17, name);
+      expect([...strata].sort((a, b) => a - b)).toEqual([...Array(RULE_STRATA).keys()]);
+    }
+    // The design columns differ (a fixed pairing, not the same stratum for all three).
+    expect([...ruleStrata(17, "discount")]).not.toEqual([...ruleStrata(17, "growth")]);
+    const vectors = new Set<string>();
+    for (let r = 0; r < 160; r++) {
+      const theta = drawParameters(sc, names, 17, r, true);
+      const j = ruleDesignPoint(17, r);
+      for (const name of ["discount", "growth", "improve"]) {
+        const a = sc.assumptions[name]!.prior as { min: number; max: number };
+        // uniform: the quantile at (stratum + ½)/16, by hand
+        const u = (ruleStrata(17, name)[j]! + 0.5) / RULE_STRATA;
+        expect(theta[names.indexOf(name)]).toBeCloseTo(a.min + u * (a.max - a.min), 12);
+      }
+      vectors.add(["discount", "growth", "improve"].map((n) => theta[names.indexOf(n)]).join(","));
+    }
+    expect(vectors.size).toBeLessThanOrEqual(RULE_STRATA);
+    expect(vectors.size).toBeGreaterThan(10); // 160 draws of 16 points: all but a few seen
+    runPlan(plan, { replicates: 160 });
+    expect(plan.variants[0]!.size).toBe(vectors.size);
+  });
+
+  it("a variant's benefit tables (quadrature shared) equal tables built anew under the reformed scheme, point for point", () => {
+    const base = getScheme("urumqi-supplementary-wii");
+    const reformed = applyReform(base, { "urumqi-supplementary-wii.trackB.medical.cap": 80000, "urumqi-supplementary-wii.trackB.disability.sumInsured": 450000, "urumqi-supplementary-wii.trackB.medical.rate": 0.85 });
+    const person = base.parsePerson({ category: "platform", age: 30, industryClass: 3, employerInsuresWiiStaff: true });
+    const medical = { dist: "lognormal", median: 8000, sigma: 1.1, scaled: true };
+    for (const claim of [{ medicalCost: medical }, { medicalCost: medical, disabilityGrade: 7 }, { medicalCost: medical, death: true }]) {
+      const model = categoryModel("c", claim as never);
+      const old = new BenefitTable(base, model, person, "2025-10-01");
+      const shared = old.withScheme(reformed);
+      const fresh = new BenefitTable(reformed, model, person, "2025-10-01");
+      for (const k of [-3, 0, 2, 7]) {
+        old.point(k);
+        expect(shared.point(k)).toEqual(fresh.point(k));
+      }
+      expect(shared.point(0).mean).not.toEqual(old.point(0).mean);
+    }
+  });
+
+  it("a variant run equals the option compiled with those values as its reform (all three modes)", () => {
+    for (const mode of ["fast", "exact", "person"] as const) {
+      const { scenario: sc, options } = parseScenario(three());
+      const plan = compile(sc, options, mode);
+      const fix = { discount: 0.045, growth: 0.01, improve: 0.15, takeup: 0.5 };
+      const bound = runPlan(plan, { mode, replicates: 2, fix });
+      const reformed = scenario();
+      (reformed.options[0] as Record<string, unknown>)["reform"] = { [DISCOUNT]: 0.045, [`${P}.indexation`]: 0.01, [`single-type-wii.statutory.mortality.improvement`]: 0.15 };
+      const r2 = parseScenario(reformed);
+      expect(bound).toEqual(runPlan(compile(r2.scenario, r2.options, mode), { mode, replicates: 2, fix: { takeup: 0.5 } }));
+    }
   });
 });
