@@ -201,3 +201,23 @@ export function applyProduct(scenario: Json, product: Product): Json {
   for (const o of next.options) if (o.scheme === product.scheme) o.reform = { ...product.values, ...(o.reform ?? {}) };
   return next;
 }
+
+/**
+ * The deductible and the cap that apply to a claim field of a medical product, with the product's
+ * values (edited, else in force on `date`): the component's own deductible or its first band's
+ * lower edge, its own cap or the overall cap that covers it. Where the scheme has no spec (not of
+ * the medical family) or no such component, none.
+ */
+export function deductibleAndCap(scheme: AnyScheme, field: string, date: string, values: Readonly<Record<string, number>> = {}): { deductible?: { path: string; value: number }; cap?: { path: string; value: number } } {
+  const spec = (scheme as { spec?: MedicalSpec }).spec;
+  const c = spec?.benefit.components.find((x) => x.field.name === field);
+  if (!spec || !c) return {};
+  const at = (path: string | undefined) => (path === undefined ? undefined : { path, value: values[path] ?? (versionAt(scheme.parameters.param(path), date) ?? scheme.parameters.param(path).versions[0]!).value });
+  const overall = spec.benefit.cap && (spec.benefit.cap.covers ? spec.benefit.cap.covers.includes(field) : c.cap === undefined) ? spec.benefit.cap.param : undefined;
+  const out: { deductible?: { path: string; value: number }; cap?: { path: string; value: number } } = {};
+  const d = at(c.deductible ?? c.bands?.[0]?.from);
+  const k = at(c.cap ?? overall);
+  if (d) out.deductible = d;
+  if (k) out.cap = k;
+  return out;
+}

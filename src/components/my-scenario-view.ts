@@ -2,12 +2,13 @@
  * What the "我的情景 My scenario" page shows of an imported table and of the severity fits
  * (issue 14): a preview of the mapped rows, the problems per row and column in the page's
  * language, the fits side by side (parameters ± standard error, ln L, AIC) and a PP plot of the
- * chosen fit against the product-limit estimate (src/fit/severity/empirical.ts).
+ * chosen fit against the product-limit estimate (src/fit/severity/empirical.ts), its QQ plot, and
+ * the empirical vs fitted limited expected value at the scheme's deductible and cap.
  */
 import * as Plot from "npm:@observablehq/plot";
 import { issueText, previewRows, type ImportIssue, type MappedTable } from "../fit/table-import/columns.js";
 import { fitSeverity, type SeverityFit } from "../fit/severity/fit.js";
-import { plotPoints, productLimit } from "../fit/severity/empirical.js";
+import { compareLev, plotPoints, productLimit } from "../fit/severity/empirical.js";
 import type { ClaimRecord } from "../fit/severity/records.js";
 import { t, type Lang } from "./i18n.js";
 
@@ -107,4 +108,51 @@ export function ppPlot(records: readonly ClaimRecord[], fit: SeverityFit, { widt
     y: { label: t({ zh: "拟合概率", en: "fitted probability" }, lang), domain: [0, 1] },
     marks: [Plot.line([[0, 0], [1, 1]], { stroke: "#999", strokeDasharray: "4 3" }), Plot.dot(points, { x: "empirical", y: "fitted", r: 2, fill: "#0072B2" })],
   });
+}
+
+/** QQ plot: the fitted conditional quantile at each empirical probability against the loss (log scales). */
+export function qqPlot(records: readonly ClaimRecord[], fit: SeverityFit, { width, lang }: { width: number; lang: Lang }): HTMLElement | SVGSVGElement {
+  const points = plotPoints(productLimit(records), fit.distribution).filter((p) => p.x > 0 && p.fittedQuantile > 0);
+  const lo = Math.min(...points.map((p) => Math.min(p.x, p.fittedQuantile)));
+  const hi = Math.max(...points.map((p) => Math.max(p.x, p.fittedQuantile)));
+  return Plot.plot({
+    width,
+    height: Math.min(360, width),
+    x: { type: "log", label: t({ zh: "理赔金额（元，经验分位数）", en: "claim amount (元, empirical quantile)" }, lang), domain: [lo, hi] },
+    y: { type: "log", label: t({ zh: "拟合分位数（元）", en: "fitted quantile (元)" }, lang), domain: [lo, hi] },
+    marks: [Plot.line([[lo, lo], [hi, hi]], { stroke: "#999", strokeDasharray: "4 3" }), Plot.dot(points, { x: "x", y: "fittedQuantile", r: 2, fill: "#D55E00" })],
+  });
+}
+
+/** A threshold of the scheme to compare limited expected values at (its deductible, its cap). */
+export interface LevPoint {
+  name: { zh: string; en: string };
+  path: string;
+  value: number;
+}
+
+/**
+ * E[min(X, u) | X > d0] at each threshold u: the product-limit estimate and each fit (d0 the
+ * smallest truncation point of the records); "—" where u is beyond the largest record and the
+ * estimate has not reached 0 (the data say nothing there).
+ */
+export function levTable(records: readonly ClaimRecord[], fits: ReturnType<typeof fitAll>, points: readonly LevPoint[], lang: Lang): HTMLElement {
+  const pl = productLimit(records);
+  const ok = fits.filter((f) => f.fit);
+  const table = el("table", { className: "lev" });
+  table.append(el("thead", {}, el("tr", {}, ...[t({ zh: "阈值 u", en: "threshold u" }, lang), t({ zh: "经验值", en: "empirical" }, lang), ...ok.map((f) => familyName(f.family, lang))].map((h) => el("th", {}, h)))));
+  const body = el("tbody");
+  const yuan = (x: number) => `${Math.round(x).toLocaleString(lang === "zh" ? "zh-CN" : "en-US")}`;
+  for (const p of points) {
+    const cells = ok.map((f) => compareLev(pl, f.fit!.distribution, [p.value])[0]!);
+    const emp = cells[0]?.empirical ?? null;
+    const tr = el("tr");
+    tr.append(el("td", {}, `${t(p.name, lang)} `, el("code", {}, p.path), ` = ${yuan(p.value)}`));
+    tr.append(el("td", {}, emp === null ? t({ zh: "—（超出最大理赔记录）", en: "— (beyond the largest record)" }, lang) : yuan(emp)));
+    for (const c of cells) tr.append(el("td", {}, `${yuan(c.fitted)}${emp !== null && emp > 0 ? ` (${c.fitted >= emp ? "+" : ""}${(100 * (c.fitted / emp - 1)).toFixed(1)} %)` : ""}`));
+    body.append(tr);
+  }
+  table.append(body);
+  const caption = t({ zh: `有限期望 E[min(X, u) | X > ${yuan(pl.d0)}]（元），括号内为拟合相对经验值的偏差。`, en: `Limited expected value E[min(X, u) | X > ${yuan(pl.d0)}] (元); in brackets, the fit's difference from the empirical value.` }, lang);
+  return el("figure", {}, table, el("figcaption", {}, caption));
 }

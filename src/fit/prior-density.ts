@@ -43,12 +43,12 @@ export function priorDensity(prior: Prior, x: number): number | null {
 
 /**
  * `n` points (x, density) across the prior's support — for a lognormal its 0.5 %…99.5 %
- * quantiles — for a curve; a fixed prior gives none. Infinite densities at a beta's
+ * quantiles, for a beta its mean ± 6 standard deviations within [0, 1] — for a curve; a fixed prior gives none. Infinite densities at a beta's
  * edges are left out.
  */
 export function densityCurve(prior: Prior, value: number, n = 80): { x: number; density: number }[] {
   if (prior.dist === "fixed") return [];
-  const [lo, hi] = prior.dist === "lognormal" ? [priorQuantile(prior, value, 0.005), priorQuantile(prior, value, 0.995)] : prior.dist === "beta" ? [0, 1] : [prior.min, prior.max];
+  const [lo, hi] = prior.dist === "lognormal" ? [priorQuantile(prior, value, 0.005), priorQuantile(prior, value, 0.995)] : prior.dist === "beta" ? betaRange(prior.alpha, prior.beta) : [prior.min, prior.max];
   const out: { x: number; density: number }[] = [];
   for (let i = 0; i < n; i++) {
     const x = lo + ((hi - lo) * i) / (n - 1);
@@ -56,4 +56,11 @@ export function densityCurve(prior: Prior, value: number, n = 80): { x: number; 
     if (Number.isFinite(d)) out.push({ x, density: d });
   }
   return out;
+}
+
+/** A beta's mean ± 6 standard deviations, within [0, 1] (mean a/(a+b), variance ab/((a+b)²(a+b+1))). */
+function betaRange(a: number, b: number): [number, number] {
+  const m = a / (a + b);
+  const sd = Math.sqrt((a * b) / ((a + b) * (a + b) * (a + b + 1)));
+  return [Math.max(0, m - 6 * sd), Math.min(1, m + 6 * sd)];
 }

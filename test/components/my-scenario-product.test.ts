@@ -136,3 +136,15 @@ describe("priors you can shape", () => {
     expect((await decodeState(bad, ["ningbo-tianyi-2024"])).note!.message).toMatch(/\(product\)/);
   });
 });
+
+describe("the deductible and cap a claim field meets", () => {
+  it("天一甬宁保's covered costs: the first band's lower edge and the overall cap, edited or as in force", async () => {
+    const { deductibleAndCap } = await import("../../src/components/my-scenario-product.js");
+    expect(deductibleAndCap(getScheme(ID), "coveredCost", shipped.date)).toEqual({ deductible: { path: path("band.lower"), value: 6000 }, cap: { path: path("annualCap"), value: 1_000_000 } });
+    expect(deductibleAndCap(getScheme(ID), "coveredCost", shipped.date, { [path("band.lower")]: 8000 }).deductible!.value).toBe(8000);
+    // the proton component has its own cap and no deductible
+    expect(deductibleAndCap(getScheme(ID), "protonHeavyIonCost", shipped.date)).toEqual({ cap: { path: path("proton.cap"), value: 1_000_000 } });
+    expect(deductibleAndCap(getScheme("gonghuibao"), "inCatalogSelfPay", "2020-09-01").deductible).toEqual({ path: "gonghuibao.inCatalog.deductible", value: 20000 }); // seed 002 l.98: 2万元免赔额
+    expect(deductibleAndCap(getScheme("linghuobao"), "medicalCost", "2024-01-01")).toEqual({});
+  });
+});

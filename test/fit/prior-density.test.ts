@@ -48,6 +48,10 @@ describe("prior densities", () => {
     expect(c[0]!.x).toBeCloseTo(Math.exp(-0.3 * 2.5758293), 6); // the 0.5 % quantile
     expect(c.every((p) => Number.isFinite(p.density) && p.density >= 0)).toBe(true);
     expect(densityCurve({ dist: "fixed" }, 1)).toEqual([]);
+    // Beta(3, 197): mean 0.015, sd √(3·197/(200²·201)) = √(591/8040000) = 0.00857365 → up to 0.015 + 6 sd = 0.0664419
+    const b = densityCurve({ dist: "beta", alpha: 3, beta: 197 }, 0.015, 50);
+    expect(b[0]!.x).toBe(0);
+    expect(b[49]!.x).toBeCloseTo(0.0664419, 6);
     expect(densityCurve({ dist: "beta", alpha: 0.5, beta: 0.5 }, 0.5).every((p) => Number.isFinite(p.density))).toBe(true);
   });
 });
