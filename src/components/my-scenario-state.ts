@@ -11,6 +11,7 @@
 import type { ImportedCell } from "../fit/table-import/population.js";
 import type { FittedAssumption, SeverityField } from "../fit/priors.js";
 import { MAX_SEED } from "../sim/limits.js";
+import { validatePrior, type Prior } from "../sim/priors.js";
 import type { Product } from "./my-scenario-product.js";
 import type { PriorEdit } from "./my-scenario-priors.js";
 import { fallbackNote, type StateNote } from "./url-state.js";
@@ -66,6 +67,20 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "obj
 const EXPECTED = { zh: "本页保存的情景链接（v1）", en: "a scenario link saved by this page (v1)" };
 const FALLBACK = { zh: "原情景", en: "the shipped scenario" };
 
+const SHAPES: Record<string, readonly string[]> = { fixed: [], uniform: ["min", "max"], triangular: ["min", "mode", "max"], lognormal: ["median", "sigma"], beta: ["alpha", "beta"] };
+
+/** A prior as the page writes it (a lognormal by its median), valid for its point value (src/sim/priors.ts). */
+function validPrior(name: string, prior: Record<string, unknown>, value: number): boolean {
+  const keys = SHAPES[String(prior["dist"])];
+  if (!keys || Object.keys(prior).length !== keys.length + 1 || !keys.every((k) => typeof prior[k] === "number")) return false;
+  try {
+    validatePrior(prior as unknown as Prior, value, name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Checks a decoded value's shape; returns what is wrong, or null. */
 export function stateProblem(x: unknown, bases: readonly string[]): string | null {
   if (!isObject(x)) return "not an object";
@@ -81,7 +96,7 @@ export function stateProblem(x: unknown, bases: readonly string[]): string | nul
   const product = x["product"];
   if (product !== undefined && !(isObject(product) && typeof product["scheme"] === "string" && isObject(product["values"]) && Object.values(product["values"]).every((v) => typeof v === "number" && Number.isFinite(v)))) return "product";
   const priors = x["priors"];
-  if (priors !== undefined && !(isObject(priors) && Object.values(priors).every((p) => isObject(p) && typeof p["value"] === "number" && Number.isFinite(p["value"]) && isObject(p["prior"]) && typeof p["prior"]["dist"] === "string"))) return "priors";
+  if (priors !== undefined && !(isObject(priors) && Object.entries(priors).every(([name, p]) => isObject(p) && typeof p["value"] === "number" && isObject(p["prior"]) && validPrior(name, p["prior"], p["value"])))) return "priors";
   for (const k of Object.keys(x)) if (!["v", "base", "seed", "population", "severity", "product", "priors", "scenario"].includes(k)) return `unknown field ${JSON.stringify(k)}`;
   return null;
 }

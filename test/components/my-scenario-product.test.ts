@@ -94,7 +94,7 @@ describe("the edited product in the scenario JSON", () => {
     for (const r of rows.filter((x) => x.option === "terms-2023")) expect(r.benefits).toBeGreaterThan(0);
     const plain = runJob({ scenarioText: JSON.stringify(composeScenario(shipped, { seed: 3, replicates: 8 })), mode: "fast", replicates: 8, seed: 3, uncertainty: true, range: [0, 8] });
     for (const r of plain.filter((x) => x.year === first[0]!.year)) expect(r.gross / r.enrolled).toBeCloseTo(100, 9);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("priors you can shape", () => {
@@ -134,6 +134,10 @@ describe("priors you can shape", () => {
     expect(await decodeState(await encodeState(state), ["ningbo-tianyi-2024"])).toEqual({ state, note: null });
     const bad = await encodeState({ ...state, product: { scheme: ID, values: { [path("premium.adult")]: "150" } } } as unknown as MyState);
     expect((await decodeState(bad, ["ningbo-tianyi-2024"])).note!.message).toMatch(/\(product\)/);
+    for (const prior of [{ dist: "beta", alpha: 8 }, { dist: "beta", alpha: -1, beta: 2 }, { dist: "weird" }, { dist: "uniform", min: 0, max: 0.2 }]) {
+      const raw = await encodeState({ ...state, priors: { "renewal.healthy": { value: 0.4, prior } } } as unknown as MyState);
+      expect((await decodeState(raw, ["ningbo-tianyi-2024"])).note!.message).toMatch(/\(priors\)/);
+    }
   });
 });
 
