@@ -8,6 +8,7 @@
  *   plots and limited expected values.
  * - frequency.ts: Poisson and negative binomial claim frequency from exposure.
  * - priors.ts: a chosen fit → the scenario's claim field and assumptions with priors.
+ * - prior-density.ts: the density of an assumption's prior and the points that draw it.
  * - table-import/: CSV bytes (UTF-8 ± BOM, GBK, UTF-16) or an .xlsx sheet → checked rows → population cells,
  *   claim records, count records; problems per row and column in both languages.
  *
@@ -27,6 +28,7 @@ export * from "./severity/fit.js";
 export * from "./severity/empirical.js";
 export * from "./frequency.js";
 export * from "./priors.js";
+export * from "./prior-density.js";
 export * from "./table-import/decode.js";
 export * from "./table-import/parse.js";
 export * from "./table-import/columns.js";
