@@ -13,8 +13,8 @@ export default defineConfig({
           exclude: ["test/e2e/**", "node_modules/**"],
           environment: "node",
           // Timeouts guard against hangs, never against slowness: sized for a loaded 2-core machine.
-          testTimeout: 120_000,
-          hookTimeout: 120_000,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           expect: { poll: { timeout: 60_000, interval: 100 } },
           // Test files in one worker share the modules they import (transformed and evaluated once).
           isolate: false,
@@ -33,8 +33,8 @@ export default defineConfig({
           fileParallelism: true,
           maxWorkers: 2,
           isolate: false,
-          testTimeout: 120_000,
-          hookTimeout: 240_000,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           // expect.poll waits 1 s by default — a speed check in disguise that failed on a loaded
           // machine (a recompute took longer); 60 s is a hang guard, as the timeouts above.
           expect: { poll: { timeout: 60_000, interval: 100 } },

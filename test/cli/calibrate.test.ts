@@ -72,7 +72,7 @@ describe("puhui calibrate --posterior", () => {
     expect(untimed(again.out)).toBe(untimed(r.out));
     const { readPosterior } = await import("../../src/sim/posterior/file.js");
     expect(readPosterior(readFileSync(arrow), "--posterior").draws).toEqual(file.draws);
-  }, 120_000);
+  }, 300_000);
 
   it("refuses bad input with one line and exit 2", async () => {
     const g = "simulations/scenarios/guangdong-single-type-2022.json";
@@ -97,7 +97,7 @@ describe("puhui calibrate --posterior", () => {
     const far = await run(["calibrate", file, "--posterior", "--particles", "100"]);
     expect(far.code).toBe(2);
     expect(far.err).toMatch(/targets\[0\].*out of the model's reach: over 100 prior draws/);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("puhui simulate --posterior", () => {
@@ -122,7 +122,7 @@ describe("puhui simulate --posterior", () => {
     expect(hi).toBeGreaterThan(121.52);
     expect(hi - lo).toBeLessThan((phi - plo) / 5);
     expect((await run(["simulate", g, "--replicates", "200", "--seed", "7", "--posterior", post])).out).toBe(posterior.out);
-  }, 120_000);
+  }, 300_000);
 
   it("refuses a posterior of another scenario, a file that is not one, and --no-uncertainty", async () => {
     const dir = mkdtempSync(join(tmpdir(), "puhui-post-"));
@@ -139,5 +139,5 @@ describe("puhui simulate --posterior", () => {
     const both = await run(["simulate", g, "--replicates", "10", "--posterior", post, "--no-uncertainty"]);
     expect(both.code).toBe(2);
     expect(both.err).toMatch(/--posterior: cannot be combined with --no-uncertainty/);
-  }, 120_000);
+  }, 300_000);
 });

@@ -112,7 +112,7 @@ describe("--db", () => {
     expect(await query(db, "SELECT r.seed, count(*) FROM replicates x JOIN runs r USING (run_id) GROUP BY ALL ORDER BY 1")).toEqual([[1n, 7n], [2n, 9n]]);
   });
 
-  it("waits for another process's lock, then appends; gives up after the timeout with one line", { timeout: 60_000 }, async () => {
+  it("waits for another process's lock, then appends; gives up after the timeout with one line", { timeout: 300_000 }, async () => {
     const db = join(dir, "locked.duckdb");
     await appendRun(db, record(1), rows);
     // Another process holds the file open for writing for `ms` milliseconds.

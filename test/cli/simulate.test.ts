@@ -269,7 +269,7 @@ describe("progress and formatting", () => {
 });
 
 describe("the spawned bin", () => {
-  it("node bin/puhui.js simulate <fixture> --replicates 20: exit 0, table on stdout", { timeout: 60_000 }, () => {
+  it("node bin/puhui.js simulate <fixture> --replicates 20: exit 0, table on stdout", { timeout: 300_000 }, () => {
     const r = spawnSync(process.execPath, ["bin/puhui.js", "simulate", FIXTURE, "--replicates", "20"], { encoding: "utf-8" });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("option baseline");

@@ -131,7 +131,7 @@ describe("puhui solve-premium: bad input exits 2 with one line", () => {
     expect(r.err).toMatch(/cannot read scenario file .*missing\.json.*ENOENT/);
   });
 
-  it("the spawned bin exits 2 on bad input; --help prints usage", { timeout: 60_000 }, async () => {
+  it("the spawned bin exits 2 on bad input; --help prints usage", { timeout: 300_000 }, async () => {
     const bad = spawnSync(process.execPath, ["bin/puhui.js", "solve-premium", FIXTURE, "--target-loss-ratio", "0"], { encoding: "utf-8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^puhui solve-premium: --target-loss-ratio: out of range \(allowed: a loss ratio > 0 and ≤ 10, e\.g\. 0\.85; got 0\)\n$/);

@@ -109,7 +109,7 @@ describe("the saved scenario runs unchanged on the command line", () => {
     // The population and the fit are in what ran: a different amount changes the benefits.
     const plain = runJob({ scenarioText: JSON.stringify(composeScenario(shipped, { seed, replicates: 1000, population: p.cells })), mode: "fast", replicates: 50, seed, uncertainty: true, range: [0, 50] });
     expect(plain[0]!.benefits).not.toBe(rows[0]!.benefits);
-  }, 120_000);
+  }, 300_000);
 });
 
 describe("the state in the URL", () => {

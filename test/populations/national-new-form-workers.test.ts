@@ -81,7 +81,7 @@ describe("national-new-form-workers scenario", () => {
       expect(r.gross).toBeCloseTo(r.net + Object.values(r.subsidies).reduce((a, b) => a + b, 0), 0);
       expect(r.benefits).toBeGreaterThan(0);
     }
-  }, 60_000);
+  }, 300_000);
 
   it("mandatory with full compliance covers every eligible worker, financed by platforms", () => {
     const m = row("mandatory");
@@ -92,7 +92,7 @@ describe("national-new-form-workers scenario", () => {
     expect(m.net).toBe(0);
     expect(m.subsidies.platform).toBeCloseTo(m.gross, 0);
     expect(m.subsidies.budget).toBe(0);
-  }, 60_000);
+  }, 300_000);
 
   it("the pilot enrols only eligible cells and costs workers and the budget nothing", () => {
     const p = row("pilot");
@@ -101,7 +101,7 @@ describe("national-new-form-workers scenario", () => {
     expect(p.net).toBe(0);
     expect(p.subsidies.budget).toBe(0);
     expect(p.subsidies.platform).toBeCloseTo(p.gross, 0);
-  }, 60_000);
+  }, 300_000);
 
   it("pays nothing for off-order injuries under the pilot", () => {
     const offOrderOnly = JSON.parse(JSON.stringify(json));
@@ -116,5 +116,5 @@ describe("national-new-form-workers scenario", () => {
     const [r] = runPlan(compile(s.scenario, s.options), { replicates: 1, uncertainty: false });
     expect(r!.claims).toBeGreaterThan(0);
     expect(r!.benefits).toBe(0);
-  }, 60_000);
+  }, 300_000);
 });

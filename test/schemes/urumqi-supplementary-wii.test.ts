@@ -49,7 +49,7 @@ describe("Urumqi's annex amounts drawn per replicate", () => {
       };
       expect(run(held)).toEqual(run(unbound));
     }
-  }, 120_000);
+  }, 300_000);
 
   it("the drawn amounts spread E[benefits] per enrollee across replicates where the unbound scenario has only the other assumptions' spread", () => {
     const { scenario, options } = parseScenario(shipped);
@@ -61,5 +61,5 @@ describe("Urumqi's annex amounts drawn per replicate", () => {
       expect(distinct, option).toBeGreaterThan(8); // the design's points (≤ 16)
       expect(distinct, option).toBeLessThanOrEqual(16);
     }
-  }, 120_000);
+  }, 300_000);
 });

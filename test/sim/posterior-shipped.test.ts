@@ -50,6 +50,6 @@ describe("shipped posteriors", () => {
         expect(t.covers, `${t.figure}: posterior [${t.posterior.q05}, ${t.posterior.q95}] against ${t.published}`).toBe(true);
         expect(t.narrowEnough, `${t.figure}: half-width ${t.halfWidth} against ${t.allowed}`).toBe(true);
       }
-    }, 60_000);
+    }, 300_000);
   }
 });

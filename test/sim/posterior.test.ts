@@ -224,7 +224,7 @@ describe("recovery of known parameters", () => {
     }
     // 15 checks of 90 % intervals: expected 13.5; fewer than 12 would happen with probability 0.06 for a calibrated posterior.
     expect(covered).toBeGreaterThanOrEqual(12);
-  }, 120_000);
+  }, 300_000);
 
   it("refuses particles out of range, and a target no prior draw reaches", () => {
     const { scenario, options } = smallScenario([m[0]!, Math.round(m[1]!), m[2]!], 300);

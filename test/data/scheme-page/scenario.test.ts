@@ -65,5 +65,5 @@ describe("a scheme's own scenario", () => {
     expect(md).toContain('import {EngineClient} from "../sim/engine-protocol.js";');
     expect(md).toContain('FileAttachment("../data/scenario/huhuibao-2021.json")');
     expect(md).toContain("scenarioSection(scenarioBaseline, engine, lang)");
-  }, 30_000);
+  }, 300_000);
 });
