@@ -13,7 +13,7 @@ import { densityCurve } from "../fit/prior-density.js";
 import { priorText } from "../vocabulary/priors.js";
 import { unitName } from "../vocabulary/units.js";
 import { t, type Lang } from "./i18n.js";
-import { allowedText, checkValue, productDiff, ROLE_NAMES, ROLES, type ProductField } from "./my-scenario-product.js";
+import { allowedText, checkValue, GROUP_NAMES, productDiff, ROLE_NAMES, ROLES, type ProductField } from "./my-scenario-product.js";
 import { readPriorForm, SHAPE, type AssumptionEntry, type PriorEdit } from "./my-scenario-priors.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -106,7 +106,7 @@ export function productForm(fields: readonly ProductField[], values: Readonly<Re
   } else {
     for (const f of fields) {
       let g = groups.find((x) => x.key === f.group);
-      if (!g) groups.push((g = { key: f.group, name: f.group, fields: [] }));
+      if (!g) groups.push((g = { key: f.group, name: GROUP_NAMES[f.group] ? `${t(GROUP_NAMES[f.group]!, lang)} · ${f.group}` : f.group, fields: [] }));
       g.fields.push(f);
     }
   }

@@ -40,6 +40,30 @@ export const ROLE_NAMES: Readonly<Record<Role, Bilingual>> = {
   other: { zh: "其他条款", en: "Other terms" },
 };
 
+/**
+ * Names of the key segments schemes outside the medical family group their parameters by
+ * (src/schemes/<id>/parameters.yaml); a segment not listed is shown as its code.
+ */
+export const GROUP_NAMES: Readonly<Record<string, Bilingual>> = {
+  premium: { zh: "保费", en: "Premium" },
+  subsidy: { zh: "补贴", en: "Subsidy" },
+  purchase: { zh: "投保天数", en: "Purchase" },
+  eligibility: { zh: "参保条件", en: "Eligibility" },
+  medical: { zh: "意外医疗", en: "Medical cover" },
+  disabilityDeath: { zh: "伤残身故保额", en: "Disability and death cover" },
+  disability: { zh: "伤残等级给付比例", en: "Disability grade table" },
+  classRate: { zh: "行业风险类别费率", en: "Industry risk class rates" },
+  statutory: { zh: "法定工伤保险待遇", en: "Statutory work-injury benefits" },
+  zhejiang: { zh: "浙江", en: "Zhejiang" },
+  guangdong: { zh: "广东", en: "Guangdong" },
+  claims: { zh: "理赔", en: "Claims" },
+  trackA: { zh: "A 类（已参工伤）", en: "Track A (already in work-injury insurance)" },
+  trackB: { zh: "B 类（特定人员）", en: "Track B (specific persons)" },
+  financing: { zh: "筹资", en: "Financing" },
+  regionalAverageWage: { zh: "地区平均工资", en: "Regional average wage" },
+  thirdParty: { zh: "第三方责任", en: "Third-party liability" },
+};
+
 /** One field of the form. */
 export interface ProductField {
   path: string;

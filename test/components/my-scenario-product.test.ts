@@ -49,6 +49,15 @@ describe("the scheme's terms as fields", () => {
     expect(new Set(l.map((f) => f.role))).toEqual(new Set(["other"]));
     expect(l.find((f) => f.path === "linghuobao.disability.ratio.grade3")!.group).toBe("disability");
   });
+  it("every group of every shipped scheme outside the medical family has a name in both languages", async () => {
+    const { schemes } = await import("../../src/schemes/index.js");
+    const { GROUP_NAMES } = await import("../../src/components/my-scenario-product.js");
+    for (const scheme of schemes) {
+      const fields = productFields(scheme, scheme.referenceDate);
+      if (fields.some((f) => f.role !== "other")) continue;
+      for (const f of fields) expect(GROUP_NAMES[f.group], `${scheme.id}: ${f.group}`).toMatchObject({ zh: expect.any(String), en: expect.any(String) });
+    }
+  });
   it("checks a typed value: one line naming the field and its allowed range; nothing is clamped or NaN", () => {
     const fields = productFields(getScheme(ID), shipped.date);
     const premium = fields.find((f) => f.path === path("premium.adult"))!;
