@@ -1,10 +1,15 @@
 /**
- * The "我的情景 My scenario" page end to end (issue 14): upload test/fixtures/population-tianyi-cells.csv
- * and claims-lognormal.csv, use the table's cells and the lowest-AIC fit, run 1000 replicates in the
- * worker, download the scenario JSON; the file is the scenario built in Node from the same fixtures
- * (src/components/my-scenario-build.ts), `puhui simulate <file> --replicates 1000 --seed <same>`
- * gives the benefits the page's table shows, and the permalink restores the edits. Screenshots at
- * 1280 and 390 px, zh and en, land in test-results/screenshots/.
+ * The "我的情景 My scenario" page end to end (issue 14's Done-when): build a product that is not
+ * shipped — 天一甬宁保 with its own adult premium (150 元), deductible (the first band's lower edge,
+ * 8000 元) and healthy band rates (0.3, 0.7) — after a typed value outside the allowed range was
+ * named beside its field; upload test/fixtures/population-tianyi-cells.csv and claims-lognormal.csv,
+ * use the table's cells and the lowest-AIC fit (its QQ plot and limited expected values at the
+ * product's deductible and cap shown), fix one prior and widen another, run 1000 replicates in
+ * the worker, download the scenario JSON. The file is the scenario composed in Node from the same
+ * edits and fixtures (src/components/my-scenario-build.ts); `puhui simulate <file> --replicates
+ * 1000 --seed <same>` gives the benefits the page's table shows; the permalink restores the
+ * product, the priors, the population and the fit. Screenshots at 1280 and 390 px, zh and en, land
+ * in test-results/screenshots/.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,13 +31,27 @@ const dir = mkdtempSync(join(tmpdir(), "puhui-my-scenario-e2e-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const FIXTURES = join(process.cwd(), "test", "fixtures");
 const fixture = (name: string) => new Uint8Array(readFileSync(join(FIXTURES, name)));
+const ID = "tianyi-yongningbao";
+/** The product's own terms: parameter keys of src/schemes/tianyi-yongningbao/parameters.yaml → values. */
+const PRODUCT: Record<string, number> = { "premium.adult": 150, "band.lower": 8000, "rate.band1.noPreExisting": 0.3, "rate.band2.noPreExisting": 0.7 };
 
 describe("my scenario", () => {
-  it("population and claims from the fixtures, 1000 replicates, the saved JSON equals the CLI's run", async () => {
+  it("a product that is not shipped, population and claims from the fixtures, priors re-shaped, 1000 replicates: the saved JSON is the CLI's run and the permalink restores it", async () => {
     const report = await site.check("/my-scenario?lang=zh", { width: 1280, timeout: 120_000, waitFor: "text=/载入情景 JSON：/" });
     expect(problems(report)).toEqual([]);
     const page = report.page;
     try {
+      // The scheme's terms: a bad value is named beside its field; good ones make the product.
+      const P = (k: string) => `input[name="${ID}.${k}"]`;
+      await page.fill(P("premium.adult"), "abc");
+      expect(await page.locator(".product-field", { has: page.locator(P("premium.adult")) }).locator(".input-error").innerText()).toBe(`成人保费（${ID}.premium.adult）：应为数，0 至 10000（元/年）；输入为 "abc"`);
+      for (const [k, v] of Object.entries(PRODUCT)) {
+        await page.fill(P(k), String(v));
+        await page.press(P(k), "Enter");
+        await page.waitForFunction((sel) => document.querySelector(sel)?.closest(".product-field")?.classList.contains("changed") === true, P(k));
+      }
+      expect(await page.locator(".product-diff").innerText()).toMatch(/与原方案相比改动了 4 项[\s\S]*100 → 150 元\/年[\s\S]*6000 → 8000 元[\s\S]*0\.2 → 0\.3 比例[\s\S]*0\.8 → 0\.7 比例/);
+
       const files = page.locator('input[type=file][accept*=xlsx]');
       await files.nth(0).setInputFiles(join(FIXTURES, "population-tianyi-cells.csv"));
       await page.getByRole("button", { name: /使用这 8 个人群单元（122万人）/ }).click();
@@ -40,8 +59,23 @@ describe("my scenario", () => {
       await files.nth(1).setInputFiles(join(FIXTURES, "claims-lognormal.csv"));
       await page.waitForSelector("table.fits");
       expect(await page.locator("table.fits").innerText()).toMatch(/对数正态.*（最低）/);
+      // Limited expected values at the product's deductible (as edited) and cap; the cap is beyond the data.
+      await page.waitForSelector("table.lev");
+      const lev = await page.locator("table.lev").innerText();
+      expect(lev).toMatch(/免赔额 tianyi-yongningbao\.band\.lower = 8,000\t[\d,]+\t/);
+      expect(lev).toMatch(/限额 tianyi-yongningbao\.annualCap = 1,000,000\t—（超出最大理赔记录）/);
       await page.getByRole("button", { name: /用作情景的赔付金额先验/ }).click();
       await page.waitForSelector("text=/当前：“hospital episode · coveredCost”使用对数正态拟合/");
+
+      // Priors: administration cost fixed; the healthy renewal prior re-shaped (a bad α named first).
+      await page.locator(".prior-editor", { hasText: "admin" }).locator("input[type=checkbox]").check();
+      await page.waitForSelector("text=/已调整 1 项/");
+      await page.fill('input[name="renewal.healthy.prior.alpha"]', "-1");
+      expect(await page.locator(".prior-editor", { hasText: "renewal.healthy" }).locator(".input-error").innerText()).toBe("renewal.healthy.prior.alpha：须大于 0；输入为 -1");
+      await page.fill('input[name="renewal.healthy.prior.alpha"]', "16");
+      await page.press('input[name="renewal.healthy.prior.alpha"]', "Enter");
+      await page.waitForSelector("text=/已调整 2 项/");
+
       await page.getByRole("button", { name: /运行 1000 次模拟/ }).click();
       await page.waitForSelector(".my-run[data-finished=yes]", { timeout: 300_000 });
       await page.screenshot({ path: join(SCREENSHOT_DIR, "my-scenario-run-1280-zh.png"), fullPage: true });
@@ -51,12 +85,19 @@ describe("my scenario", () => {
       await download.saveAs(file);
       const saved = JSON.parse(readFileSync(file, "utf-8"));
 
-      // The same scenario, built in Node from the same fixtures.
+      // The product is the as-issued option's reform; the 2023-terms option keeps its own rates on top.
+      const values = Object.fromEntries(Object.entries(PRODUCT).map(([k, v]) => [`${ID}.${k}`, v]));
+      expect(saved.options[0].reform).toEqual(values);
+      expect(saved.options[1].reform[`${ID}.premium.adult`]).toBe(150);
+      expect(saved.options[1].reform[`${ID}.rate.band1.noPreExisting`]).toBe(0.2);
+
+      // The same scenario, built in Node from the same edits and fixtures.
       const TIANYI = "simulations/scenarios/ningbo-tianyi-2024.json";
       const shipped = JSON.parse(resolveScenarioText(readFileSync(TIANYI, "utf-8"), TIANYI)); // what src/data/scenario-entry.ts gives the page
       const pop = importPopulation(await readTable(fixture("population-tianyi-cells.csv")), { columns: populationColumns(shipped) });
       const fit = severityToScenario(fitSeverity(importClaims(await readTable(fixture("claims-lognormal.csv"))).records, "lognormal"));
-      expect(saved).toEqual(composeScenario(shipped, { seed: shipped.seed, replicates: 1000, population: pop.cells, severity: { category: "hospital episode", field: "coveredCost", claim: fit.field, scale: fit.severityScale } }));
+      const priors = { admin: { value: shipped.assumptions.admin.value, prior: { dist: "fixed" as const } }, "renewal.healthy": { value: shipped.assumptions["renewal.healthy"].value, prior: { dist: "beta" as const, alpha: 16, beta: 12 } } };
+      expect(saved).toEqual(composeScenario(shipped, { seed: shipped.seed, replicates: 1000, population: pop.cells, severity: { category: "hospital episode", field: "coveredCost", claim: fit.field, scale: fit.severityScale }, product: { scheme: ID, values }, priors }));
 
       // The CLI on the downloaded file: the page's table shows its last-year mean benefits.
       const out = join(dir, "rows.json");
@@ -70,11 +111,19 @@ describe("my scenario", () => {
         expect(tableText).toContain(formatAmount(xs.reduce((s, x) => s + x.benefits, 0) / xs.length, "zh"));
       }
 
-      // The permalink restores the edits.
-      const again = await site.check(new URL(page.url()).pathname.replace(/\.html$/, "") + new URL(page.url()).search, { width: 390, timeout: 120_000, waitFor: "text=/当前人群：表格中的 8 个单元/", screenshot: "my-scenario-permalink-390-zh.png" });
-      expect(problems(again)).toEqual([]);
-      expect(await again.page.locator("text=/当前：“hospital episode · coveredCost”/").count()).toBe(1);
-      await again.page.context().close();
+      // The permalink restores the edits, in either language and at a phone's width.
+      const link = new URL(page.url()).pathname.replace(/\.html$/, "") + new URL(page.url()).search;
+      for (const [lang, width] of [["zh", 390], ["en", 1280], ["en", 390]] as const) {
+        const again = await site.check(link.replace("lang=zh", `lang=${lang}`), { width, timeout: 120_000, waitFor: lang === "zh" ? "text=/当前人群：表格中的 8 个单元/" : "text=/Population in use: 8 cells from the table/", screenshot: `my-scenario-permalink-${width}-${lang}.png` });
+        expect(problems(again)).toEqual([]);
+        const p = again.page;
+        expect(await p.locator(lang === "zh" ? "text=/当前：“hospital episode · coveredCost”/" : "text=/In use: “hospital episode · coveredCost”/").count()).toBe(1);
+        expect(await p.locator(".product-diff").innerText()).toMatch(lang === "zh" ? /与原方案相比改动了 4 项/ : /4 terms differ from the shipped scheme/);
+        expect(await p.inputValue(P("band.lower"))).toBe("8000");
+        expect(await p.locator(".prior-editor.changed").count()).toBe(2);
+        expect(await p.inputValue('input[name="renewal.healthy.prior.alpha"]')).toBe("16");
+        await p.context().close();
+      }
     } finally {
       await page.context().close();
     }
