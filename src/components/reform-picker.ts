@@ -248,3 +248,229 @@ export function stackFromJson(scheme: Scheme, text: string, name = ""): { stack:
 export function isShare(p: Parameter): boolean {
   return UNIT_INFO[p.unit].kind === "share";
 }
+
+// ---------------------------------------------------------------------------------------------
+// The DOM: the picker as a form whose `value` is the stack, its reform JSON and its problems.
+
+/** What the picker reports (`value`, with an "input" event on every change of the stack). */
+export interface PickerValue {
+  stack: ReformStack;
+  /** The reform JSON of the stack; null while any step has an error. */
+  reform: Record<string, number> | null;
+  errors: FieldError[];
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+}
+
+/** Paired spans: the page's stylesheet shows the one in the page's language (src/components/i18n.ts). */
+export function biText(text: Bilingual): DocumentFragment {
+  const f = document.createDocumentFragment();
+  f.append(el("span", { lang: "zh-CN" }, text.zh), el("span", { lang: "en" }, text.en));
+  return f;
+}
+
+/** The one-line message beside a field (empty when there is none). */
+function setError(slot: HTMLElement, error: FieldError | null): void {
+  slot.replaceChildren();
+  if (error) slot.append(biText(error.message));
+  slot.hidden = error === null;
+}
+
+function errorSlot(field: string): HTMLElement {
+  const s = el("span", { className: "input-error field-error", hidden: true });
+  s.dataset["field"] = field;
+  s.setAttribute("role", "alert");
+  return s;
+}
+
+let uid = 0;
+
+/**
+ * The picker for `scheme` (runs from `runDate`), starting from `initial`. Labels and messages are
+ * paired spans, so a language switch changes no value.
+ */
+export function reformPicker(scheme: Scheme, runDate: string, initial: ReformStack): HTMLElement & { value: PickerValue } {
+  const id = `reform-${++uid}`;
+  const form = el("form", { className: "reform-picker" }) as unknown as HTMLFormElement & { value: PickerValue };
+  form.addEventListener("submit", (e) => e.preventDefault());
+  let stack: ReformStack = { name: initial.name, steps: initial.steps.map((s) => ({ ...s })) };
+  let chosen: Parameter | null = null;
+
+  // The stack's name.
+  const stackName = el("input", { type: "text", id: `${id}-name`, name: "reform-name", value: stack.name, maxLength: 80, autocomplete: "off" });
+  stackName.placeholder = "改革 reform";
+  const stackNameError = errorSlot("name");
+
+  // Search.
+  const search = el("input", { type: "search", id: `${id}-search`, name: "reform-search", autocomplete: "off" });
+  search.placeholder = "保费 / premium / premium.adult";
+  const hits = el("ul", { className: "reform-hits" });
+  hits.setAttribute("aria-label", "parameters");
+
+  // The chosen parameter and its change.
+  const chosenBox = el("div", { className: "reform-chosen", hidden: true });
+  const opSet = el("input", { type: "radio", name: `${id}-op`, value: "set", id: `${id}-op-set` });
+  const opPct = el("input", { type: "radio", name: `${id}-op`, value: "pct", id: `${id}-op-pct`, checked: true });
+  const amount = el("input", { type: "text", id: `${id}-amount`, name: "reform-amount", inputMode: "decimal", autocomplete: "off", value: "10" });
+  const amountError = errorSlot("amount");
+  const from = el("input", { type: "date", id: `${id}-from`, name: "reform-from", max: runDate });
+  const fromError = errorSlot("from");
+  const stepName = el("input", { type: "text", id: `${id}-step-name`, name: "reform-step-name", maxLength: 80, autocomplete: "off" });
+  const preview = el("p", { className: "reform-preview muted" });
+  const add = el("button", { type: "button", className: "reform-add" }, biText({ zh: "加入改革", en: "Add to the reform" }));
+  const pathError = errorSlot("path");
+
+  // The stack and its JSON.
+  const list = el("ol", { className: "reform-stack" });
+  const jsonText = el("textarea", { id: `${id}-json`, name: "reform-json", rows: 3, spellcheck: false });
+  const jsonUse = el("button", { type: "button", className: "reform-json-use" }, biText({ zh: "使用这段 JSON", en: "Use this JSON" }));
+  const jsonError = errorSlot("json");
+
+  const draft = (): ReformStep | null =>
+    chosen ? { name: stepName.value.trim(), path: chosen.path, op: opSet.checked ? "set" : "pct", amount: amount.value, from: from.value } : null;
+
+  function showHits(): void {
+    hits.replaceChildren();
+    if (search.value.trim() === "") {
+      hits.append(el("li", { className: "muted" }, biText({ zh: `「${scheme.name.zh}」共有 ${scheme.parameters.paths.length} 个参数：输入名称或路径的一部分来查找`, en: `${scheme.name.en} has ${scheme.parameters.paths.length} parameters: type part of a name or path to find one` })));
+      return;
+    }
+    const found = searchParameters(scheme.parameters.all, search.value, 8);
+    if (found.length === 0) {
+      hits.append(el("li", { className: "muted" }, biText({ zh: `「${scheme.name.zh}」没有与「${search.value}」匹配的参数`, en: `no parameter of ${scheme.name.en} matches "${search.value}"` })));
+      return;
+    }
+    for (const h of found) {
+      const p = h.parameter;
+      const now = versionAt(p, runDate)?.value;
+      const b = el("button", { type: "button", className: "reform-hit" }, biText(p.label), " ", el("code", {}, p.path), " ", el("span", { className: "muted" }, biText({ zh: `现行 ${now ?? "—"}${unitText(p).zh}`, en: `in force ${now ?? "—"}${unitText(p).en}` })));
+      b.dataset["path"] = p.path;
+      b.addEventListener("click", () => choose(p));
+      hits.append(el("li", {}, b));
+    }
+  }
+
+  function choose(p: Parameter): void {
+    chosen = p;
+    from.min = p.versions[0]!.from;
+    chosenBox.hidden = false;
+    chosenBox.querySelector(".reform-chosen-name")!.replaceChildren(biText(p.label), " ", el("code", {}, p.path));
+    const now = versionAt(p, runDate)?.value;
+    chosenBox.querySelector(".reform-chosen-range")!.replaceChildren(biText({ zh: `${runDate} 现行值 ${now ?? "—"}；允许 ${rangeText(p).zh}`, en: `in force on ${runDate}: ${now ?? "—"}; allowed: ${rangeText(p).en}` }));
+    checkDraft();
+  }
+
+  /** Validates the draft as the user types: one line beside each field. */
+  function checkDraft(): boolean {
+    const d = draft();
+    if (!d) return false;
+    const r = stepValue(scheme, d, runDate);
+    const errs = "errors" in r ? r.errors : [];
+    setError(amountError, errs.find((e) => e.field === "amount") ?? null);
+    setError(fromError, errs.find((e) => e.field === "from") ?? null);
+    setError(pathError, errs.find((e) => e.field === "path" || e.field === "name") ?? null);
+    const dup = stack.steps.findIndex((s) => s.path === d.path);
+    if (!("errors" in r) && dup >= 0) setError(pathError, { field: "path", message: { zh: `参数：已由第 ${dup + 1} 项改革修改；每个参数只允许一项改革(先移除那一项)`, en: `parameter: already changed by change ${dup + 1}; allowed: one change per parameter (remove that one first)` } });
+    preview.replaceChildren();
+    if (!("errors" in r)) preview.append(biText({ zh: `${r.base}(${r.date} 现行)→ ${r.value}`, en: `${r.base} (in force ${r.date}) → ${r.value}` }));
+    const ok = !("errors" in r) && dup < 0;
+    add.disabled = !ok;
+    return ok;
+  }
+
+  function render(): void {
+    list.replaceChildren();
+    const { reform, errors } = stackReform(scheme, stack, runDate);
+    stack.steps.forEach((s, i) => {
+      const p = scheme.parameters.has(s.path) ? scheme.parameters.param(s.path) : null;
+      const r = stepValue(scheme, s, runDate);
+      const name: Bilingual = s.name ? { zh: s.name, en: s.name } : p ? defaultStepName(p, s.op, s.amount) : { zh: s.path, en: s.path };
+      const remove = el("button", { type: "button", className: "reform-remove" }, biText({ zh: "移除", en: "Remove" }));
+      remove.addEventListener("click", () => {
+        stack.steps.splice(i, 1);
+        changed();
+      });
+      const item = el("li", {}, el("strong", {}, biText(name)), " ", el("code", {}, s.path), " ", "errors" in r ? "" : `${r.base} → ${r.value}`, " ", remove);
+      for (const e of errors.filter((x) => x.step === i)) item.append(el("span", { className: "input-error field-error" }, biText(e.error.message)));
+      list.append(item);
+    });
+    if (stack.steps.length === 0) list.append(el("li", { className: "muted" }, biText({ zh: "还没有改动：搜索一个参数并加入改革", en: "no change yet: find a parameter and add it" })));
+    setError(stackNameError, errors.find((e) => e.step === -1)?.error ?? null);
+    if (document.activeElement !== jsonText) jsonText.value = JSON.stringify(reform, null, 1).replace(/\n\s*/g, " ");
+    form.value = { stack: structuredClone(stack), reform: errors.length === 0 ? reform : null, errors: errors.map((e) => e.error) };
+  }
+
+  function changed(): void {
+    render();
+    if (chosen) checkDraft();
+    form.dispatchEvent(new Event("input", { bubbles: true }));
+  }
+
+  search.addEventListener("input", (e) => {
+    e.stopPropagation();
+    showHits();
+  });
+  for (const input of [amount, from, stepName, opSet, opPct]) {
+    input.addEventListener("input", (e) => {
+      e.stopPropagation();
+      checkDraft();
+    });
+    input.addEventListener("change", (e) => e.stopPropagation());
+  }
+  amount.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && checkDraft()) add.click();
+  });
+  add.addEventListener("click", () => {
+    const d = draft();
+    if (!d || !checkDraft()) return;
+    stack.steps.push(d);
+    // The change is in the stack: close the draft (a second add would be a duplicate).
+    stepName.value = "";
+    chosen = null;
+    chosenBox.hidden = true;
+    changed();
+  });
+  stackName.addEventListener("input", (e) => {
+    e.stopPropagation();
+    stack.name = stackName.value;
+    changed();
+  });
+  jsonText.addEventListener("input", (e) => e.stopPropagation());
+  jsonUse.addEventListener("click", () => {
+    const r = stackFromJson(scheme, jsonText.value, stack.name);
+    if ("error" in r) return setError(jsonError, r.error);
+    setError(jsonError, null);
+    stack = r.stack;
+    jsonText.blur();
+    changed();
+  });
+
+  const label = (forId: string, text: Bilingual) => el("label", { htmlFor: forId }, biText(text));
+  chosenBox.append(
+    el("p", { className: "reform-chosen-name" }),
+    el("p", { className: "reform-chosen-range muted" }),
+    el("div", { className: "reform-op", role: "radiogroup" }, el("label", {}, opPct, biText({ zh: "按百分比变化", en: "change by %" })), " ", el("label", {}, opSet, biText({ zh: "设为", en: "set to" }))),
+    el("div", { className: "reform-field" }, label(`${id}-amount`, { zh: "数值(设为：参数单位；变化：%)", en: "Value (set to: the parameter's unit; change: %)" }), amount, amountError),
+    el("div", { className: "reform-field" }, label(`${id}-from`, { zh: "起始日期(按该日现行值计算；留空 = 模拟首日)", en: "From date (the change starts from the value in force then; empty = the run's first day)" }), from, fromError),
+    el("div", { className: "reform-field" }, label(`${id}-step-name`, { zh: "这项改动的名称(可选)", en: "Name of this change (optional)" }), stepName),
+    preview,
+    add,
+    pathError,
+  );
+  form.append(
+    el("div", { className: "reform-field" }, label(`${id}-name`, { zh: "改革名称", en: "Name of the reform" }), stackName, stackNameError),
+    el("div", { className: "reform-field" }, label(`${id}-search`, { zh: `查找「${scheme.name.zh}」的参数：中文名、英文名或路径`, en: `Find a parameter of ${scheme.name.en}: Chinese or English name, or path` }), search),
+    hits,
+    chosenBox,
+    el("p", { className: "reform-stack-title" }, biText({ zh: "改革包含的改动：", en: "Changes in this reform:" })),
+    list,
+    el("details", { className: "reform-json" }, el("summary", {}, biText({ zh: "改革 JSON(与命令行 --reform 相同，可直接编辑)", en: "Reform JSON (as the command line's --reform reads it; editable)" })), jsonText, " ", jsonUse, jsonError),
+  );
+  showHits();
+  render();
+  return form;
+}
