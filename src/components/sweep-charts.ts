@@ -2,10 +2,13 @@
  * Charts of a merged sweep (src/sim/sweep-results.ts): the feasible region of a design — for a
  * two-factor grid a heat map of P(low ≤ loss ratio ≤ high) with the feasible cells outlined, else
  * that probability against the first numeric factor — and Sobol first-order and total-effect
- * indices with their bootstrap intervals, one row per factor. Pure functions of their data.
+ * indices with their bootstrap intervals, one row per factor; for a design with groups (sectors,
+ * province groups) P(in band) against the first factor, one line per group; and who pays the
+ * premium at each level of a subsidy share (stacked bars by payer). Pure functions of their data.
  */
 import * as Plot from "npm:@observablehq/plot";
 import type { FeasiblePoint } from "../sim/sweep-results.js";
+import { payerColour } from "../vocabulary/payers.js";
 import type { SobolResult } from "../sim/sobol.js";
 
 export interface FeasibleChartOptions {
@@ -104,6 +107,66 @@ export function sobolChart(rows: readonly SobolRow[], { width, axisLabel, kinds 
           Plot.dot(part, { y: "factor", x: "estimate", fill: "kind", dy, r: 4, title: (d: SobolRow) => `${d.factor}\n${d.kind}: ${d.estimate.toFixed(3)} [${d.lo.toFixed(3)}, ${d.hi.toFixed(3)}]` }),
         ];
       }),
+    ],
+  }) as HTMLElement | SVGSVGElement;
+}
+
+export interface GroupLine {
+  /** The group's label (a legend entry). */
+  group: string;
+  points: readonly FeasiblePoint[];
+}
+
+/**
+ * P(low ≤ loss ratio ≤ high) against the first factor, one line per group (e.g. per sector), with
+ * the confidence as a dashed rule: a group's rate is feasible where its line is on or above it.
+ */
+export function groupChart(lines: readonly GroupLine[], { width, xLabel, confidence, text, tip }: { width: number; xLabel: string; confidence: number; text: { pIn: string }; tip: (group: string, p: FeasiblePoint) => string }): HTMLElement | SVGSVGElement {
+  const rows = lines.flatMap((l) => l.points.map((p) => ({ group: l.group, x: p.values[0] as number, pIn: p.pIn, p })));
+  return Plot.plot({
+    width,
+    height: 300,
+    marginLeft: 48,
+    x: { label: xLabel, tickFormat: num, grid: true },
+    y: { label: text.pIn, domain: [0, 1], tickFormat: (d: number) => pct(d), grid: true },
+    color: { domain: lines.map((l) => l.group), scheme: "observable10", legend: true },
+    marks: [
+      Plot.ruleY([confidence], { stroke: "#d95f02", strokeDasharray: "4 3" }),
+      Plot.line(rows, { x: "x", y: "pIn", stroke: "group", strokeWidth: 1.5 }),
+      Plot.dot(rows, { x: "x", y: "pIn", fill: "group", r: 3, title: (d: { group: string; p: FeasiblePoint }) => tip(d.group, d.p) }),
+    ],
+  }) as HTMLElement | SVGSVGElement;
+}
+
+export interface PayerBar {
+  /** The bar's label (e.g. a subsidy share). */
+  bar: string;
+  /** A payer id of src/vocabulary/payers.ts (its colour), and its label in the page's language. */
+  payer: string;
+  label: string;
+  /** 亿元 a year. */
+  amount: number;
+}
+
+/** Who pays, per bar (e.g. per subsidy share): stacked amounts by payer, in the payers' own colours. */
+export function payerChart(rows: readonly PayerBar[], { width, xLabel, yLabel }: { width: number; xLabel: string; yLabel: string }): HTMLElement | SVGSVGElement {
+  const labels = [...new Set(rows.map((r) => r.label))];
+  const colours = labels.map((l) => payerColour(rows.find((r) => r.label === l)!.payer));
+  const totals = new Map<string, number>();
+  for (const r of rows) totals.set(r.bar, (totals.get(r.bar) ?? 0) + r.amount);
+  const max = Math.max(0, ...totals.values());
+  return Plot.plot({
+    width,
+    height: 260,
+    marginLeft: 56,
+    x: { label: xLabel, domain: [...new Set(rows.map((r) => r.bar))] },
+    y: { label: yLabel, grid: true },
+    color: { domain: labels, range: colours, legend: true },
+    marks: [
+      Plot.barY(rows, { x: "bar", y: "amount", fill: "label", stroke: "white", strokeWidth: 1.5, title: (d: PayerBar) => `${d.label}: ${d.amount.toFixed(1)}` }),
+      // Each part's amount inside it (parts too thin to hold a label are left to the tooltip).
+      Plot.text(rows, Plot.stackY({ x: "bar", y: "amount", z: "label", text: (d: PayerBar) => (d.amount >= 0.08 * max ? d.amount.toFixed(1) : ""), fill: "white", fontSize: 11 })),
+      Plot.ruleY([0]),
     ],
   }) as HTMLElement | SVGSVGElement;
 }

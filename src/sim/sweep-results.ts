@@ -237,3 +237,29 @@ export function feasibleByGroup(s: Sweep, q: { option: string; year: number; ban
     return { ...g, points, feasible: points.filter((p) => p.feasible), best };
   });
 }
+
+/**
+ * True when the loss ratios of `option` do not depend on factor `factor`: every two records that
+ * differ only in that factor have the same replicate loss ratios, bit for bit (so a lever that only
+ * moves who pays — a subsidy share under common random numbers — shows as such). False when the
+ * factor has fewer than two levels among the option's records.
+ */
+export function invariantTo(s: Sweep, q: { option: string; year: number; factor: number }): boolean {
+  const groups = new Map<string, SweepRecord[]>();
+  const levels = new Set<string>();
+  for (const r of s.records) {
+    if (r.option !== q.option || r.year !== q.year) continue;
+    levels.add(String(r.values[q.factor]));
+    const key = JSON.stringify(r.values.map((v, i) => (i === q.factor ? null : v)));
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  if (levels.size < 2) return false;
+  for (const rs of groups.values()) {
+    const first = rs[0]!.lossRatios;
+    for (const r of rs.slice(1)) {
+      if (r.lossRatios.length !== first.length) return false;
+      for (let k = 0; k < first.length; k++) if (!Object.is(r.lossRatios[k], first[k])) return false;
+    }
+  }
+  return true;
+}

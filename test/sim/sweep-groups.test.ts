@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { applyPoint, parseDesign, type Design } from "../../src/sim/design.js";
 import { checkDesign, designPoints, runPoint } from "../../src/sim/sweep.js";
 import { groupOptionId, parseGroupOptionId } from "../../src/sim/sweep-groups.js";
-import { feasibleByGroup, sweepGroups, type Sweep, type SweepRecord } from "../../src/sim/sweep-results.js";
+import { feasibleByGroup, invariantTo, sweepGroups, type Sweep, type SweepRecord } from "../../src/sim/sweep-results.js";
 
 const FIXTURE = JSON.parse(readFileSync("test/fixtures/small-gonghuibao.json", "utf-8")) as Record<string, unknown>;
 const PRICE = "gonghuibao.premium.upToThreshold"; // 68 元 from 2020-09-01 (src/schemes/gonghuibao/parameters.yaml)
@@ -127,5 +127,26 @@ describe("the feasible region per group, on a hand-made sweep", () => {
 
   it("a sweep without groups of the option is one line", () => {
     expect(() => feasibleByGroup(s, { option: "y", year: 1, band: [0.8, 0.9], confidence: 0.9 })).toThrow(/^sweep file: has no groups of option "y" \(allowed: a design with "groups", e\.g\. by sector\)$/);
+  });
+});
+
+describe("invariantTo: a factor that leaves the loss ratios unchanged", () => {
+  const d = { factors: [{ kind: "reform", name: "rate" }, { kind: "reform", name: "share" }], design: { type: "grid" } } as unknown as Design;
+  const make = (b: number[]) => {
+    const records = [
+      rec(0, "x", [1, 0], [0.5, 0.6]),
+      rec(1, "x", [1, 0.5], [0.5, 0.6]),
+      rec(2, "x", [2, 0], [0.3, Number.NaN]),
+      rec(3, "x", [2, 0.5], b),
+    ];
+    return { id: "t", hash: "h", version: "0", design: d, factors: [], records, options: ["x"], years: [1] } as Sweep;
+  };
+  it("is true when records differing only in the factor have identical loss ratios (NaN equal to NaN), false otherwise", () => {
+    expect(invariantTo(make([0.3, Number.NaN]), { option: "x", year: 1, factor: 1 })).toBe(true);
+    expect(invariantTo(make([0.3, 0.31]), { option: "x", year: 1, factor: 1 })).toBe(false);
+    // The rate does move them.
+    expect(invariantTo(make([0.3, Number.NaN]), { option: "x", year: 1, factor: 0 })).toBe(false);
+    // No other option's rows, or a single level: false.
+    expect(invariantTo(make([0.3, Number.NaN]), { option: "y", year: 1, factor: 1 })).toBe(false);
   });
 });
