@@ -74,13 +74,11 @@ const range = (r: Range) => (r.mean === null ? "—" : `${pct(r.mean)} (${r.q05 
 export function costBasisNote(payers: readonly CostPayer[], lang: Lang): string {
   const zh = lang === "zh";
   const basis = zh
-    ? "现值口径：一次工伤引起的全部待遇(含伤残津贴、生活护理费、供养亲属抚恤金等长期待遇)按受伤时折现计入；现金口径：只计保单年度内实际支付的金额。"
-    : "Present value: every benefit an injury starts, periodic allowances and pensions included, valued at the date of injury; cash basis: only what is paid in the policy year.";
+    ? "现值：一次工伤引起的全部待遇(含长期津贴和抚恤金)按受伤时折现；现金口径：只计保单年度内支付的金额。"
+    : "Present value: every benefit an injury starts, pensions included, valued at the date of injury; cash basis: what is paid in the policy year.";
   if (payers.length === 0) return basis;
   const who = payers.map((p) => payerLabel(p, lang)).join(zh ? "、" : " and ");
-  return zh
-    ? `${basis}${who}成本：由其承担、不计入赔付的法定待遇(如 5–6 级伤残津贴、一次性伤残就业补助金)，按现值计。`
-    : `${basis} Cost to the ${who}: the statutory benefits they pay outside the payout (e.g. the grade 5–6 allowance, the employment subsidy), at present value.`;
+  return zh ? `${basis}${who}成本：其承担、不计入赔付的法定待遇(按现值)。` : `${basis} Cost to the ${who}: statutory benefits they pay outside the payout (present value).`;
 }
 
 /** The table and its note; an empty element when {@link costBasisData} is null. */

@@ -67,7 +67,7 @@ describe("cost-basis table data", () => {
   });
 
   it("the note says what each basis counts, in one language, and names the payers shown", () => {
-    expect(costBasisNote(["employer", "platform"], "zh")).toMatch(/^现值口径.*现金口径.*用人单位、平台成本/);
+    expect(costBasisNote(["employer", "platform"], "zh")).toMatch(/^现值：.*现金口径.*用人单位、平台成本/);
     expect(costBasisNote(["employer", "platform"], "zh")).not.toMatch(/[A-Za-z]{3,}/);
     expect(costBasisNote(["platform"], "en")).toMatch(/^Present value: .* cash basis: .* Cost to the platform: /);
     expect(costBasisNote([], "en")).not.toMatch(/[\u4e00-\u9fff]/);
