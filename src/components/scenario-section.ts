@@ -6,6 +6,7 @@
  * scenarios. One call per page: `scenarioSection(baseline, engine, lang)`.
  */
 import type { EngineClient } from "../sim/engine-protocol.js";
+import { costBasisTable } from "./cost-basis.js";
 import { downloadable } from "./download.js";
 import { formatAmount, t, type Bilingual, type Lang } from "./i18n.js";
 import { fanChart, fanData, headlineTable, lossRatioChart, lossRatioData, payerChart, payerData } from "./scenario-charts.js";
@@ -63,7 +64,7 @@ export function scenarioSection(baseline: BaselineEntry | undefined, engine: Eng
     const width = Math.max(300, Math.min(root.clientWidth || 640, 960) - 40);
     const lr = lossRatioData(u.rows, baseline.options, lang);
     const payers = payerData(u.rows, baseline.options, lang);
-    const parts: Node[] = [headlineTable(u.rows, baseline.options, lang), card(lossRatioChart(lr, { width, lang }), lr, `${baseline.id}-loss-ratio`), card(payerChart(payers, { width, lang }), payers, `${baseline.id}-premium-by-payer`)];
+    const parts: Node[] = [headlineTable(u.rows, baseline.options, lang), costBasisTable(u.rows, baseline.options, lang), card(lossRatioChart(lr, { width, lang }), lr, `${baseline.id}-loss-ratio`), card(payerChart(payers, { width, lang }), payers, `${baseline.id}-premium-by-payer`)];
     if (baseline.years > 1) {
       const fan = fanData(u.rows, baseline.options, "lossRatio", lang);
       parts.push(card(fanChart(fan, { width, lang, metricLabel: t({ zh: "赔付率", en: "loss ratio" }, lang), percent: true }), fan, `${baseline.id}-loss-ratio-by-year`));
