@@ -49,7 +49,7 @@ error and tolerance. Exit code 0 when every target is within its tolerance, 1 ot
                   replaced atomically; read by puhui simulate --posterior FILE`;
 
 function fmt(metric: string, x: number): string {
-  if (metric === "coverage") return `${(100 * x).toFixed(2)} %`;
+  if (metric === "coverage" || metric === "claimRate" || metric === "lossRatio" || metric === "cashLossRatio") return `${(100 * x).toFixed(2)} %`;
   if (metric === "claimants" && Math.abs(x) < 1e4) return x.toFixed(1);
   return wanYi(x);
 }

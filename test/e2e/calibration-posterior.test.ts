@@ -2,8 +2,9 @@
  * The calibration page's posterior sections (issue 13): for every stored posterior
  * (simulations/posteriors/<id>.arrow) a targets chart with one prior and one posterior bar per
  * target and an assumptions chart with one pair per free assumption, and the held-out table with
- * one row per check in simulations/posteriors/held-out.json and its pass count — read here
- * independently from the files the page's loader reads.
+ * one row per check in simulations/posteriors/held-out.json and its pass count; and the cost
+ * anchors (fitted targets and held-out checks on claims and premiums), one pair of bars each —
+ * read here independently from the files the page's loader reads.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,7 +14,10 @@ import { problems, useBuiltSite, type PageReport } from "./browser.js";
 const site = useBuiltSite();
 const dir = "simulations/posteriors/";
 const posteriors = readdirSync(dir).filter((f) => f.endsWith(".arrow")).sort().map((f) => readPosterior(readFileSync(dir + f), f));
-const checks = (JSON.parse(readFileSync(`${dir}held-out.json`, "utf-8")) as { checks: { pass: boolean }[] }).checks;
+const checks = (JSON.parse(readFileSync(`${dir}held-out.json`, "utf-8")) as { checks: { pass: boolean; metric: string }[] }).checks;
+const COST = ["claimants", "benefits", "benefitsPerClaimant", "lossRatio", "cashLossRatio", "claimRate", "grossPerEnrollee"];
+const costFitted = posteriors.flatMap((p) => p.targets.filter((t) => COST.includes(t.metric)));
+const costHeld = checks.filter((c) => COST.includes(c.metric));
 
 describe("/calibration posterior", () => {
   let report: PageReport;
@@ -33,6 +37,16 @@ describe("/calibration posterior", () => {
         expect(await cards.nth(2 * i).locator("g[aria-label='bar'] rect").count()).toBe(2 * p.targets.length);
         expect(await cards.nth(2 * i + 1).locator("g[aria-label='bar'] rect").count()).toBe(2 * p.assumptions.length);
       }
+      // Cost anchors: a pair of bars per fitted anchor and per held-out one, and a table row each.
+      const anchors = page.locator("div.card.cost-anchors");
+      expect(costFitted.length).toBeGreaterThan(0);
+      expect(costHeld.length).toBeGreaterThan(0);
+      expect(await anchors.locator("g[aria-label='bar'] rect").count()).toBe(2 * (costFitted.length + costHeld.length));
+      const fittedWord = lang === "en" ? "fitted" : "拟合";
+      const heldWord = lang === "en" ? "held out" : "留出";
+      const tableText = (await page.locator("form table, table").allTextContents()).join("\n");
+      expect(tableText).toContain(fittedWord);
+      expect(tableText).toContain(heldWord);
       const passed = checks.filter((c) => c.pass).length;
       const answer = (await page.locator("p.answer").last().textContent()) ?? "";
       expect(answer).toContain(lang === "en" ? `${passed} of ${checks.length} pass.` : `${checks.length} 项中 ${passed} 项通过。`);
