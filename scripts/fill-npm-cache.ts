@@ -6,11 +6,14 @@
  * version folder exists. This step writes those files from the installed packages:
  * - bundles each package with esbuild into one browser ESM file (`_esm.js`);
  * - keeps shared dependencies external (apache-arrow must exist once: two copies make
- *   `DuckDBClient.of` silently create no table), rewriting their imports to the cached path;
+ *   `DuckDBClient.of` silently create no table), rewriting their imports to the cached path —
+ *   except d3 in Plot, which carries the part of d3 it uses (INLINED);
  * - copies duckdb-wasm's wasm and worker files;
  * - creates empty version folders for packages Framework's client names but we never load,
  *   so Framework does not ask the registry for them;
  * - deletes every other version folder of a filled package (a stale, higher one would win);
+ * - writes Framework's bundle of `zod` (the `_node` cache, which Framework reuses when present)
+ *   without zod's 40 error-message locales (scripts/zod-browser.ts: 197 kB instead of 454 kB);
  * - drops Framework's cached data-loader and page-loader outputs (src/data/…, and the scheme
  *   pages src/schemes/[scheme].md.ts prints), which it would not recompute when only a module or
  *   a file the loader reads (page.yaml, the registry, a scenario) has changed.
@@ -18,9 +21,10 @@
  */
 import { build, type Plugin } from "esbuild";
 import { createRequire } from "node:module";
-import { copyFile, mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, posix, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { zodBrowserBundle } from "./zod-browser.js";
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cacheRoot = join(projectRoot, "src", ".observablehq", "cache", "_npm");
@@ -41,6 +45,14 @@ const BUNDLED = [
 
 /** Dependencies kept external (one shared copy) when another bundled package imports them. */
 const SHARED = new Set<string>(["apache-arrow", "d3", "isoformat", "htl"]);
+
+/**
+ * Shared dependencies a package bundles instead, tree-shaken (issue 15: page weight). Plot uses a
+ * part of d3, and no page uses the `d3` global (none references it; Framework loads d3 only for a
+ * page that does), so Plot's own copy of the d3 functions it needs (385 kB with Plot) replaces
+ * Plot plus all of d3 (212 + 283 kB). d3 keeps no global state Plot relies on across copies.
+ */
+const INLINED: Record<string, ReadonlySet<string>> = { "@observablehq/plot": new Set(["d3"]) };
 
 /** Files copied verbatim (duckdb-wasm's engines and workers, resolved with import.meta.resolve). */
 const COPIED: Record<string, string[]> = {
@@ -107,7 +119,7 @@ function externalsPlugin(self: string, versions: Map<string, string>, outFile: s
     setup(b) {
       b.onResolve({ filter: /^[^./]/ }, (args) => {
         const name = args.path;
-        if (name === self || !SHARED.has(name)) return undefined;
+        if (name === self || !SHARED.has(name) || INLINED[self]?.has(name)) return undefined;
         const version = versions.get(name);
         if (!version) return undefined;
         const target = join(folderOf(name, version), "_esm.js");
@@ -130,8 +142,9 @@ async function main(): Promise<void> {
     const dir = folderOf(name, version);
     const outFile = join(dir, "_esm.js");
     const pkgJson = join(projectRoot, "node_modules", name, "package.json");
-    // Rebuild only when node_modules changed since the last fill.
-    if ((await exists(outFile)) && (await stat(outFile)).mtimeMs >= (await stat(pkgJson)).mtimeMs) {
+    // Rebuild only when node_modules or this script changed since the last fill.
+    const newest = Math.max((await stat(pkgJson)).mtimeMs, (await stat(fileURLToPath(import.meta.url))).mtimeMs);
+    if ((await exists(outFile)) && (await stat(outFile)).mtimeMs >= newest) {
       // still copy any missing verbatim files below
     } else {
       await mkdir(dir, { recursive: true });
@@ -162,6 +175,17 @@ async function main(): Promise<void> {
     await removeOtherVersions(spec.slice(0, at), spec.slice(at + 1));
     await mkdir(join(cacheRoot, spec), { recursive: true });
   }
+
+  // zod as Framework serves it to pages (/_node/zod@X/index.js): Framework bundles a node_modules
+  // import only when its cache file is missing, so writing it here replaces the bundle with every
+  // locale by the English-only one. Other versions' folders are dropped like the npm ones.
+  const zodVersion = await installedVersion("zod");
+  const nodeCache = join(projectRoot, "src", ".observablehq", "cache", "_node");
+  for (const entry of (await exists(nodeCache)) ? await readdir(nodeCache) : []) {
+    if (entry.startsWith("zod@") && entry !== `zod@${zodVersion}`) await rm(join(nodeCache, entry), { recursive: true, force: true });
+  }
+  await mkdir(join(nodeCache, `zod@${zodVersion}`), { recursive: true });
+  await writeFile(join(nodeCache, `zod@${zodVersion}`, "index.js"), await zodBrowserBundle(projectRoot));
 
   // Data and page loaders' outputs are cached by Framework and re-run only when the loader file
   // itself changes — not when a module it imports (the engine, the rules, a scenario) or a file it

@@ -9,7 +9,7 @@
  * reload — in English: no overlapping or cut chart text, no sideways scroll, no text in the wrong
  * language (known leaks, being translated, listed in language-known-failures.json: their count is
  * printed, a new one fails; PUHUI_UPDATE_KNOWN=1 rewrites the list from the run).
- * The last test prints a table per page (bytes, requests, heavy files, settle time, time to the
+ * The last test prints a table per page (bytes, requests, heavy files, the largest files, settle time, time to the
  * first headline numbers, headline position, heights, known leaks) and asserts the budgets: every
  * page but SQL ≤ 1.5 MB raw and free of DuckDB, a headline above the fold at 1280 × 900, and the
  * headline numbers within 10× the 1.5 s budget (time is reported, failing only far beyond it).
@@ -60,6 +60,8 @@ interface Weight {
   bytes: number;
   requests: number;
   heavy: string[];
+  /** The largest files of the first load, "name kB" (what to cut next). */
+  largest: string[];
   ms: number;
   height1280: number;
   height390: number;
@@ -69,7 +71,7 @@ interface Weight {
 const HEAVY: [string, RegExp][] = [
   ["duckdb", /duckdb/i],
   ["zod", /zod/i],
-  ["worker", /engine-worker/],
+  ["worker", /engine-worker|web-worker/],
   ["baselines", /baselines/],
 ];
 
@@ -98,6 +100,11 @@ async function recordWeight(path: string, width: Width, page: Page, requested: S
   w.bytes = names.reduce((a, u) => a + fileBytes(u, site.origin), 0);
   w.requests = names.length;
   w.heavy = HEAVY.filter(([, re]) => names.some((n) => re.test(n))).map(([k]) => k);
+  w.largest = names
+    .map((u) => ({ name: new URL(u).pathname.replace(/^.*\//, "").replace(/\.[0-9a-f]{8}\./, "."), bytes: fileBytes(u, site.origin) }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 4)
+    .map((f) => `${f.name} ${Math.round(f.bytes / 1e3)}`);
   w.ms = settledMs;
   w.height1280 = height;
   w.kpiBottom = await page.evaluate(() => document.querySelector(".kpi-grid")?.getBoundingClientRect().bottom ?? null);
@@ -297,13 +304,13 @@ describe("the site's pages", () => {
       }
     }
     // A visit that failed before it measured leaves blanks (its own test says why).
-    const blank: Weight & Readable = { bytes: NaN, requests: NaN, heavy: [], ms: NaN, height1280: NaN, height390: NaN, kpiBottom: null, headlineTop: null, headlineMs: null, knownLeaks: { zh: 0, en: 0 } };
+    const blank: Weight & Readable = { bytes: NaN, requests: NaN, heavy: [], largest: [], ms: NaN, height1280: NaN, height390: NaN, kpiBottom: null, headlineTop: null, headlineMs: null, knownLeaks: { zh: 0, en: 0 } };
     const rows = paths.map((path) => ({ ...blank, path, ...weights.get(path), ...readable.get(path) }));
     const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
     const table = [
-      "| page | bytes (raw) | requests | heavy files | load+settle ms | first headline ms | headline top (1280) | height 1280 | height 390 | known zh / en leaks |",
-      "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
-      ...rows.map((r) => `| ${r.path} | ${mb(r.bytes)} | ${r.requests} | ${r.heavy.join(", ") || "—"} | ${r.ms} | ${r.headlineMs ?? "—"} | ${r.headlineTop ?? "—"} | ${r.height1280} | ${r.height390} | ${r.knownLeaks.zh} / ${r.knownLeaks.en} |`),
+      "| page | bytes (raw) | requests | heavy files | largest files (kB) | load+settle ms | first headline ms | headline top (1280) | height 1280 | height 390 | known zh / en leaks |",
+      "|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|",
+      ...rows.map((r) => `| ${r.path} | ${mb(r.bytes)} | ${r.requests} | ${r.heavy.join(", ") || "—"} | ${r.largest.join(", ")} | ${r.ms} | ${r.headlineMs ?? "—"} | ${r.headlineTop ?? "—"} | ${r.height1280} | ${r.height390} | ${r.knownLeaks.zh} / ${r.knownLeaks.en} |`),
     ].join("\n");
     console.log(`\n${table}\n`);
     ctx.annotate(table);

@@ -1,0 +1,32 @@
+// Data loader (parameterised): one scenario's dashboard entry as scenario/<id>.json gives it, but
+// with the scenario file as written and the figures it cites instead of the resolved text — for a
+// scenario whose built population is large (the national one: 768 cells, 302 kB of its 358 kB).
+// The page resolves it with the same pure function as the command line (src/populations/resolve.ts:
+// resolveScenario(source, figures)), so the worker runs the identical text. The figures are the
+// ones resolution reads (tracked here), and this loader fails unless resolving with them alone
+// gives exactly the text scenario/<id>.json carries (issue 15: page weight).
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { readFigures } from "../../figures/read-figures.js";
+import type { Figure } from "../../figures/figures.js";
+import { resolveScenario } from "../../populations/resolve.js";
+import { parseJsonText, stripBom } from "../../sim/scenario.js";
+import { scenarioEntry } from "../scenario-entry.js";
+import { scenarioFileOf } from "../scheme-page/scenario.js";
+
+const { values } = parseArgs({ options: { id: { type: "string" } } });
+const file = scenarioFileOf(values.id ?? "");
+const { scenarioText, ...entry } = scenarioEntry(file);
+const source = stripBom(readFileSync(new URL(`../../../${entry.path}`, import.meta.url), "utf-8"));
+
+// A figure counts as read when resolution touches any field but its id (a lookup reads every id).
+const all = readFigures();
+const read = new Set<string>();
+const tracked = all.map((f) => new Proxy(f, { get: (target, key, receiver) => (key !== "id" && read.add(target.id), Reflect.get(target, key, receiver)) }));
+const resolve = (figures: readonly Figure[]) => JSON.stringify(resolveScenario(parseJsonText(source, entry.path), figures));
+const withAll = resolve(tracked);
+const figures = all.filter((f) => read.has(f.id));
+if (withAll !== scenarioText || resolve(figures) !== scenarioText) {
+  throw new Error(`${entry.path}: resolving with the ${figures.length} figures it reads does not give the scenario text the site runs`);
+}
+process.stdout.write(JSON.stringify({ ...entry, source, figures }));
