@@ -6,7 +6,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import type { ReplicateRow } from "../sim/run.js";
-import { summarize, type GroupSummary } from "../sim/summary.js";
+import { describeValues, summarize, type Distribution, type GroupSummary } from "../sim/summary.js";
 import { formatInUnit, payerColour, payerLabel, paysForOwnWorkers } from "../vocabulary/index.js";
 import { formatAmount, t, type Bilingual, type Lang } from "./i18n.js";
 import { fitLabel } from "./chart-text.js";
@@ -94,6 +94,93 @@ export function headlineTable(rows: readonly ReplicateRow[], options: readonly O
   wrap.className = "scroll-box";
   wrap.append(table);
   return wrap;
+}
+
+/** The headline figures of one option: its last year's distributions over the replicates. */
+export interface HeadlineFigures {
+  option: OptionInfo;
+  year: number;
+  replicates: number;
+  enrolled: Distribution;
+  coverage: Distribution;
+  lossRatio: Distribution;
+  /** P(loss ratio > 100 %) over the replicates with a loss ratio. */
+  pAbove1: number | null;
+  /** Subsidies by public money and third parties — not what platforms or employers pay for their own workers. */
+  subsidy: Distribution;
+}
+
+/** The first option's last-year headline figures (null before any of its rows). */
+export function headlineFigures(rows: readonly ReplicateRow[], options: readonly OptionInfo[]): HeadlineFigures | null {
+  const o = options[0];
+  if (!o) return null;
+  const mine = rows.filter((r) => r.option === o.id);
+  if (mine.length === 0) return null;
+  const year = mine.reduce((y, r) => Math.max(y, r.year), 0);
+  const last = mine.filter((r) => r.year === year);
+  const lossRatio = describeValues(last.map((r) => r.lossRatio));
+  return {
+    option: o,
+    year,
+    replicates: last.length,
+    enrolled: describeValues(last.map((r) => r.enrolled)),
+    coverage: describeValues(last.map((r) => r.coverage)),
+    lossRatio,
+    pAbove1: lossRatio.n ? last.filter((r) => r.lossRatio !== null && r.lossRatio > 1).length / lossRatio.n : null,
+    subsidy: describeValues(last.map((r) => Object.entries(r.subsidies).reduce((a, [p, v]) => (paysForOwnWorkers(p) ? a : a + v), 0))),
+  };
+}
+
+/**
+ * The answer to a scheme page's question, first on the page: one sentence with the first option's
+ * last-year numbers — take-up, the loss ratio and the subsidy cost (public money and third
+ * parties, not what platforms or employers pay for their own workers), each with its 5–95 %
+ * range over the replicates — and the same three as KPI cards. Empty before the first rows.
+ */
+export function headlineAnswer(rows: readonly ReplicateRow[], options: readonly OptionInfo[], lang: Lang): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "scenario-answer";
+  const f = headlineFigures(rows, options);
+  if (!f) return box;
+  const { enrolled, coverage, subsidy, year } = f;
+  const lr = f.lossRatio;
+  const pct = (v: number | null) => (v === null ? "—" : `${(100 * v).toFixed(0)} %`);
+  const yuan = (v: number | null) => (v === null ? "—" : v === 0 ? "0" : formatAmount(v, lang));
+  const people = (v: number | null) => yuan(v === null ? null : Math.round(v));
+  const range = (d: { q05: number | null; q95: number | null }, fmt: (v: number | null) => string) => `${fmt(d.q05)}–${fmt(d.q95)}`;
+  const who = `${name(f.option, lang)}${year > 1 ? t({ zh: `(第 ${year} 年)`, en: ` (year ${year})` }, lang) : ""}`;
+  const noSubsidy = subsidy.max === 0;
+  const above = pct(f.pAbove1);
+  const p = document.createElement("p");
+  p.className = "answer";
+  p.textContent =
+    lang === "zh"
+      ? `模拟 ${f.replicates} 次(均值)：「${who}」参保 ${people(enrolled.mean)}人，参保率 ${pct(coverage.mean)}(5–95 % 区间 ${range(coverage, pct)})；赔付率 ${pct(lr.mean)}(${range(lr, pct)})，超过 100 % 的概率 ${above}；${noSubsidy ? "没有财政或第三方补贴" : `补贴成本 ${yuan(subsidy.mean)}元(${range(subsidy, yuan)})`}。`
+      : `Over ${f.replicates} replicates (means): "${who}" enrols ${people(enrolled.mean)}, a take-up of ${pct(coverage.mean)} (5–95 % range ${range(coverage, pct)}); the loss ratio is ${pct(lr.mean)} (${range(lr, pct)}), above 100 % with probability ${above}; ${noSubsidy ? "no public or third-party subsidy" : `subsidies cost ${yuan(subsidy.mean)} yuan (${range(subsidy, yuan)})`}.`;
+  const kpi = (title: string, big: string, note: string) => {
+    const c = document.createElement("div");
+    c.className = "card";
+    const h = document.createElement("h2");
+    h.textContent = title;
+    const b = document.createElement("span");
+    b.className = "big";
+    b.textContent = big;
+    const n = document.createElement("p");
+    n.className = "muted";
+    n.textContent = note;
+    c.append(h, b, n);
+    return c;
+  };
+  const five = t({ zh: "5–95 % 区间", en: "5–95 % range" }, lang);
+  const grid = document.createElement("div");
+  grid.className = "kpi-grid";
+  grid.append(
+    kpi(t({ zh: "参保率", en: "Take-up" }, lang), pct(coverage.mean), `${people(enrolled.mean)}${t({ zh: "人", en: " enrolled" }, lang)} · ${five} ${range(coverage, pct)}`),
+    kpi(t({ zh: "赔付率", en: "Loss ratio" }, lang), pct(lr.mean), `${five} ${range(lr, pct)}`),
+    kpi(t({ zh: "补贴成本(元)", en: "Subsidy cost (yuan)" }, lang), yuan(subsidy.mean), `${five} ${range(subsidy, yuan)}`),
+  );
+  box.append(p, grid);
+  return box;
 }
 
 export interface LossRatioDatum {

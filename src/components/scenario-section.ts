@@ -1,15 +1,17 @@
 /**
  * A self-contained scenario section for a scheme page: the live run in the page's Web Worker
- * (progress; quick results first, refined as more arrive), its results first, and the scenario
- * panel's controls below them, folded in a panel the reader opens (<details>). The results — enrolment, premium income, benefits and the loss ratio with their Monte Carlo error,
- * the loss-ratio distribution, premium by payer, and a fan chart over years for multi-year
- * scenarios. One call per page: `scenarioSection(baseline, engine, lang)`.
+ * (progress; quick results first, refined as more arrive), its answer first — one sentence and KPI
+ * cards: take-up, loss ratio and subsidy cost with their 5–95 % ranges (headlineAnswer) — then the
+ * loss-ratio distribution, the table per option (enrolment, premium income, benefits and the loss
+ * ratio with their Monte Carlo error), premium by payer and a fan chart over years for multi-year
+ * scenarios; the scenario panel's controls below them, folded in a panel the reader opens
+ * (<details>). One call per page: `scenarioSection(baseline, engine, lang)`.
  */
 import type { EngineClient } from "../sim/engine-protocol.js";
 import { costBasisTable } from "./cost-basis.js";
 import { downloadable } from "./download.js";
 import { formatAmount, t, type Bilingual, type Lang } from "./i18n.js";
-import { fanChart, fanData, headlineTable, lossRatioChart, lossRatioData, payerChart, payerData } from "./scenario-charts.js";
+import { fanChart, fanData, headlineAnswer, headlineTable, lossRatioChart, lossRatioData, payerChart, payerData } from "./scenario-charts.js";
 import { label, progressView, reproduceView, runScenario, scenarioControls, type BaselineEntry, type RunUpdate } from "./scenario-panel.js";
 
 function card(chart: Element, data: readonly object[], name: string): HTMLElement {
@@ -50,7 +52,9 @@ export function scenarioSection(baseline: BaselineEntry | undefined, engine: Eng
   const progress = document.createElement("div");
   const results = document.createElement("div");
   const reproduce = document.createElement("div");
-  root.append(intro, progress, results, assumptionsPanel(controls, lang), reproduce);
+  const answer = document.createElement("div");
+  answer.className = "scenario-headline";
+  root.append(answer, results, progress, intro, assumptionsPanel(controls, lang), reproduce);
 
   let cancel: () => void = () => {};
   let pending: RunUpdate | null = null;
@@ -64,7 +68,8 @@ export function scenarioSection(baseline: BaselineEntry | undefined, engine: Eng
     const width = Math.max(300, Math.min(root.clientWidth || 640, 960) - 40);
     const lr = lossRatioData(u.rows, baseline.options, lang);
     const payers = payerData(u.rows, baseline.options, lang);
-    const parts: Node[] = [headlineTable(u.rows, baseline.options, lang), costBasisTable(u.rows, baseline.options, lang), card(lossRatioChart(lr, { width, lang }), lr, `${baseline.id}-loss-ratio`), card(payerChart(payers, { width, lang }), payers, `${baseline.id}-premium-by-payer`)];
+    answer.replaceChildren(headlineAnswer(u.rows, baseline.options, lang));
+    const parts: Node[] = [card(lossRatioChart(lr, { width, lang }), lr, `${baseline.id}-loss-ratio`), headlineTable(u.rows, baseline.options, lang), costBasisTable(u.rows, baseline.options, lang), card(payerChart(payers, { width, lang }), payers, `${baseline.id}-premium-by-payer`)];
     if (baseline.years > 1) {
       const fan = fanData(u.rows, baseline.options, "lossRatio", lang);
       parts.push(card(fanChart(fan, { width, lang, metricLabel: t({ zh: "赔付率", en: "loss ratio" }, lang), percent: true }), fan, `${baseline.id}-loss-ratio-by-year`));

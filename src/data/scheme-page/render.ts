@@ -1,9 +1,10 @@
 /**
  * The scheme page template: the Markdown of /schemes/<id>, printed at build time by the page
  * loader src/schemes/[scheme].md.ts from the scheme's page.yaml (its own words) and the registry.
- * Every scheme page has the same sections — the rules card, the calculator (eligibility, premium
- * by payer, itemised payout), optionally Zhejiang's first-order rule, the population (a live
- * scenario panel, or a summary linking to the scenario's own page), reproduce/cite, sources —
+ * Every scheme page has the same sections, the answer first — the population (a live scenario
+ * panel whose answer sentence and KPI cards come first, or a one-sentence summary linking to the
+ * scenario's own page), the rules card, the calculator (eligibility, premium by payer, itemised
+ * payout), optionally Zhejiang's first-order rule, reproduce/cite, sources —
  * and the same generic text where a page.yaml says nothing.
  */
 import type { Bilingual, SchemePage } from "./page.js";
@@ -37,10 +38,10 @@ export const GENERIC = {
   eligibilityHeading: { zh: "谁可以参保？", en: "Who is eligible?" },
   premiumHeading: { zh: "保费多少，谁来付？", en: "What does it cost, and who pays?" },
   payoutHeading: { zh: "这次理赔赔多少？", en: "What does this claim pay?" },
-  populationHeading: { zh: "放到一群人身上：参保、赔付率和补贴成本", en: "Across a population: take-up, loss ratio and subsidy cost" },
+  populationHeading: { zh: "放到一群人身上：多少人参保，赔付率多高，补贴花多少？", en: "Across a population: how many enrol, what is the loss ratio, what do subsidies cost?" },
   populationIntro: {
-    zh: "下面按基准情景模拟这一方案(已按公开数字校准的部分见“校准”页)。改动任一假设或写一项规则改革，模型在浏览器后台线程中重新运行：先给出几百次重复的快速结果，再逐步细化；表格中各项的蒙特卡洛标准误在鼠标悬停提示中。",
-    en: "Below, the scheme's baseline scenario (what is calibrated to published figures is on the Calibration page). Change any assumption or write a reform of any rule and the model re-runs in a background thread: quick results from a few hundred replicates first, refined as more arrive; each cell's Monte Carlo standard error is in its tooltip.",
+    zh: "以上是这一方案的基准情景(已按公开数字校准的部分见“校准”页)。打开“改动假设”面板，改动任一假设或写一项规则改革，模型在浏览器后台线程中重新运行：先给出几百次重复的快速结果，再逐步细化；表格中各项的蒙特卡洛标准误在鼠标悬停提示中。",
+    en: "Above, the scheme's baseline scenario (what is calibrated to published figures is on the Calibration page). Open the assumptions panel to change any assumption or write a reform of any rule, and the model re-runs in a background thread: quick results from a few hundred replicates first, refined as more arrive; each cell's Monte Carlo standard error is in its tooltip.",
   },
   reproduceHeading: { zh: "如何复现、引用？", en: "How to reproduce and cite this?" },
   reproduceIntro: {
@@ -66,10 +67,12 @@ export interface PageContext {
 export function renderSchemePage(page: SchemePage, ctx: PageContext): string {
   return [
     pageHead(page, ctx),
+    // The answer first (issue 15): the population's headline numbers and chart, then the rules
+    // card and the calculator.
+    page.population ? populationSection(page.population) : "",
     rulesSection(page),
     calculatorSections(page),
     page.firstOrder ? firstOrderSection(page.firstOrder) : "",
-    page.population ? populationSection(page.population) : "",
     reproduceSection(),
     sourcesList(page, ctx),
   ].join("");
@@ -155,14 +158,15 @@ display(html\`<div class="card">\${resize((width) => downloadable(firstOrderChar
 function populationSection(pop: NonNullable<SchemePage["population"]>): string {
   let md = h2(GENERIC.populationHeading);
   if (pop.page === undefined) {
-    md += p(GENERIC.populationIntro);
+    // The worker is the engine's own module graph as Framework serves it to the page (zod, the
+    // rules and the schemes are the page's files, loaded once), not a second bundle of them.
     md += js(`
-const scenarioBaseline = FileAttachment(${JSON.stringify(`../data/scenario/${pop.scenario}.json`)}).json();
-const engineUrl = FileAttachment("../data/engine-worker.js").url();`);
+const scenarioBaseline = FileAttachment(${JSON.stringify(`../data/scenario/${pop.scenario}.json`)}).json();`);
     md += js(`
-const engine = new EngineClient(await engineUrl);
+const engine = new EngineClient(import.meta.resolve("../sim/web-worker.js"));
 invalidation.then(() => engine.terminate());`);
     md += js("scenarioSection(scenarioBaseline, engine, lang)");
+    md += p(GENERIC.populationIntro, "muted");
   } else {
     md += js('const summaries = FileAttachment("../data/summaries.json").json();');
     md += js(`scenarioBrief(summaries.find((b) => b.id === ${JSON.stringify(pop.scenario)}), ${JSON.stringify(pop.option)}, \`..${pop.page}\${lang === "en" ? "?lang=en" : ""}\`, lang)`);
