@@ -3,7 +3,7 @@
 // scenario whose built population is large (the national one: 768 cells, 302 kB of its 358 kB).
 // The page resolves it with the same pure function as the command line (src/populations/resolve.ts:
 // resolveScenario(source, figures)), so the worker runs the identical text. The figures are the
-// ones resolution reads (tracked here), and this loader fails unless resolving with them alone
+// ones resolution reads, with the fields it reads (tracked here), and this loader fails unless resolving with them alone
 // gives exactly the text scenario/<id>.json carries (issue 15: page weight).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
@@ -17,15 +17,27 @@ import { scenarioFileOf } from "../scheme-page/scenario.js";
 const { values } = parseArgs({ options: { id: { type: "string" } } });
 const file = scenarioFileOf(values.id ?? "");
 const { scenarioText, ...entry } = scenarioEntry(file);
-const source = stripBom(readFileSync(new URL(`../../../${entry.path}`, import.meta.url), "utf-8"));
+// The file's JSON without its indentation (resolution reads the parsed value, not the layout).
+const source = JSON.stringify(parseJsonText(stripBom(readFileSync(new URL(`../../../${entry.path}`, import.meta.url), "utf-8")), entry.path));
 
-// A figure counts as read when resolution touches any field but its id (a lookup reads every id).
+// A figure counts as read when resolution touches any field but its id (a lookup reads every id);
+// it is sent with its id and the fields read (a figure used as a number needs only its value).
 const all = readFigures();
-const read = new Set<string>();
-const tracked = all.map((f) => new Proxy(f, { get: (target, key, receiver) => (key !== "id" && read.add(target.id), Reflect.get(target, key, receiver)) }));
+const read = new Map<string, Set<string>>();
+const tracked = all.map(
+  (f) =>
+    new Proxy(f, {
+      get: (target, key, receiver) => {
+        if (key !== "id" && typeof key === "string") read.set(target.id, (read.get(target.id) ?? new Set<string>()).add(key));
+        return Reflect.get(target, key, receiver);
+      },
+    }),
+);
 const resolve = (figures: readonly Figure[]) => JSON.stringify(resolveScenario(parseJsonText(source, entry.path), figures));
 const withAll = resolve(tracked);
-const figures = all.filter((f) => read.has(f.id));
+const figures = all
+  .filter((f) => read.has(f.id))
+  .map((f) => Object.fromEntries(Object.entries(f).filter(([k]) => k === "id" || read.get(f.id)!.has(k))) as unknown as Figure);
 if (withAll !== scenarioText || resolve(figures) !== scenarioText) {
   throw new Error(`${entry.path}: resolving with the ${figures.length} figures it reads does not give the scenario text the site runs`);
 }
