@@ -9,8 +9,13 @@
  * - `languageLeaks`: the language-purity heuristic. Every visible text node in the main column,
  *   the table of contents, the sidebar and the footer (pager) is checked, except text inside
  *   code, pre, kbd, samp, [translate="no"] and inside an element whose own `lang` is the other
- *   language (a deliberate `<span lang="en">` in Chinese mode, e.g. the English half of a
- *   bilingual name). Closed <details> panels are opened for the check (their text is user-facing).
+ *   language. The rule for `lang`: an element marked with the other language is a quotation or a
+ *   proper name in that language, not a leak — in English mode `<cite lang="zh">人社部发〔2025〕24号</cite>`
+ *   (a Chinese document's title, shown with its English gloss: src/components/cite.ts) or a seed
+ *   line's quotation `<q lang="zh">…</q>`; in Chinese mode an element with `lang="en…"`, e.g. the
+ *   English half of a bilingual name. (Plain `lang="zh"`, not `zh-CN`: `zh-CN`/`en` mark the
+ *   language switch's paired spans, and the stylesheet hides the inactive one — a hidden span is
+ *   skipped as invisible anyway.) Closed <details> panels are opened for the check (their text is user-facing).
  *   Proper names (PROPER_NAMES) are removed first. Then:
  *     zh mode: a leak is ≥ 4 consecutive Latin words (letters, inner hyphens/apostrophes) separated
  *              only by spaces or light punctuation — an English phrase or sentence, not an acronym,
@@ -52,6 +57,9 @@ export const PROPER_NAMES = [
   "URL",
   "CLI",
   "npx puhui",
+  "Slurm",
+  "Kubernetes",
+  "GNU parallel",
 ];
 /** Han-character names allowed in English mode: the project's own name (cited as "Puhui Workbench (普惠保障工作台)") and the Ningbo sign-up platform, which has no English name. */
 export const HAN_NAMES: string[] = ["普惠保障工作台", "灵活就业服务在线"];
