@@ -2,7 +2,8 @@
  * Summaries of a run's replicate rows (pure, browser-safe): per (option, year) and metric the
  * mean, sample sd, Monte Carlo standard error of the mean, quantiles (simple-statistics
  * `quantileSorted`, numpy's linear "type 7" rule), min and max; P(loss ratio > 1) with its MC
- * error; the split of the spread of benefits and enrolment into parameter and process parts;
+ * error; the split of the spread of benefits, enrolment, premium and loss ratio into parameter
+ * and process parts;
  * and paired comparisons of two options (replicates share random numbers across options, so the
  * per-replicate difference is the right thing to summarise).
  */
@@ -55,9 +56,15 @@ export interface Exceedance {
  * the process part is the mean of the analytic conditional variance (processVarBenefits) for
  * benefits, and for enrolment — for which the engine reports no conditional variance — the mean
  * squared residual (enrolled − expectedEnrolled)², an unbiased estimate of E Var[Y|θ].
+ * Premium (gross): the parameter part is the variance of expectedGross, the process part the mean
+ * squared residual (gross − expectedGross)², as for enrolment (issue 13). Loss ratio: the engine
+ * reports no E[B/G | θ]; it is taken as E[B|θ] / E[G|θ] (first order in the delta method), the
+ * parameter part its variance over replicates and the process part the mean squared residual of
+ * the loss ratio around it ("residual-ratio"), over replicates with a premium (E[G|θ] > 0). The
+ * two parts then add up to Var LR up to the ratio approximation's bias.
  */
 export interface UncertaintySplit {
-  metric: "benefits" | "enrolled";
+  metric: SplitMetric;
   /** sd of E[Y | θ] over replicates. */
   parameterSd: number | null;
   /** √(E Var[Y | θ]). */
@@ -65,8 +72,11 @@ export interface UncertaintySplit {
   /** parameterSd² / (parameterSd² + processSd²). */
   parameterShare: number | null;
   /** How the process part was obtained. */
-  processMethod: "analytic" | "residual";
+  processMethod: "analytic" | "residual" | "residual-ratio";
 }
+
+/** Metrics whose spread is split into parameter and process parts. */
+export type SplitMetric = "benefits" | "enrolled" | "gross" | "lossRatio";
 
 export interface GroupSummary {
   option: string;
@@ -76,7 +86,7 @@ export interface GroupSummary {
   payers: string[];
   metrics: Record<string, MetricSummary>;
   lossRatioAbove1: Exceedance;
-  split: { benefits: UncertaintySplit; enrolled: UncertaintySplit };
+  split: Record<SplitMetric, UncertaintySplit>;
 }
 
 /** Mean of a finite array (0 for none): plain summation in order, so results are reproducible. */
@@ -214,18 +224,26 @@ export function exceedance(values: readonly (number | null)[], threshold = 1): E
   return { threshold, p, mcse: Math.sqrt((p * (1 - p)) / n), n };
 }
 
-/** The parameter/process split of benefits or enrolment over a group's rows. */
-export function uncertaintySplit(rows: readonly ReplicateRow[], metric: "benefits" | "enrolled"): UncertaintySplit {
-  const processMethod = metric === "benefits" ? "analytic" : "residual";
-  const expected = rows.map((r) => (metric === "benefits" ? r.expectedBenefits : r.expectedEnrolled));
-  const paramVar = sampleVariance(expected);
-  let processVar: number | null = null;
-  if (rows.length > 0) {
-    processVar =
-      metric === "benefits"
-        ? mean(rows.map((r) => r.processVarBenefits))
-        : mean(rows.map((r) => (r.enrolled - r.expectedEnrolled) ** 2));
+/** The parameter/process split of benefits, enrolment, premium or loss ratio over a group's rows. */
+export function uncertaintySplit(rows: readonly ReplicateRow[], metric: SplitMetric): UncertaintySplit {
+  const processMethod = metric === "benefits" ? "analytic" : metric === "lossRatio" ? "residual-ratio" : "residual";
+  let expected: number[];
+  let residuals: number[];
+  if (metric === "lossRatio") {
+    const used = rows.filter((r) => r.expectedGross > 0 && r.lossRatio !== null);
+    expected = used.map((r) => r.expectedBenefits / r.expectedGross);
+    residuals = used.map((r, i) => (r.lossRatio! - expected[i]!) ** 2);
+  } else if (metric === "benefits") {
+    expected = rows.map((r) => r.expectedBenefits);
+    residuals = rows.map((r) => r.processVarBenefits);
+  } else {
+    const actual = metric === "gross" ? (r: ReplicateRow) => r.gross : (r: ReplicateRow) => r.enrolled;
+    const conditional = metric === "gross" ? (r: ReplicateRow) => r.expectedGross : (r: ReplicateRow) => r.expectedEnrolled;
+    expected = rows.map(conditional);
+    residuals = rows.map((r) => (actual(r) - conditional(r)) ** 2);
   }
+  const paramVar = sampleVariance(expected);
+  const processVar = residuals.length > 0 ? mean(residuals) : null;
   const total = paramVar !== null && processVar !== null ? paramVar + processVar : null;
   return {
     metric,
@@ -252,7 +270,12 @@ export function summarize(rows: readonly ReplicateRow[]): GroupSummary[] {
       payers,
       metrics,
       lossRatioAbove1: exceedance(g.rows.map((r) => r.lossRatio), 1),
-      split: { benefits: uncertaintySplit(g.rows, "benefits"), enrolled: uncertaintySplit(g.rows, "enrolled") },
+      split: {
+        benefits: uncertaintySplit(g.rows, "benefits"),
+        enrolled: uncertaintySplit(g.rows, "enrolled"),
+        gross: uncertaintySplit(g.rows, "gross"),
+        lossRatio: uncertaintySplit(g.rows, "lossRatio"),
+      },
     };
   });
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Payer } from "../../src/rules/index.js";
 import type { ReplicateRow } from "../../src/sim/run.js";
+import { Xoshiro128ss } from "../../src/sim/rng.js";
+import { binomial } from "../../src/sim/samplers.js";
 import { compareOptions, describeValues, exceedance, metricsFor, summarize, uncertaintySplit } from "../../src/sim/summary.js";
 
 const ZERO_SUBSIDIES = { budget: 0, bank: 0, employer: 0, town: 0, platform: 0, union: 0, chamber: 0, collective: 0, association: 0 } as Record<Payer, number>;
@@ -102,6 +104,66 @@ describe("uncertaintySplit", () => {
     expect(s.parameterSd).toBeCloseTo(Math.sqrt(8), 12);
     expect(s.processSd).toBeCloseTo(Math.sqrt(10), 12);
     expect(s.parameterShare).toBeCloseTo(8 / 18, 12);
+  });
+});
+
+describe("uncertaintySplit of premium and loss ratio (issue 13)", () => {
+  it("premium: parameter part from expectedGross, process part the mean squared residual (hand case)", () => {
+    const rows = [
+      row({ replicate: 0, gross: 110, expectedGross: 100 }),
+      row({ replicate: 1, gross: 190, expectedGross: 200 }),
+    ];
+    const s = uncertaintySplit(rows, "gross");
+    // var(100, 200) = 5000; residuals 10, −10 → mean square 100
+    expect(s.parameterSd).toBeCloseTo(Math.sqrt(5000), 12);
+    expect(s.processSd).toBeCloseTo(10, 12);
+    expect(s.parameterShare).toBeCloseTo(5000 / 5100, 12);
+    expect(s.processMethod).toBe("residual");
+  });
+
+  it("loss ratio: around E[B|θ] / E[G|θ], rows without a premium left out (hand case)", () => {
+    const rows = [
+      row({ replicate: 0, lossRatio: 0.6, expectedBenefits: 50, expectedGross: 100 }),
+      row({ replicate: 1, lossRatio: 0.8, expectedBenefits: 90, expectedGross: 100 }),
+      row({ replicate: 2, lossRatio: null, expectedBenefits: 0, expectedGross: 0 }),
+    ];
+    const s = uncertaintySplit(rows, "lossRatio");
+    // E[LR|θ] = 0.5, 0.9 → var 0.08; residuals 0.1, −0.1 → 0.01
+    expect(s.parameterSd).toBeCloseTo(Math.sqrt(0.08), 12);
+    expect(s.processSd).toBeCloseTo(0.1, 12);
+    expect(s.parameterShare).toBeCloseTo(0.08 / 0.09, 12);
+    expect(s.processMethod).toBe("residual-ratio");
+  });
+
+  it("law of total variance: take-up p ∈ {0.2, 0.4}, enrolled ~ Binomial(1000, p) at 100 元 — parts 100² · 100² and 100² · 200", () => {
+    // Var E[G|p] = 100² · Var(1000 p) = 100² · 100² (p equally likely: 1000 p = 200 or 400);
+    // E Var[G|p] = 100² · E[1000 p (1 − p)] = 100² · (160 + 240) / 2 = 100² · 200.
+    const rng = Xoshiro128ss.derive("summary-split-test");
+    const R = 20000;
+    const rows: ReplicateRow[] = [];
+    const benefitsRate = 30; // benefits 30 元 per enrollee at p = 0.2, 60 元 at p = 0.4
+    for (let r = 0; r < R; r++) {
+      const p = r % 2 === 0 ? 0.2 : 0.4;
+      const enrolled = binomial(rng, 1000, p);
+      const gross = 100 * enrolled;
+      const benefits = benefitsRate * enrolled * (p === 0.2 ? 1 : 2);
+      rows.push(row({ replicate: r, enrolled, gross, expectedGross: 100 * 1000 * p, benefits, expectedBenefits: benefitsRate * 1000 * p * (p === 0.2 ? 1 : 2), lossRatio: enrolled > 0 ? benefits / gross : null }));
+    }
+    const g = uncertaintySplit(rows, "gross");
+    // p alternates, so the sample variance of E[G|p] is exactly 100⁴ · R / (R − 1).
+    expect(g.parameterSd! ** 2 / (100 ** 4 * (R / (R - 1)))).toBeCloseTo(1, 10);
+    // E Var: the mean of R squared residuals, each with variance ≈ 2 (100² · 1000 p (1 − p))²
+    const seProcess = Math.sqrt(2 * ((100 ** 2 * 160) ** 2 + (100 ** 2 * 240) ** 2) / 2 / R);
+    expect(Math.abs(g.processSd! ** 2 - 100 ** 2 * 200)).toBeLessThan(4 * seProcess);
+    // The two parts add up to the realised variance of the premium.
+    const m = rows.reduce((a, x) => a + x.gross, 0) / R;
+    const v = rows.reduce((a, x) => a + (x.gross - m) ** 2, 0) / (R - 1);
+    expect(Math.abs(g.parameterSd! ** 2 + g.processSd! ** 2 - v) / v).toBeLessThan(0.03);
+    // Loss ratio here is 0.3 or 0.6 by θ alone (benefits ∝ enrolled): all of it parameter.
+    const lr = uncertaintySplit(rows, "lossRatio");
+    expect(lr.parameterSd! ** 2).toBeCloseTo(((0.6 - 0.3) / 2) ** 2 * (R / (R - 1)), 8);
+    expect(lr.processSd).toBeCloseTo(0, 12);
+    expect(lr.parameterShare).toBeCloseTo(1, 12);
   });
 });
 
