@@ -12,7 +12,7 @@ const GEOGRAPHY_ZH: Record<string, string> = {
   China: "全国",
   Ningbo: "宁波",
   Urumqi: "乌鲁木齐",
-  "Jiangshan town, Ningbo": "宁波江山镇",
+  "Jiangshan town, Ningbo": "宁波姜山镇",
   Guangdong: "广东",
   Shanghai: "上海",
   Hangzhou: "杭州",
