@@ -1,5 +1,5 @@
 // Data loader (parameterised): one scenario's dashboard entry as scenario/<id>.json gives it, but
-// with the scenario file as written and the figures it cites instead of the resolved text — for a
+// without the baseline summaries, and with the scenario file and the figures it cites instead of the resolved text — for a
 // scenario whose built population is large (the national one: 768 cells, 302 kB of its 358 kB).
 // The page resolves it with the same pure function as the command line (src/populations/resolve.ts:
 // resolveScenario(source, figures)), so the worker runs the identical text. The figures are the
@@ -16,7 +16,8 @@ import { scenarioFileOf } from "../scheme-page/scenario.js";
 
 const { values } = parseArgs({ options: { id: { type: "string" } } });
 const file = scenarioFileOf(values.id ?? "");
-const { scenarioText, ...entry } = scenarioEntry(file);
+// The baseline summaries stay in scenario/<id>.json and summaries.json: the live panel re-runs.
+const { scenarioText, summaries: _summaries, ...entry } = scenarioEntry(file);
 // The file's JSON without its indentation (resolution reads the parsed value, not the layout).
 const source = JSON.stringify(parseJsonText(stripBom(readFileSync(new URL(`../../../${entry.path}`, import.meta.url), "utf-8")), entry.path));
 
