@@ -54,7 +54,8 @@ describe("工惠保's calculator", () => {
 
   it("downloads the payout chart as SVG, PNG and CSV", async () => {
     const page = shared();
-    const chart = page.locator(".downloadable").nth(1); // 0: premium by payer, 1: payout items
+    // The payout-items chart by its download name (the population's charts now come first on the page).
+    const chart = page.locator(".downloadable", { has: page.locator('[aria-label="下载 download gonghuibao-payout-items"]') });
     const get = async (label: string) => {
       const [download] = await Promise.all([page.waitForEvent("download"), chart.getByRole("button", { name: new RegExp(`^下载 ${label}`) }).click()]);
       return { name: download.suggestedFilename(), bytes: await bytesOf(download) };
