@@ -1,5 +1,5 @@
 /**
- * Compare without JSON, end to end (issue 14): on /compare in Chinese, find 江山 80+'s rule
+ * Compare without JSON, end to end (issue 14): on /compare in Chinese, find 姜山镇 80+'s rule
  * parameter by its Chinese name (成人保费, 天一甬宁保's adult premium), see a typed non-number
  * named beside the field, change the premium by −30 % and add it to a named reform, and read the
  * paired difference of premium income; it equals the per-replicate difference computed here from
