@@ -48,12 +48,12 @@ describe("puhui sensitivity --posterior", () => {
     // take-up is 0.25 in every draw: both ends 0.25, E[enrolled] 2.5 万 at both, no swing.
     expect(r.out).toMatch(/^takeup +uniform\(0\.2, 0\.4\) +0\.25 \/ 0\.25 +\S+ 万 \/ \S+ 万 +0 +2\.5 万 \/ 2\.5 万 +0 /m);
     expect(r.out).toContain("posterior draws are correlated");
-  }, 120_000);
+  }, 300_000);
 
   it("refuses a posterior of another scenario with one line", async () => {
     const r = await runCli("sensitivity", FIXTURE, "--replicates", "20", "--posterior", posteriorFileOf("other"));
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^puhui sensitivity: posterior: was made for scenario "other" \(allowed: a posterior of "small-gonghuibao"\)\n$/);
     expect(r.out).toBe("");
-  }, 120_000);
+  }, 300_000);
 });

@@ -66,7 +66,7 @@ describe("largest payout check", () => {
     expect(maxPayoutCheck(scenario, options, "base", "synthetic.max", 10800, [[3]]).pass).toBe(false);
   });
 
-  it("agrees with a direct simulation of the per-replicate maxima", { timeout: 120_000 }, () => {
+  it("agrees with a direct simulation of the per-replicate maxima", { timeout: 300_000 }, () => {
     const lam = 0.2;
     const rng = Xoshiro128ss.derive("max-payout-test");
     const scheme = options[0]!.scheme;
@@ -96,7 +96,7 @@ describe("largest payout check", () => {
 });
 
 describe("stored largest-payout checks (simulations/posteriors/held-out.json maxPayout)", () => {
-  it("are current: recomputed from the shipped posterior and data/figures.csv they give the same numbers", { timeout: 120_000 }, () => {
+  it("are current: recomputed from the shipped posterior and data/figures.csv they give the same numbers", { timeout: 300_000 }, () => {
     const stored = (JSON.parse(readFileSync("simulations/posteriors/held-out.json", "utf-8")) as { maxPayout: MaxPayoutCheck[] }).maxPayout;
     expect(stored.map((c) => c.figure)).toContain("jiangshan.max_payout_all");
     const figures = readFigures();
