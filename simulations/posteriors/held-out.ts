@@ -58,7 +58,7 @@ const EXTERNAL: { scenario: string; target: External; reason: { zh: string; en: 
     target: { figure: "shanghai.huhuibao.loss_ratio_2021", option: "as-issued", year: 1, metric: "lossRatio", tolerance: 0.5, observation: { model: "relative", source: "secondary", sigma: 0.05, transfer: 0.3 } },
     reason: {
       zh: "沪惠保 88 % 的赔付率由其报案率、案均赔付(两者都已拟合)和保费共同决定，是检验三者是否一致的自然选择：留出它，检验拟合出的频率和费用配上天一甬宁保自己的保费是否落在附近。二手来源(σ 5 %，“超 88 %”)；转用误差 σ 30 %：另一城市、年份、保费(115 元对 100 元)和责任设计",
-      en: "沪惠保's 88 % loss ratio is implied by its claim rate and paid per case (both fitted) and its premium, so it is the natural check of the three together: held out, it tests whether the fitted frequency and cost with 天一甬宁保's own premium land near it. Secondary (σ 5 %, '> 88 %'); transfer σ 30 %: another city, year, premium (115 元 against 100 元) and design",
+      en: "Huhuibao's (Shanghai, 2021) 88 % loss ratio is implied by its claim rate and paid per case (both fitted) and its premium, so it is the natural check of the three together: held out, it tests whether the fitted frequency and cost with 天一甬宁保's own premium land near it. Secondary (σ 5 %, '> 88 %'); transfer σ 30 %: another city, year, premium (115 元 against 100 元) and design",
     },
   },
   {

@@ -54,6 +54,12 @@ export function scenarioSection(baseline: BaselineEntry | undefined, engine: Eng
   const reproduce = document.createElement("div");
   const answer = document.createElement("div");
   answer.className = "scenario-headline";
+  // The answer's place is held from the start (no digits until the first results arrive), so a
+  // reader — and the e2e's headline timer — sees where the answer will be while the engine runs.
+  const waiting = document.createElement("p");
+  waiting.className = "answer muted";
+  waiting.textContent = t({ zh: "正在模拟，结果马上出现……", en: "Simulating — the answer appears here in a moment…" }, lang);
+  answer.append(waiting);
   root.append(answer, results, progress, intro, assumptionsPanel(controls, lang), reproduce);
 
   let cancel: () => void = () => {};

@@ -14,7 +14,9 @@ import { problems, useBuiltSite, type PageReport } from "./browser.js";
 const site = useBuiltSite();
 const dir = "simulations/posteriors/";
 const posteriors = readdirSync(dir).filter((f) => f.endsWith(".arrow")).sort().map((f) => readPosterior(readFileSync(dir + f), f));
-const checks = (JSON.parse(readFileSync(`${dir}held-out.json`, "utf-8")) as { checks: { pass: boolean; metric: string }[] }).checks;
+const heldOutFile = JSON.parse(readFileSync(`${dir}held-out.json`, "utf-8")) as { checks: { pass: boolean; metric: string }[]; maxPayout: { pass: boolean }[] };
+const checks = heldOutFile.checks;
+const maxPayout = heldOutFile.maxPayout;
 const COST = ["claimants", "benefits", "benefitsPerClaimant", "lossRatio", "cashLossRatio", "claimRate", "grossPerEnrollee"];
 const costFitted = posteriors.flatMap((p) => p.targets.filter((t) => COST.includes(t.metric)));
 const costHeld = checks.filter((c) => COST.includes(c.metric));
@@ -50,6 +52,10 @@ describe("/calibration posterior", () => {
       const passed = checks.filter((c) => c.pass).length;
       const answer = (await page.locator("p.answer").last().textContent()) ?? "";
       expect(answer).toContain(lang === "en" ? `${passed} of ${checks.length} pass.` : `${checks.length} 项中 ${passed} 项通过。`);
+      // The largest-payout checks: how many of the published largest payouts are plausible.
+      const plausible = maxPayout.filter((c) => c.pass).length;
+      expect(maxPayout.length).toBeGreaterThan(0);
+      expect(await page.locator("p.max-payout-answer").textContent()).toContain(lang === "en" ? `${plausible} of ${maxPayout.length} plausible.` : `${maxPayout.length} 项中 ${plausible} 项可信。`);
     });
   }
 });
