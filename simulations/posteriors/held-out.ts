@@ -58,7 +58,7 @@ const EXTERNAL: { scenario: string; target: External; reason: { zh: string; en: 
     target: { figure: "shanghai.huhuibao.loss_ratio_2021", option: "as-issued", year: 1, metric: "lossRatio", tolerance: 0.5, observation: { model: "relative", source: "secondary", sigma: 0.05, transfer: 0.3 } },
     reason: {
       zh: "沪惠保 88 % 的赔付率由其报案率、案均赔付(两者都已拟合)和保费共同决定，是检验三者是否一致的自然选择：留出它，检验拟合出的频率和费用配上天一甬宁保自己的保费是否落在附近。二手来源(σ 5 %，“超 88 %”)；转用误差 σ 30 %：另一城市、年份、保费(115 元对 100 元)和责任设计",
-      en: "Huhuibao's (Shanghai, 2021) 88 % loss ratio is implied by its claim rate and paid per case (both fitted) and its premium, so it is the natural check of the three together: held out, it tests whether the fitted frequency and cost with 天一甬宁保's own premium land near it. Secondary (σ 5 %, '> 88 %'); transfer σ 30 %: another city, year, premium (115 元 against 100 元) and design",
+      en: "Huhuibao's (Shanghai, 2021) 88 % loss ratio is implied by its claim rate and paid per case (both fitted) and its premium, so it is the natural check of the three together: held out, it tests whether the fitted frequency and cost with Tianyi Yongningbao's own premium land near it. Secondary (σ 5 %, '> 88 %'); transfer σ 30 %: another city, year, premium (115 元 against 100 元) and design",
     },
   },
   {
@@ -67,7 +67,7 @@ const EXTERNAL: { scenario: string; target: External; reason: { zh: string; en: 
     target: { figure: "guangzhou.suisuikang.paid_per_claimant_2025h1", option: "as-launched", metric: "benefitsPerClaimant", tolerance: 0.6, observation: { model: "relative", source: "secondary", sigma: 0.1, transfer: 0.35 } },
     reason: {
       zh: "工惠保的人均赔付几乎由它自己的免赔额和封顶决定：在整个先验下只在 1.45–1.75 万元之间，拟合它不会移动任何假设(试拟合时后验与先验相同，一步退火)；因此留出作检验。二手来源(σ 10 %)；转用误差 σ 35 %：另一城市、晚五年、半年数据",
-      en: "工惠保's paid per claimant is all but fixed by its own deductible and cap: 1.45–1.75 万元 over the whole prior, so fitting it moves no assumption (tried: the posterior equalled the prior, one tempering step); held out as a check instead. Secondary (σ 10 %); transfer σ 35 %: another city, five years later, half a year",
+      en: "Gonghuibao's paid per claimant is all but fixed by its own deductible and cap: 1.45–1.75 万元 over the whole prior, so fitting it moves no assumption (tried: the posterior equalled the prior, one tempering step); held out as a check instead. Secondary (σ 10 %); transfer σ 35 %: another city, five years later, half a year",
     },
   },
 ];
