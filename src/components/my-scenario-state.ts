@@ -15,6 +15,7 @@ import { validatePrior, type Prior } from "../sim/priors.js";
 import type { Product } from "./my-scenario-product.js";
 import type { PriorEdit } from "./my-scenario-priors.js";
 import { fallbackNote, type StateNote } from "./url-state.js";
+import { deflatePipe as pipe, fromBase64Url, toBase64Url } from "./url-codec.js";
 
 export const STATE_KEY = "my";
 export const STATE_VERSION = 1;
@@ -32,29 +33,6 @@ export interface MyState {
   priors?: Record<string, PriorEdit>;
   /** A whole scenario loaded from a file (then `base` names where the page started). */
   scenario?: unknown;
-}
-
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  try {
-    const s = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    const out = new Uint8Array(s.length);
-    for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-    return out;
-  } catch {
-    return null;
-  }
 }
 
 /** The URL value of a state: "v1." + base64url(deflate-raw(JSON)). */
