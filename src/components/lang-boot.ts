@@ -10,9 +10,10 @@
  * - once the document is parsed, copies each heading's paired spans into its table-of-contents
  *   link (Framework writes the TOC from the heading's plain text, which would show both languages),
  *   labels the TOC 目录 / Contents, and splits each bilingual page name of the config ("概览 Overview":
- *   Chinese, a space, then English without Han characters) in the sidebar and the pager into the
- *   paired spans, so each language shows its own half (the pager's "Previous/Next page" is
- *   localised in src/style.css).
+ *   Chinese, a space, then English starting with a Latin letter and without Han characters, so
+ *   "沪惠保 2021 Huhuibao 2021" splits after "2021") in the sidebar and the pager into the paired
+ *   spans, so each language shows its own half (the pager's "Previous/Next page" is localised in
+ *   src/style.css).
  * - a `?lang=` that is neither zh nor en is not dropped silently: a one-line note atop the page
  *   names the parameter, the bad value, the allowed values and the language used instead (it goes
  *   away once a language is picked).
@@ -83,7 +84,7 @@ export const LANG_BOOT_SCRIPT = `(function () {
     el.appendChild(zh);
     el.appendChild(en);
   }
-  var BILINGUAL = /^(.*[\\u3400-\\u9fff]\\S*)\\s+([^\\u3400-\\u9fff]*[A-Za-z][^\\u3400-\\u9fff]*)$/;
+  var BILINGUAL = /^(.*[\\u3400-\\u9fff][^A-Za-z]*?)\\s+([A-Za-z][^\\u3400-\\u9fff]*)$/;
   function splitNames() {
     var label = document.querySelector("#observablehq-toc nav > div");
     if (label && !label.querySelector("[lang]")) pair(label, "目录", "Contents");
