@@ -10,7 +10,7 @@ const figures = readFigures();
 const pick = (id: string) => {
   const f = figures.find((d) => d.id === id);
   if (!f) throw new Error(`figure ${id} is missing`);
-  return { id: f.id, value: f.value, date: f.date, source: f.source, source_ref: f.source_ref };
+  return { id: f.id, value: f.value, date: f.date, source: f.source, source_zh: f.source_zh, source_ref: f.source_ref };
 };
 const groups = new Map<string, { kind: string; geography: string; figures: number }>();
 for (const f of figures) {

@@ -1,12 +1,15 @@
 /**
  * Sourced figures (data/figures.csv): parse and validate the tidy table of every published figure
  * the workbench uses, and look figures up by id. Runs in Node and in the browser.
- * Provenance rules: data/README.md.
+ * Provenance rules: data/README.md. A figure's source is written in English (`source`; a Chinese
+ * regulation by its English name, "MOHRSS document Ren She Bu Fa [2025] No. 24") and in Chinese
+ * (`source_zh`; the issuer's own title, 人社部发〔2025〕24号); `figureSource` picks the language's one.
  */
 import { csvParse } from "d3-dsv";
 import { z } from "zod";
 import { InputError } from "../rules/input-error.js";
 import type { Prior } from "../rules/parameter.js";
+import type { Lang } from "../vocabulary/text.js";
 
 export const FIGURE_KINDS = ["source", "public-statistic", "assumption"] as const;
 export const FIGURE_UNITS = ["persons", "元", "元/year", "share", "ratio", "organisations"] as const;
@@ -28,6 +31,8 @@ export const figureSchema = z.strictObject({
   note: z.string(),
   /** The note in Chinese (the column may be absent: then ""); an assumption's rationale needs both. */
   note_zh: z.string().default(""),
+  /** The source in Chinese (data/figures.csv; absent in data/assumptions/*.csv, whose source is "assumption"). */
+  source_zh: z.string().default(""),
 });
 
 export type Figure = z.infer<typeof figureSchema>;
@@ -55,6 +60,9 @@ export function parseFigures(text: string, file = "figures.csv"): Figure[] {
     }
     if (result.data.kind === "assumption" && "note_zh" in row && result.data.note_zh.trim() === "") {
       throw new InputError(`${file} line ${line}, note_zh`, "an assumption needs its rationale in Chinese in note_zh");
+    }
+    if (result.data.kind !== "assumption" && "source_zh" in row && result.data.source_zh.trim() === "") {
+      throw new InputError(`${file} line ${line}, source_zh`, "a sourced figure needs its source in Chinese in source_zh");
     }
     try {
       parsePrior(result.data.prior);
@@ -93,6 +101,13 @@ export function parsePrior(text: string): Prior {
     default:
       return { dist: "beta", alpha: a, beta: b };
   }
+}
+
+/** A figure's source in `lang`: the Chinese column in Chinese ("assumption" reads 假设), else the English one. */
+export function figureSource(f: Pick<Figure, "source" | "source_zh">, lang: Lang): string {
+  if (lang === "en") return f.source;
+  if (f.source_zh) return f.source_zh;
+  return f.source === "assumption" ? "假设" : f.source;
 }
 
 /** Looks up one figure by id; an unknown id is an error listing nothing silently. */

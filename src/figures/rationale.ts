@@ -5,7 +5,7 @@
  * written; pages pick the language.
  */
 import type { Bilingual } from "../vocabulary/text.js";
-import type { Figure } from "./figures.js";
+import { figureSource, type Figure } from "./figures.js";
 
 /** Places in the figures' `geography` column, in Chinese; a place not listed is shown as written. */
 const GEOGRAPHY_ZH: Record<string, string> = {
@@ -26,9 +26,11 @@ export function geographyZh(geography: string): string {
 }
 
 export function figureRationale(f: Figure): Bilingual {
-  const cite = `${f.source} (${f.source_ref})`;
   if (f.kind === "assumption") {
     return { en: `assumption: ${f.note} — data/${f.id}`, zh: `假设：${f.note_zh || f.note} — data/${f.id}` };
   }
-  return { en: `${f.quantity}, ${f.date}, ${f.geography}: ${cite}`, zh: `${f.quantity_zh}，${f.date}，${geographyZh(f.geography)}：${cite}` };
+  return {
+    en: `${f.quantity}, ${f.date}, ${f.geography}: ${figureSource(f, "en")} (${f.source_ref})`,
+    zh: `${f.quantity_zh}，${f.date}，${geographyZh(f.geography)}：${figureSource(f, "zh")} (${f.source_ref})`,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { figure, parseFigures, parsePrior } from "../../src/figures/figures.js";
+import { figure, figureSource, parseFigures, parsePrior } from "../../src/figures/figures.js";
 import { readFigures } from "../../src/figures/read-figures.js";
 
 const header = "id,quantity,quantity_zh,value,unit,date,geography,source,source_ref,kind,prior,note";
@@ -16,6 +16,20 @@ describe("data/figures.csv", () => {
     expect(figure(figures, "national.new_form_workers").value).toBe(84_000_000);
     expect(figure(figures, "national.occupational_injury_covered_2023_09").value).toBe(6_680_000);
     expect(figure(figures, "national.occupational_injury_covered_2023_09").source_ref).toBe("001_bfda1da3fb4197fa.txt:432");
+  });
+
+  it("writes every source in both languages: no Han run in English outside a 《》 title, no English phrase in Chinese (issue 15)", () => {
+    const sourced = figures.filter((f) => f.kind !== "assumption");
+    expect(sourced.length).toBeGreaterThan(30);
+    for (const f of sourced) {
+      expect(f.source_zh, f.id).not.toBe("");
+      // The language check of the pages (test/e2e/readability.ts): ≥ 4 Han characters in English, ≥ 4 Latin words in Chinese.
+      expect(f.source.replace(/《[^》]*》/g, ""), f.id).not.toMatch(/[\u3400-\u9fff]{4,}/);
+      expect(f.source_zh.replace(/public-figures\.md/g, ""), f.id).not.toMatch(/[A-Za-z][A-Za-z'-]*(?:[\s,;:()"/&]+[A-Za-z][A-Za-z'-]*){3,}/);
+    }
+    const rule = figure(figures, "pilot.cash_loss_ratio_by_rule");
+    expect(figureSource(rule, "zh")).toContain("人社部发〔2025〕24号");
+    expect(figureSource(rule, "en")).toContain("MOHRSS document Ren She Bu Fa [2025] No. 24");
   });
 
   it("cites seed lines that exist and contain the figure", async () => {
@@ -45,6 +59,13 @@ describe("parseFigures validation", () => {
     expect(parsePrior("lognormal(0.01, 0.3)")).toEqual({ dist: "lognormal", median: 0.01, sigma: 0.3 });
     expect(parsePrior("triangular(1, 2, 4)")).toEqual({ dist: "triangular", min: 1, mode: 2, max: 4 });
     expect(parsePrior("")).toEqual({ dist: "fixed" });
+  });
+  it("requires a Chinese source for a sourced figure once the source_zh column is there; an assumption reads 假设", () => {
+    const withZh = (kind: string, zh: string) => `${header},source_zh\nx.a,Q,量,0.3,share,2023,China,src,public-figures.md,${kind},"uniform(0.2, 0.4)",why,${zh}\n`;
+    expect(() => parseFigures(withZh("source", ""))).toThrow(/line 2, source_zh: a sourced figure needs its source in Chinese/);
+    expect(figureSource(parseFigures(withZh("source", "来源"))[0]!, "zh")).toBe("来源");
+    expect(figureSource(parseFigures(withZh("source", "来源"))[0]!, "en")).toBe("src");
+    expect(figureSource({ source: "assumption", source_zh: "" }, "zh")).toBe("假设");
   });
   const good = "x.a,Q,量,1,persons,2023,China,src,public-figures.md,source,,";
   it("accepts a well-formed row", () => {
