@@ -10,6 +10,10 @@ import type { Figure } from "./figures.js";
 import type { ShippedScenario } from "./shipped-scenarios.js";
 
 const esc = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+/** A CLI command quoted in a note ("puhui solve-premium <file> --option track-a …", up to a comma,
+ *  semicolon or bracket) is set as code: a command, not text in either language. */
+export const COMMAND_IN_NOTE = /\bpuhui [a-z][a-z-]*(?: [^\s,，;；()（）]+)*/g;
+const note = (s: string) => esc(s).replace(COMMAND_IN_NOTE, (c) => `\`${c}\``);
 
 /** A scenario's prior as text; none (or not a known distribution) is a fixed value. */
 function priorText(p: unknown, lang: Lang = "en"): string {
@@ -34,7 +38,7 @@ export function assumptionsMarkdown(figures: readonly Figure[], scenarios: reado
     "|---|---|---:|---|---|---|",
   ];
   for (const f of figures.filter((x) => x.kind === "assumption")) {
-    lines.push(`| \`${f.id}\` | ${esc(f.quantity)} | ${f.value} | ${f.unit} | ${esc(f.prior)} | ${esc(f.note)} |`);
+    lines.push(`| \`${f.id}\` | ${esc(f.quantity)} | ${f.value} | ${f.unit} | ${esc(f.prior)} | ${note(f.note)} |`);
   }
   for (const scenario of scenarios) lines.push(...scenarioLines(scenario, "en"));
   return `${lines.join("\n")}\n`;
@@ -55,7 +59,7 @@ function scenarioLines({ file, json }: ShippedScenario, lang: Lang): string[] {
   const lines = ["", `## ${file}`, ""];
   if (own.length) {
     lines.push(w.head, "|---|---:|---|---|");
-    for (const [name, a] of own) lines.push(`| \`${name}\` | ${a["value"]} | ${lang === "en" ? priorText(a["prior"]) : priorText(a["prior"], "zh")} | ${esc(rationaleIn(a["rationale"], lang))} |`);
+    for (const [name, a] of own) lines.push(`| \`${name}\` | ${a["value"]} | ${lang === "en" ? priorText(a["prior"]) : priorText(a["prior"], "zh")} | ${note(rationaleIn(a["rationale"], lang))} |`);
   }
   if (fromData.length) lines.push("", `${w.fromData}${fromData.map(([name, a]) => `\`${name}\` ← \`${String(a["figure"])}\``).join(w.sep)}${w.end}`);
   const fit = ((json["calibration"] as { fit?: { assumption: string }[] } | undefined)?.fit ?? []).map((f) => `\`${f.assumption}\``);
@@ -86,7 +90,7 @@ function assumptionsMarkdownZh(figures: readonly Figure[], scenarios: readonly S
   ];
   for (const f of figures.filter((x) => x.kind === "assumption")) {
     const prior = f.prior.trim() === "" ? priorText(undefined, "zh") : esc(f.prior);
-    lines.push(`| \`${f.id}\` | ${esc(f.quantity_zh)} | ${f.value} | ${esc(unitName(f.unit, "zh"))} | ${prior} | ${esc(f.note_zh || f.note)} |`);
+    lines.push(`| \`${f.id}\` | ${esc(f.quantity_zh)} | ${f.value} | ${esc(unitName(f.unit, "zh"))} | ${prior} | ${note(f.note_zh || f.note)} |`);
   }
   for (const scenario of scenarios) lines.push(...scenarioLines(scenario, "zh"));
   return `${lines.join("\n")}\n`;
