@@ -15,7 +15,7 @@ import { intFlag, parseStrict, readJson, table, type IntRange } from "./args.js"
 import { checkDistinct, checkOutputPath, writeFileAtomic, type InputFile } from "./files.js";
 import { createProgress } from "./progress.js";
 import { InputError } from "../../src/rules/input-error.js";
-import { parseReform } from "../../src/rules/index.js";
+import { parseReform, type Reform, type ReformValue } from "../../src/rules/index.js";
 import { getScheme } from "../../src/schemes/index.js";
 import { runJob, type SimulationJob } from "../../src/sim/parallel.js";
 import { runPosteriorJob } from "../../src/sim/posterior/replicates.js";
@@ -91,7 +91,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * the rules module against the option's scheme. Returns option id → reform (options without one
  * are absent).
  */
-export function resolveCliReform(scenario: Scenario, input: unknown): Map<string, Record<string, number>> {
+export function resolveCliReform(scenario: Scenario, input: unknown): Map<string, Reform> {
   const ids = scenario.options.map((o) => o.id);
   if (!isPlainObject(input)) {
     throw new InputError("reform", `must be a JSON object: {"<option-id>": {"<parameter path>": value}}${ids.length === 1 ? ' or {"<parameter path>": value}' : ""}`);
@@ -110,10 +110,10 @@ export function resolveCliReform(scenario: Scenario, input: unknown): Map<string
     }
     throw new InputError("reform", `the scenario has ${ids.length} options (${ids.join(", ")}): give {"<option-id>": {"<parameter path>": value}}`);
   }
-  const out = new Map<string, Record<string, number>>();
+  const out = new Map<string, Reform>();
   for (const [id, { reform, prefix }] of parts) {
     const option = scenario.options.find((o) => o.id === id)!;
-    let parsed: Map<string, number>;
+    let parsed: Map<string, ReformValue>;
     try {
       parsed = parseReform(getScheme(option.scheme), reform);
     } catch (error) {
@@ -128,7 +128,7 @@ export function resolveCliReform(scenario: Scenario, input: unknown): Map<string
 }
 
 /** Scenario JSON with the command-line reform merged over each option's own (the command line wins). */
-export function mergeReform(scenarioJson: unknown, reforms: Map<string, Record<string, number>>): unknown {
+export function mergeReform(scenarioJson: unknown, reforms: Map<string, Reform>): unknown {
   if (reforms.size === 0 || !isPlainObject(scenarioJson) || !Array.isArray(scenarioJson["options"])) return scenarioJson;
   return {
     ...scenarioJson,

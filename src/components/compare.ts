@@ -9,6 +9,7 @@ import { compareOptions, type OptionComparison } from "../sim/summary.js";
 import { formatAmount, t, type Lang } from "./i18n.js";
 import { payerLabel, paysForOwnWorkers } from "../vocabulary/index.js";
 import { fitLabel } from "./chart-text.js";
+import type { Reform } from "../rules/reform.js";
 import { currentLang, LANG_EVENT, type Bilingual } from "./i18n.js";
 import { MAX_FILE_CHARS, type LoadedFile } from "./compare-state.js";
 import { biText, reformPicker, type PickerValue, type ReformStack } from "./reform-picker.js";
@@ -220,7 +221,7 @@ export const COMPARE_REPLICATES = 1000;
  */
 export function buildComparison(spec: CompareSpec, textA: string, textB: string | null, replicates = COMPARE_REPLICATES): Comparison | { error: CompareError } {
   if (spec.errors.length > 0) return { error: spec.errors[0]! };
-  const sA = JSON.parse(textA) as { seed: number; years?: number; population: unknown; options: { id: string; label?: Bilingual | string; reform?: Record<string, number> }[]; calibration?: unknown };
+  const sA = JSON.parse(textA) as { seed: number; years?: number; population: unknown; options: { id: string; label?: Bilingual | string; reform?: Reform }[]; calibration?: unknown };
   const base = sA.options.find((o) => o.id === spec.optionA);
   if (!base) return { error: { field: "optionA", message: { zh: `方案「${spec.optionA}」不在情景 A 中`, en: `option "${spec.optionA}" is not in scenario A` } } };
   delete sA.calibration;

@@ -9,15 +9,16 @@
  * reads (`puhui simulate --reform`, an option's "reform": {path: value}, src/rules/reform.ts);
  * that JSON stays editable for power users and is read back into the stack.
  *
- * The reform JSON replaces a parameter's value in every dated version (docs/rules.md, Reforms), so
- * a reform holds for the whole run: "from date" is the date whose value in force a "change by %"
- * starts from, and it may not be later than the run's first day (a change from a later date is
- * not something that JSON can say — the message says so rather than run something else).
+ * "From date": empty or on/before the run's first day, the change holds for the whole run (the
+ * JSON's plain number; a "change by %" starts from the value in force on that date); after it, the
+ * change applies from that date on — {"value": v, "from": date} in the JSON, a new dated version of
+ * the parameter, so a multi-year run's years before the date keep the rules' value.
  *
  * The first half is pure (tested in Node); `reformPicker` builds the DOM. Every text a user sees
  * is in both languages as paired spans, so a language switch changes no value and re-runs nothing.
  */
-import { closestPaths, parseReform } from "../rules/reform.js";
+import { isIsoDate } from "../rules/dates.js";
+import { closestPaths, parseReform, type Reform } from "../rules/reform.js";
 import { versionAt, type Parameter } from "../rules/parameter.js";
 import type { Scheme } from "../rules/scheme.js";
 import { UNIT_INFO, unitName, type Bilingual } from "../vocabulary/index.js";
@@ -31,7 +32,7 @@ export interface ReformStep {
   op: ReformOp;
   /** The number typed: the new value ("set") or the change in percent ("pct"). */
   amount: string;
-  /** ISO date the "change by %" starts from; "" = the run's first day. */
+  /** ISO date the change applies from (and a "change by %" starts from); "" = the run's first day. */
   from: string;
 }
 
@@ -73,12 +74,6 @@ export function parseAmount(text: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-function isIsoDate(s: string): boolean {
-  if (!ISO.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-}
 
 /** The unit's name in brackets, or "" for shares and ratios written as plain numbers. */
 function unitText(p: Parameter): Bilingual {
@@ -129,7 +124,7 @@ export function searchParameters(parameters: readonly Parameter[], query: string
 }
 
 /** The value a step gives the parameter, or the errors beside its fields. `runDate`: the run's first day. */
-export function stepValue(scheme: Scheme, step: ReformStep, runDate: string): { value: number; base: number; date: string } | { errors: FieldError[] } {
+export function stepValue(scheme: Scheme, step: ReformStep, runDate: string): { value: number; base: number; date: string; dated: boolean } | { errors: FieldError[] } {
   if (!scheme.parameters.has(step.path)) {
     return { errors: [fieldError("path", `「${step.path}」不是「${scheme.name.zh}」的参数(请从搜索结果中选择)`, `"${step.path}" is not a parameter of ${scheme.name.en} (pick one from the search)`)] };
   }
@@ -137,11 +132,8 @@ export function stepValue(scheme: Scheme, step: ReformStep, runDate: string): { 
   const errors: FieldError[] = [];
   const first = p.versions[0]!.from;
   const date = step.from.trim() === "" ? runDate : step.from.trim();
-  if (!isIsoDate(date)) errors.push(fieldError("from", `不是日期；允许 YYYY-MM-DD 格式、${first} 到 ${runDate} 之间的日期`, `not a date; allowed: a date YYYY-MM-DD from ${first} to ${runDate}`));
-  else if (date < first) errors.push(fieldError("from", `早于该参数的第一个版本；允许 ${first} 到 ${runDate} 之间的日期`, `before the parameter's first version; allowed: a date from ${first} to ${runDate}`));
-  else if (date > runDate) {
-    errors.push(fieldError("from", `晚于模拟的第一天；命令行读取的改革 JSON 对整个模拟期生效，允许 ${first} 到 ${runDate} 之间的日期`, `after the run's first day; the reform JSON the command line reads holds for the whole run, so allowed: a date from ${first} to ${runDate}`));
-  }
+  if (!isIsoDate(date)) errors.push(fieldError("from", `不是日期；允许 YYYY-MM-DD 格式、${first} 或之后的日期`, `not a date; allowed: a date YYYY-MM-DD on or after ${first}`));
+  else if (date < first) errors.push(fieldError("from", `早于该参数的第一个版本；允许 ${first} 或之后的日期`, `before the parameter's first version; allowed: a date on or after ${first}`));
   const base = errors.length === 0 ? versionAt(p, date)!.value : versionAt(p, runDate)?.value ?? p.versions[0]!.value;
   const amount = parseAmount(step.amount);
   const range = rangeText(p);
@@ -172,7 +164,7 @@ export function stepValue(scheme: Scheme, step: ReformStep, runDate: string): { 
   }
   if (step.name.trim().length > 80) errors.push(fieldError("name", `太长；允许最多 80 个字符`, `too long; allowed: at most 80 characters`));
   if (errors.length > 0 || value === undefined) return { errors };
-  return { value, base, date };
+  return { value, base, date, dated: date > runDate };
 }
 
 /** A default name for a step: the parameter's label and the change ("保费 +20 %", "premium set to 100"). */
@@ -188,8 +180,8 @@ export function defaultStepName(p: Parameter, op: ReformOp, amount: string): Bil
  * The stack as the reform JSON the command line reads ({path: value}), or the errors of each step
  * (by index). Two changes of one parameter are an error on the second (the JSON has one value per path).
  */
-export function stackReform(scheme: Scheme, stack: ReformStack, runDate: string): { reform: Record<string, number>; errors: { step: number; error: FieldError }[] } {
-  const reform: Record<string, number> = {};
+export function stackReform(scheme: Scheme, stack: ReformStack, runDate: string): { reform: Reform; errors: { step: number; error: FieldError }[] } {
+  const reform: Reform = {};
   const errors: { step: number; error: FieldError }[] = [];
   const seen = new Map<string, number>();
   stack.steps.forEach((step, i) => {
@@ -204,7 +196,7 @@ export function stackReform(scheme: Scheme, stack: ReformStack, runDate: string)
       return;
     }
     seen.set(step.path, i);
-    reform[step.path] = r.value;
+    reform[step.path] = r.dated ? { value: r.value, from: r.date } : r.value;
   });
   if (stack.name.trim().length > 80) errors.push({ step: -1, error: fieldError("name", `太长；允许最多 80 个字符`, `too long; allowed: at most 80 characters`) });
   // The command line's own check, as a second opinion (it throws an InputError on anything it refuses).
@@ -233,11 +225,17 @@ export function stackFromJson(scheme: Scheme, text: string, name = ""): { stack:
       return { error: fieldError("json", `「${path}」不是「${scheme.name.zh}」的参数(路径以 “${scheme.id}.” 开头)；最接近的有效路径：${close}`, `"${path}" is not a parameter of ${scheme.name.en} (paths start with "${scheme.id}."); closest valid paths: ${close}`) };
     }
     const p = scheme.parameters.param(path);
-    if (typeof value !== "number" || !Number.isFinite(value) || value < p.range.min || value > p.range.max || (p.integer && !Number.isInteger(value))) {
-      const range = rangeText(p);
-      return { error: fieldError("json", `${path} 允许 ${range.zh}；输入的是 ${JSON.stringify(value)}`, `${path}: allowed ${range.en}; got ${JSON.stringify(value)}`) };
+    const dated = typeof value === "object" && value !== null && !Array.isArray(value);
+    const v: unknown = dated ? (value as Record<string, unknown>)["value"] : value;
+    const date: unknown = dated ? (value as Record<string, unknown>)["from"] : "";
+    if (dated && (Object.keys(value).some((k) => k !== "value" && k !== "from") || typeof date !== "string" || !isIsoDate(date))) {
+      return { error: fieldError("json", `${path} 的日期写法：{"value": 数值, "from": "YYYY-MM-DD"}；输入的是 ${JSON.stringify(value)}`, `${path}: a value from a date is {"value": number, "from": "YYYY-MM-DD"}; got ${JSON.stringify(value)}`) };
     }
-    steps.push({ name: "", path, op: "set", amount: String(value), from: "" });
+    if (typeof v !== "number" || !Number.isFinite(v) || v < p.range.min || v > p.range.max || (p.integer && !Number.isInteger(v))) {
+      const range = rangeText(p);
+      return { error: fieldError("json", `${path} 允许 ${range.zh}；输入的是 ${JSON.stringify(v)}`, `${path}: allowed ${range.en}; got ${JSON.stringify(v)}`) };
+    }
+    steps.push({ name: "", path, op: "set", amount: String(v), from: date as string });
   }
   // The command line's own check agrees (it throws an InputError on anything it refuses).
   parseReform(scheme, input);
@@ -256,7 +254,7 @@ export function isShare(p: Parameter): boolean {
 export interface PickerValue {
   stack: ReformStack;
   /** The reform JSON of the stack; null while any step has an error. */
-  reform: Record<string, number> | null;
+  reform: Reform | null;
   errors: FieldError[];
 }
 
@@ -317,7 +315,7 @@ export function reformPicker(scheme: Scheme, runDate: string, initial: ReformSta
   const opPct = el("input", { type: "radio", name: `${id}-op`, value: "pct", id: `${id}-op-pct`, checked: true });
   const amount = el("input", { type: "text", id: `${id}-amount`, name: "reform-amount", inputMode: "decimal", autocomplete: "off", value: "10" });
   const amountError = errorSlot("amount");
-  const from = el("input", { type: "date", id: `${id}-from`, name: "reform-from", max: runDate });
+  const from = el("input", { type: "date", id: `${id}-from`, name: "reform-from" });
   const fromError = errorSlot("from");
   const stepName = el("input", { type: "text", id: `${id}-step-name`, name: "reform-step-name", maxLength: 80, autocomplete: "off" });
   const preview = el("p", { className: "reform-preview muted" });
@@ -455,7 +453,7 @@ export function reformPicker(scheme: Scheme, runDate: string, initial: ReformSta
     el("p", { className: "reform-chosen-range muted" }),
     el("div", { className: "reform-op", role: "radiogroup" }, el("label", {}, opPct, biText({ zh: "按百分比变化", en: "change by %" })), " ", el("label", {}, opSet, biText({ zh: "设为", en: "set to" }))),
     el("div", { className: "reform-field" }, label(`${id}-amount`, { zh: "数值(设为：参数单位；变化：%)", en: "Value (set to: the parameter's unit; change: %)" }), amount, amountError),
-    el("div", { className: "reform-field" }, label(`${id}-from`, { zh: "起始日期(按该日现行值计算；留空 = 模拟首日)", en: "From date (the change starts from the value in force then; empty = the run's first day)" }), from, fromError),
+    el("div", { className: "reform-field" }, label(`${id}-from`, { zh: "起始日期(改动自该日起生效，按该日现行值计算；留空 = 整个模拟期)", en: "From date (the change applies from this day on, from the value in force then; empty = the whole run)" }), from, fromError),
     el("div", { className: "reform-field" }, label(`${id}-step-name`, { zh: "这项改动的名称(可选)", en: "Name of this change (optional)" }), stepName),
     preview,
     add,

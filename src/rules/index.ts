@@ -9,7 +9,7 @@ import type { AnyScheme, Lang, SchemeDescription } from "./scheme.js";
 export type { AnyScheme, Benefit, Family, SchemeInputs, SchemeMeta, Eligibility, Lang, Payer, Premium, PremiumLine, Reason, Scheme, SchemeDescription, TraceLine } from "./scheme.js";
 export type { Assumption, Bilingual, Parameter, ParameterVersion, Prior, Reference, Unit } from "./parameter.js";
 export { ParameterTable, referenceText, versionAt, isAssumption } from "./parameter.js";
-export { applyReform, parseReform, closestPaths, type Reform } from "./reform.js";
+export { applyReform, parseReform, closestPaths, type Reform, type ReformValue } from "./reform.js";
 export { parseDate } from "./dates.js";
 export { InputError } from "./input-error.js";
 export { formOf, type FieldKind, type FieldSpec, type SchemeForm } from "./form.js";

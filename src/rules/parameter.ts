@@ -55,6 +55,9 @@ export interface ParameterVersion {
   note?: string | Bilingual;
 }
 
+/** A reform's override of one parameter: a value for every date, or a value from a date on. */
+export type Override = number | { value: number; from: string };
+
 export interface Parameter {
   /** Dotted path, first segment = scheme id, e.g. "gonghuibao.outOfCatalog.rate". */
   path: string;
@@ -137,20 +140,33 @@ export class ParameterTable {
     }
     return version.value;
   }
-  /** A new table with `path` set to `value` in every version (reference: reform). */
-  with(overrides: ReadonlyMap<string, number>): ParameterTable {
+  /**
+   * A new table with the overrides applied (reference: reform): a number replaces the value in
+   * every version; {value, from} replaces it in the versions from that date on — the version in
+   * force on `from` is split there (a new version starts on `from`) — and keeps the earlier ones.
+   */
+  with(overrides: ReadonlyMap<string, Override>): ParameterTable {
+    const reformed = (v: ParameterVersion, from: string, value: number): ParameterVersion => ({
+      from,
+      value,
+      reference: { kind: "reform" as const, detail: `set by reform (was ${v.value})` },
+    });
     return new ParameterTable(
       this.all.map((p) => {
-        const value = overrides.get(p.path);
-        if (value === undefined) return p;
-        return {
-          ...p,
-          versions: p.versions.map((v) => ({
-            from: v.from,
-            value,
-            reference: { kind: "reform" as const, detail: `set by reform (was ${v.value})` },
-          })),
-        };
+        const o = overrides.get(p.path);
+        if (o === undefined) return p;
+        if (typeof o === "number") return { ...p, versions: p.versions.map((v) => reformed(v, v.from, o)) };
+        const versions: ParameterVersion[] = [];
+        p.versions.forEach((v, i) => {
+          const next = p.versions[i + 1]?.from;
+          if (v.from >= o.from) versions.push(reformed(v, v.from, o.value));
+          else {
+            versions.push(v);
+            // The version in force on o.from (it starts before and ends after): split it there.
+            if (next === undefined || next > o.from) versions.push(reformed(v, o.from, o.value));
+          }
+        });
+        return { ...p, versions };
       }),
     );
   }

@@ -2,14 +2,19 @@
  * Reforms: a user overrides parameters with a JSON object of parameter paths → values, e.g.
  * {"gonghuibao.outOfCatalog.rate": 0.8}. Unknown paths (with the closest valid ones listed) and
  * values outside a parameter's allowed range are InputErrors. The result is a new scheme with
- * the same interface; the original is untouched. An override replaces the value in every dated
- * version of that parameter.
+ * the same interface; the original is untouched. An override is either a number — the value in
+ * every dated version of that parameter, the whole run — or {"value": v, "from": "YYYY-MM-DD"}:
+ * the value from that date on (a new dated version), the versions before it unchanged, so a
+ * multi-year run reads the old value in its years before the date and the new one after.
  */
+import { isIsoDate } from "./dates.js";
 import { InputError } from "./input-error.js";
-import type { Parameter } from "./parameter.js";
+import type { Override, Parameter } from "./parameter.js";
 import type { Scheme } from "./scheme.js";
 
-export type Reform = Record<string, number>;
+/** A reform's value for one parameter: a number (the whole run) or a value from a date on. */
+export type ReformValue = Override;
+export type Reform = Record<string, ReformValue>;
 
 function levenshtein(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -38,19 +43,38 @@ function allowed(p: Parameter): string {
   return `must be ${p.integer ? "an integer" : "a number"} from ${p.range.min} to ${p.range.max} (${p.unit})`;
 }
 
-/** Validates a reform against a scheme's parameters; returns path → value. */
-export function parseReform(scheme: Scheme, input: unknown): Map<string, number> {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    throw new InputError("reform", `must be a JSON object of parameter paths → numbers, e.g. {"${scheme.parameters.paths[0]}": 1}`);
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Validates a reform against a scheme's parameters; returns path → value (a number, or a value from a date). */
+export function parseReform(scheme: Scheme, input: unknown): Map<string, ReformValue> {
+  if (!isPlain(input)) {
+    throw new InputError("reform", `must be a JSON object of parameter paths → numbers (or {"value": number, "from": "YYYY-MM-DD"}), e.g. {"${scheme.parameters.paths[0]}": 1}`);
   }
-  const out = new Map<string, number>();
-  for (const [path, value] of Object.entries(input)) {
+  const out = new Map<string, ReformValue>();
+  for (const [path, given] of Object.entries(input)) {
     if (!scheme.parameters.has(path)) {
       const other = path.split(".")[0];
       const hint = other && other !== scheme.id && !path.startsWith(`${scheme.id}.`) ? ` (paths of ${scheme.id} start with "${scheme.id}.")` : "";
       throw new InputError(`reform.${path}`, `unknown parameter of ${scheme.id}${hint}; closest valid paths: ${closestPaths(scheme.parameters.paths, path).join(", ")}`);
     }
     const p = scheme.parameters.param(path);
+    let value: unknown = given;
+    let from: string | undefined;
+    if (isPlain(given)) {
+      const extra = Object.keys(given).find((k) => k !== "value" && k !== "from");
+      if (extra !== undefined) throw new InputError(`reform.${path}.${extra}`, `unknown field (allowed: "value" and "from")`);
+      if (!Object.hasOwn(given, "from")) throw new InputError(`reform.${path}.from`, `missing (allowed: a date YYYY-MM-DD; or give the value alone for the whole run)`);
+      if (typeof given["from"] !== "string" || !isIsoDate(given["from"])) {
+        throw new InputError(`reform.${path}.from`, `not a calendar date (allowed: a date YYYY-MM-DD that exists, e.g. 2025-01-01); got ${JSON.stringify(given["from"])}`);
+      }
+      from = given["from"];
+      value = given["value"];
+      if (typeof value !== "number" || !Number.isFinite(value) || value < p.range.min || value > p.range.max || (p.integer && !Number.isInteger(value))) {
+        throw new InputError(`reform.${path}.value`, `${allowed(p)}; got ${JSON.stringify(value)}`);
+      }
+      out.set(path, { value, from });
+      continue;
+    }
     if (typeof value !== "number" || !Number.isFinite(value) || value < p.range.min || value > p.range.max || (p.integer && !Number.isInteger(value))) {
       throw new InputError(`reform.${path}`, `${allowed(p)}; got ${JSON.stringify(value)}`);
     }

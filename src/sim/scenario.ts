@@ -281,7 +281,14 @@ export const optionSchema = strict({
   id: dashId,
   label: bilingual,
   scheme: text("a scheme id"),
-  reform: z.record(z.string(), finite).optional(),
+  /**
+   * Rule parameters overridden for this option: a path → a number (the whole run) or
+   * {"value": v, "from": "YYYY-MM-DD"} (from that date on; a multi-year run's years before it
+   * keep the rules' value). Validated against the scheme by the rules module (src/rules/reform.ts).
+   */
+  reform: z.record(z.string(), z.union([finite, strict({ value: finite, from: isoDate })], {
+    error: (iss) => (iss.code === "invalid_union" ? problem("not a reform value", 'a number, or {"value": <number>, "from": "YYYY-MM-DD"}', iss.input) : undefined),
+  })).optional(),
   /** The purchase each enrollee makes (days, orders …), as the scheme's quote takes it. */
   purchase: z.record(z.string(), z.unknown()).default({}),
   /**

@@ -35,7 +35,7 @@ describe("searchParameters", () => {
 
 describe("stepValue", () => {
   it("set to: the value typed, in range", () => {
-    expect(stepValue(scheme, step("premium.adult", "set", " 1,200 "), RUN)).toEqual({ value: 1200, base: 100, date: RUN });
+    expect(stepValue(scheme, step("premium.adult", "set", " 1,200 "), RUN)).toEqual({ value: 1200, base: 100, date: RUN, dated: false });
     expect(errorsOf(stepValue(scheme, step("premium.adult", "set", "20000"), RUN))).toEqual([
       ["amount", "set to: allowed: a number from 0 to 10000 (yuan/year); got 20000", "设为：允许 0 到 10000 之间的数(元/年)；输入的是 20000"],
     ]);
@@ -44,10 +44,10 @@ describe("stepValue", () => {
     ]);
   });
   it("change by %: from the value in force on the from date (60 in 2024, 100 in 2023)", () => {
-    expect(stepValue(scheme, step("premium.minorOrStudent", "pct", "10"), RUN)).toEqual({ value: 66, base: 60, date: RUN });
-    expect(stepValue(scheme, step("premium.minorOrStudent", "pct", "-10", "2023-06-01"), RUN)).toEqual({ value: 90, base: 100, date: "2023-06-01" });
+    expect(stepValue(scheme, step("premium.minorOrStudent", "pct", "10"), RUN)).toEqual({ value: 66, base: 60, date: RUN, dated: false });
+    expect(stepValue(scheme, step("premium.minorOrStudent", "pct", "-10", "2023-06-01"), RUN)).toEqual({ value: 90, base: 100, date: "2023-06-01", dated: false });
     // 0.3 × 1.1 is 0.33000000000000007 in floating point: the value is tidied.
-    expect(stepValue(scheme, step("rate.band1.preExisting", "pct", "10"), RUN)).toEqual({ value: 0.33, base: 0.3, date: RUN });
+    expect(stepValue(scheme, step("rate.band1.preExisting", "pct", "10"), RUN)).toEqual({ value: 0.33, base: 0.3, date: RUN, dated: false });
   });
   it("change by %: the allowed percentages come from the parameter's range and the value in force", () => {
     // range 0–1, in force 0.3: −100 % to (1/0.3 − 1) × 100 = +233.33 %.
@@ -67,10 +67,29 @@ describe("stepValue", () => {
     expect(errorsOf(stepValue(scheme, step("premium.adult", "pct", "abc"), RUN))).toEqual([
       ["amount", "change by %: not a number; allowed: a percentage such as 20 or -10", "变化百分比：不是数字；允许一个百分数，例如 20 或 -10"],
     ]);
-    expect(errorsOf(stepValue(scheme, step("premium.adult", "set", "1", "2023-02-30"), RUN))[0]![1]).toBe("from date: not a date; allowed: a date YYYY-MM-DD from 2023-01-01 to 2024-01-01");
-    expect(errorsOf(stepValue(scheme, step("premium.adult", "set", "1", "2022-12-31"), RUN))[0]![1]).toBe("from date: before the parameter's first version; allowed: a date from 2023-01-01 to 2024-01-01");
-    expect(errorsOf(stepValue(scheme, step("premium.adult", "set", "1", "2024-06-01"), RUN))[0]![1]).toMatch(/^from date: after the run's first day; .* allowed: a date from 2023-01-01 to 2024-01-01$/);
+    expect(errorsOf(stepValue(scheme, step("premium.adult", "set", "1", "2023-02-30"), RUN))[0]![1]).toBe("from date: not a date; allowed: a date YYYY-MM-DD on or after 2023-01-01");
+    expect(errorsOf(stepValue(scheme, step("premium.adult", "set", "1", "2022-12-31"), RUN))[0]![1]).toBe("from date: before the parameter's first version; allowed: a date on or after 2023-01-01");
     expect(errorsOf(stepValue(scheme, step("premium.adlt", "set", "1"), RUN))[0]![0]).toBe("path");
+  });
+});
+
+describe("a change from a date inside the run", () => {
+  it("after the run's first day: dated, from the value in force on that date", () => {
+    // premium.minorOrStudent: 100 in 2023, 60 from 2024-01-01 (the run's first day); +10 % from 2024-06-01 → 66 from then on.
+    expect(stepValue(scheme, step("premium.minorOrStudent", "pct", "10", "2024-06-01"), RUN)).toEqual({ value: 66, base: 60, date: "2024-06-01", dated: true });
+    const { reform, errors } = stackReform(scheme, { name: "", steps: [step("premium.minorOrStudent", "pct", "10", "2024-06-01"), step("premium.adult", "set", "120")] }, RUN);
+    expect(errors).toEqual([]);
+    expect(reform).toEqual({ "tianyi-yongningbao.premium.minorOrStudent": { value: 66, from: "2024-06-01" }, "tianyi-yongningbao.premium.adult": 120 });
+    // The rules module applies it: the old value before the date, the new one from it.
+    const reformed = applyReform(scheme, reform);
+    expect(reformed.parameters.v("tianyi-yongningbao.premium.minorOrStudent", "2024-05-31")).toBe(60);
+    expect(reformed.parameters.v("tianyi-yongningbao.premium.minorOrStudent", "2024-06-01")).toBe(66);
+  });
+  it("the JSON's dated value reads back into a step with its date, and a malformed one is named", () => {
+    const r = stackFromJson(scheme, '{"tianyi-yongningbao.premium.adult": {"value": 120, "from": "2024-09-01"}}');
+    expect(r).toEqual({ stack: { name: "", steps: [{ name: "", path: "tianyi-yongningbao.premium.adult", op: "set", amount: "120", from: "2024-09-01" }] } });
+    const bad = stackFromJson(scheme, '{"tianyi-yongningbao.premium.adult": {"value": 120, "from": "2024-02-30"}}');
+    expect("error" in bad && bad.error.message.en).toBe('reform JSON: tianyi-yongningbao.premium.adult: a value from a date is {"value": number, "from": "YYYY-MM-DD"}; got {"value":120,"from":"2024-02-30"}');
   });
 });
 

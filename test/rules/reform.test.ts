@@ -20,6 +20,49 @@ describe("reforms", () => {
     expect(t.benefit(c, t.parsePerson({}), "2023-06-01").payout).toBe(7800);
     expect(t.benefit(c, t.parsePerson({}), "2024-06-01").payout).toBe(9200);
   });
+  it("a value from a date splits the version in force there and keeps the earlier ones", () => {
+    const path = "tianyi-yongningbao.rate.band2.noPreExisting";
+    const t = applyReform(getScheme("tianyi-yongningbao"), { [path]: { value: 0.5, from: "2024-07-01" } });
+    const c = t.parseClaim({ coveredCost: 30000, preExisting: false });
+    const pay = (date: string) => t.benefit(c, t.parsePerson({}), date).payout;
+    // Band 1 (10000–20000 元, 14000 of the claim here) then band 2 (10000 above 20000 元):
+    // 2023 (rules' 80 %): 14000 × 20% + 10000 × 80% = 10800; 2024 before July (rules' 60 %): 14000 × 30% + 10000 × 60% = 10200;
+    // from 2024-07-01 (reform's 50 %): 14000 × 30% + 10000 × 50% = 9200.
+    expect(pay("2023-06-01")).toBe(10800);
+    expect(pay("2024-06-30")).toBe(10200);
+    expect(pay("2024-07-01")).toBe(9200);
+    const versions = t.parameters.param(path).versions;
+    expect(versions.map((v) => [v.from, v.value, v.reference.kind])).toEqual([
+      ["2023-01-01", 0.8, "seed"],
+      ["2024-01-01", 0.6, "seed"],
+      ["2024-07-01", 0.5, "reform"],
+    ]);
+  });
+  it("a value from a version's first day or earlier needs no split", () => {
+    const path = "tianyi-yongningbao.rate.band2.noPreExisting";
+    const at = applyReform(getScheme("tianyi-yongningbao"), { [path]: { value: 0.5, from: "2024-01-01" } }).parameters.param(path).versions;
+    expect(at.map((v) => [v.from, v.value])).toEqual([["2023-01-01", 0.8], ["2024-01-01", 0.5]]);
+    const before = applyReform(getScheme("tianyi-yongningbao"), { [path]: { value: 0.5, from: "2020-01-01" } }).parameters.param(path).versions;
+    const whole = applyReform(getScheme("tianyi-yongningbao"), { [path]: 0.5 }).parameters.param(path).versions;
+    expect(before).toEqual(whole);
+  });
+  it("a dated value is checked field by field, with one line each", () => {
+    const path = "gonghuibao.outOfCatalog.rate";
+    const message = (reform: unknown) => {
+      try {
+        applyReform(g, reform);
+      } catch (e) {
+        expect(e).toBeInstanceOf(InputError);
+        return `${(e as InputError).message}`;
+      }
+      return "accepted";
+    };
+    expect(message({ [path]: { value: 0.8, from: "2023-02-30" } })).toBe(`reform.${path}.from: not a calendar date (allowed: a date YYYY-MM-DD that exists, e.g. 2025-01-01); got "2023-02-30"`);
+    expect(message({ [path]: { value: 0.8 } })).toMatch(new RegExp(`^reform\\.${path.replace(/\./g, "\\.")}\\.from: missing`));
+    expect(message({ [path]: { value: 1.5, from: "2021-01-01" } })).toBe(`reform.${path}.value: must be a number from 0 to 1 (share); got 1.5`);
+    expect(message({ [path]: { value: 0.8, from: "2021-01-01", to: "2022-01-01" } })).toBe(`reform.${path}.to: unknown field (allowed: "value" and "from")`);
+    for (const m of [message({ [path]: { value: 0.8, from: "2023-02-30" } }), message({ [path]: { value: Number.NaN, from: "2021-01-01" } })]) expect(m).not.toMatch(/\n/);
+  });
   it("unknown path → InputError listing close valid paths", () => {
     try {
       applyReform(g, { "gonghuibao.outOfCatalog.rat": 0.8 });

@@ -133,3 +133,35 @@ describe("rules are read on each year's date", () => {
     expect(() => parseScenario(s)).toThrow(/scenario\.options\[0\]\.dynamics: missing \(allowed: \{"renewal": <probability>, …\}, required when years > 1; got years 3\)/);
   });
 });
+
+describe("a reform from a date inside the run", () => {
+  // 工惠保's in-catalog rate (all claims here are in-catalog) cut from 2021-09-01, the run's second year.
+  const path = "gonghuibao.inCatalog.rate";
+  const withReform = (reform: object) => {
+    const s = spiral(false);
+    return run({ ...s, options: [{ ...s.options[0]!, reform }] }, { uncertainty: false });
+  };
+  const base = run(spiral(false), { uncertainty: false });
+  const dated = withReform({ [path]: { value: 0.2, from: "2021-09-01" } });
+  const whole = withReform({ [path]: 0.2 });
+
+  it("leaves the years before the date exactly as the rules have them", () => {
+    expect(byYear(dated, 1)).toEqual(byYear(base, 1));
+    expect(byYear(whole, 1)).not.toEqual(byYear(base, 1));
+  });
+  it("pays the reform's rate from the date on: year 2 and 3 benefits as the whole-run reform's", () => {
+    // Enrolment and claims do not depend on the rate (no repricing), so from year 2 the dated
+    // run's rows are the whole-run reform's rows, draw for draw.
+    for (const y of [2, 3]) {
+      expect(byYear(dated, y).map((r) => r.benefits)).toEqual(byYear(whole, y).map((r) => r.benefits));
+      expect(mean(byYear(dated, y).map((r) => r.benefits))).toBeLessThan(mean(byYear(base, y).map((r) => r.benefits)));
+    }
+  });
+  it("a date before the run is the whole-run reform", () => {
+    expect(withReform({ [path]: { value: 0.2, from: "2019-01-01" } })).toEqual(whole);
+  });
+  it("a scenario's dated reform with an impossible date is one line naming the field", () => {
+    const s = spiral(false);
+    expect(() => parseScenario({ ...s, options: [{ ...s.options[0]!, reform: { [path]: { value: 0.2, from: "2021-02-30" } } }] })).toThrow(/^scenario\.options\[0\]\.reform\.gonghuibao\.inCatalog\.rate\.from: not a calendar date/);
+  });
+});
