@@ -50,6 +50,13 @@ function setClaims(out: CellDraw, claims: number, benefits: number): void {
   out.side[0] = benefits;
 }
 
+/** No claims drawn (RunOptions.expectationsOnly): the realised claims, benefits and side amounts are 0. */
+export function noClaims(out: CellDraw): void {
+  out.claims = 0;
+  out.benefits = 0;
+  out.side.fill(0);
+}
+
 /**
  * The aggregate modes' side amounts of `claims` claims totalling `benefits` (see the header). The
  * group's mean side amounts are mixed on first use at each scale (only groups with claims pay for it).
@@ -88,6 +95,7 @@ export function scaleGroup(g: Group, baseScale: number, catWeights: Float64Array
     // Yearly limits: moments are mixed per cell (they depend on its episode rates).
     g.yearlyMoments.clear();
     g.yearlyBins.clear();
+    g.yearlyExpectations.clear();
     return;
   }
   let mu = 0;
@@ -294,9 +302,10 @@ export function newYearlyScratch(): YearlyScratch {
  * One cell-year of a scheme with yearly limits: persons with at least one episode
  * K ~ Binomial(enrolled, 1 − e^{−λf}), each paid once on the year's summed claim (episode
  * profiles mixed as categories); books the conditional expectations into the row.
- * Writes K into `out` as the cell's claims (a yearly claim is a person-year with an episode).
+ * Writes K into `out` as the cell's claims (a yearly claim is a person-year with an episode);
+ * mode null: expectations only, no claims drawn (K = 0).
  */
-export function yearlyCellYear(po: PlanOption, g: Group, pc: PlanCell, catWeights: Float64Array, mode: Mode, rng: Rng, date: string, row: ReplicateRow, sc: YearlyScratch, out: CellDraw): void {
+export function yearlyCellYear(po: PlanOption, g: Group, pc: PlanCell, catWeights: Float64Array, mode: Mode | null, rng: Rng, date: string, row: ReplicateRow, sc: YearlyScratch, out: CellDraw): void {
   const { lambda, dispersion, frailty, enrolled, expected: expectedEnrolled, variance: enrolledVar } = out;
   const yt = g.yearly!;
   const nCat = catWeights.length;
@@ -313,14 +322,20 @@ export function yearlyCellYear(po: PlanOption, g: Group, pc: PlanCell, catWeight
     if (sc.nodes.size > 64) sc.nodes.clear();
     sc.nodes.set(dispersion, nodes);
   }
-  const e = yearlyExpectation(yt, lambdas, nodes ?? [1], g.s, g.yearlyMoments, sc.mix, sc.scaled, where, sc.expectation);
+  // Cells of a group with the same rate share the expectation (a pure function of the rates, the
+  // frailty and the group's scale, which is fixed until the next scaleGroup clears the memo).
+  let e = g.yearlyExpectations.get(lambda);
+  if (!e || e.dispersion !== dispersion) {
+    e = { ...yearlyExpectation(yt, lambdas, nodes ?? [1], g.s, g.yearlyMoments, sc.mix, sc.scaled, where, sc.expectation), dispersion };
+    g.yearlyExpectations.set(lambda, e);
+  }
   // Conditional mean and variance of the cell's benefits: Σ_i Y_i over the enrolled, given the
   // parameters (and the frailty's spread across the cell when there is one).
   row.expectedClaimants += expectedEnrolled * e.paid;
   row.expectedBenefits += expectedEnrolled * e.ey;
   row.expectedCashBenefits += expectedEnrolled * e.ey; // yearly limits: paid at once (setClaims)
   row.processVarBenefits += expectedEnrolled * (e.ey2 - e.eyf2) + (enrolledVar + expectedEnrolled * expectedEnrolled) * e.eyf2 - expectedEnrolled * expectedEnrolled * e.ey * e.ey;
-  if (enrolled === 0 || !(lambda > 0)) return setClaims(out, 0, 0);
+  if (mode === null || enrolled === 0 || !(lambda > 0)) return setClaims(out, 0, 0);
   if (mode === "person") return yearlyPersonClaims(po, g, pc, lambdas, frailty, enrolled, rng, date, sc, out);
   // The drawn frailty's profile mix (the expectation's mix was over the frailty nodes).
   const lam = sc.scaled.subarray(0, nCat);

@@ -13,7 +13,7 @@ import { BenefitTable, categoryModel, newBinSpan, SIDE_SLOTS, type BenefitTableO
 import type { Range } from "./issues.js";
 import { premiumOf, type CellPremium } from "./ledger.js";
 import { categoryKinds, numFields, type Num, type Option, type ResolvedOption, type Scenario } from "./scenario.js";
-import { yearlyTablesFor, type YearlyTables } from "./yearly.js";
+import { yearlyTablesFor, type YearlyExpectation, type YearlyTables } from "./yearly.js";
 
 export type Mode = "fast" | "exact" | "person";
 export const MODES: readonly Mode[] = ["fast", "exact", "person"];
@@ -53,6 +53,8 @@ export interface Group {
   yearly: YearlyTables | null;
   yearlyMoments: Map<number, TablePoint>;
   yearlyBins: Map<number, TablePoint>;
+  /** A cell's yearly expectations at the group's scale by its claim rate λ (and frailty shape). */
+  yearlyExpectations: Map<number, YearlyExpectation & { dispersion: number }>;
 }
 
 
@@ -380,7 +382,7 @@ function cellYear(oc: OptionCompile, cell: Cell, person: unknown, purchase: unkn
   const groupKey = `${tableKey}|${cell.severity}|${JSON.stringify(severityBy)}`;
   let group = oc.groups.get(groupKey);
   if (!group) {
-    group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, logS: 0, mu: 0, positive: 0, m2: 0, m3: 0, side: new Float64Array(SIDE_SLOTS), sideStamp: -1, weights: null, span: newBinSpan(set.length), binStamps: new Float64Array(set.length), stamp: 0, yearly, yearlyMoments: new Map(), yearlyBins: new Map() };
+    group = { tables: set, points: set.map((tb) => tb.newPoint()), severity: cell.severity, severityBy, s: 0, logS: 0, mu: 0, positive: 0, m2: 0, m3: 0, side: new Float64Array(SIDE_SLOTS), sideStamp: -1, weights: null, span: newBinSpan(set.length), binStamps: new Float64Array(set.length), stamp: 0, yearly, yearlyMoments: new Map(), yearlyBins: new Map(), yearlyExpectations: new Map() };
     oc.groups.set(groupKey, group);
     oc.groupsByYear[y]!.push(group);
   }

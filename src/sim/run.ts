@@ -12,7 +12,7 @@
  * Math that feeds results uses detLog/detExp so Node and browsers agree to the bit.
  */
 import { InputError } from "../rules/input-error.js";
-import { aggregateClaims, bookClaimExpectations, newCellDraw, newYearlyScratch, personClaims, scaleGroup, yearlyCellYear, type CellDraw, type YearlyScratch } from "./cell-claims.js";
+import { aggregateClaims, bookClaimExpectations, newCellDraw, newYearlyScratch, noClaims, personClaims, scaleGroup, yearlyCellYear, type CellDraw, type YearlyScratch } from "./cell-claims.js";
 import { describeRange, inRange, problem } from "./issues.js";
 import { bookCell, closeRow, openRow, TOTALS, type ReplicateRow } from "./ledger.js";
 import { MAX_PERSON_MODE_PERSONS, MAX_REPLICATES, MAX_ROWS } from "./limits.js";
@@ -40,6 +40,15 @@ export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Fixed assumption values (sensitivity analysis): override the draw. */
   fix?: Record<string, number>;
+  /**
+   * Book only what does not depend on the claim draws (calibration's noise-free evaluation,
+   * src/sim/posterior): enrolment (drawn), premiums, subsidies and the conditional expectations
+   * E[enrolled | θ], E[gross | θ], E[claimants | θ], E[benefits | θ], E[cash | θ] are exactly those of
+   * a full run (each cell's claims draw from its own stream); the realised claims, benefits and
+   * claim-side costs are left at 0. Ignored (a full run) in person mode and when an option reprices
+   * (next year's premium reads the realised loss ratio).
+   */
+  expectationsOnly?: boolean;
 }
 
 /** State of one runPlan call, shared by its steps: mode, streams and scratch, reused across replicates. */
@@ -70,6 +79,8 @@ interface RunState {
   previousNet: Float64Array[];
   /** The current cell's draws: rates, enrolment (see {@link enrol}), claims and benefits. */
   cell: CellDraw;
+  /** RunOptions.expectationsOnly in effect: no claim draws. */
+  expectationsOnly: boolean;
 }
 
 /** An option's draws for one replicate. */
@@ -93,6 +104,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
   const mode = options.mode ?? plan.mode;
   checkRun(plan, mode, replicates, [from, to]);
   const state = newRunState(plan, mode);
+  state.expectationsOnly = options.expectationsOnly === true && mode !== "person" && plan.options.every((po) => po.reprice === null);
   const rows: ReplicateRow[] = [];
   for (let r = from; r < to; r++) {
     const theta = drawParameters(scenario, plan.assumptionNames, seed, r, uncertainty, options.fix);
@@ -122,6 +134,7 @@ function newRunState(plan: Plan, mode: Mode): RunState {
     previous: plan.options.map((po) => new Float64Array(po.cells.length)),
     previousNet: plan.options.map((po) => new Float64Array(po.cells.length)),
     cell: newCellDraw(),
+    expectationsOnly: false,
   };
 }
 
@@ -255,15 +268,18 @@ function simulateCell(state: RunState, po: PlanOption, oi: number, ci: number, y
   }
   // Child streams per (cell, purpose, year): 4y+1 take-up, 4y+2 claims, 4y+3 renewal.
   const { takeupRng, claimRng } = state;
+  const drawClaims = !state.expectationsOnly;
   seatChild(state, takeupRng, parent, pc.index, y, 1);
-  seatChild(state, claimRng, parent, pc.index, y, 2);
+  if (drawClaims) seatChild(state, claimRng, parent, pc.index, y, 2);
   cell.dispersion = draw.dispersion;
-  cell.frailty = draw.dispersion > 0 ? gamma(claimRng, draw.dispersion, 1 / draw.dispersion) : 1;
+  cell.frailty = draw.dispersion > 0 && drawClaims ? gamma(claimRng, draw.dispersion, 1 / draw.dispersion) : 1;
   enrol(state, po, pc, oi, ci, y, p, premium.net, theta, parent);
   const date = po.dates[y]!;
   if (g.yearly) {
     // Yearly deductibles and limits: one payout per person-year (src/sim/yearly.ts); books its own expectations.
-    yearlyCellYear(po, g, pc, draw.catWeights, state.mode, claimRng, date, row, state.yearlyScratch, cell);
+    yearlyCellYear(po, g, pc, draw.catWeights, drawClaims ? state.mode : null, claimRng, date, row, state.yearlyScratch, cell);
+  } else if (!drawClaims) {
+    noClaims(cell);
   } else if (state.mode === "person") {
     personClaims(claimRng, po.scheme, g, pc, date, draw.catWeights, state.scratch, cell);
   } else {

@@ -78,10 +78,21 @@ export class YearlyFields {
   }
 }
 
+/**
+ * A profile's map key: its counts as digits in base MAX_EPISODES + 1 (exact in a double up to 9
+ * categories: 41⁹ < 2⁵³), else the joined counts.
+ */
+function profileKey(counts: readonly number[]): number | string {
+  if (counts.length > 9) return counts.join(",");
+  let key = 0;
+  for (let c = counts.length - 1; c >= 0; c--) key = key * (MAX_EPISODES + 1) + counts[c]!;
+  return key;
+}
+
 /** Yearly payout tables of one person on one date, built lazily per episode profile. */
 export class YearlyTables {
   readonly profiles: number[][] = [];
-  readonly #index = new Map<string, number>();
+  readonly #index = new Map<number | string, number>();
   readonly #tables: BenefitTable[] = [];
   constructor(
     readonly scheme: AnyScheme,
@@ -93,7 +104,7 @@ export class YearlyTables {
 
   /** Index of a profile (counts per category), registering it on first sight. */
   profileIndex(counts: readonly number[]): number {
-    const key = counts.join(",");
+    const key = profileKey(counts);
     let i = this.#index.get(key);
     if (i === undefined) {
       i = this.profiles.length;
@@ -224,7 +235,9 @@ export function profileMix(tables: YearlyTables, lambdas: ArrayLike<number>, mix
   return mix;
 }
 
-/** Mixture moments of the yearly payout given ≥ 1 episode, at severity scale s. */
+const NO_AMOUNTS = new Float64Array(0);
+
+/** Mixture moments of the yearly payout given ≥ 1 episode, at severity scale s (`scratch`: moments by profile at s). */
 export function mixMoments(tables: YearlyTables, mix: ProfileMix, s: number, scratch: Map<number, TablePoint>, out: { mu: number; positive: number; m2: number; m3: number }): void {
   let mu = 0;
   let positive = 0;
@@ -234,8 +247,8 @@ export function mixMoments(tables: YearlyTables, mix: ProfileMix, s: number, scr
     const idx = mix.index[i]!;
     let tp = scratch.get(idx);
     if (!tp) {
-      const t = tables.table(idx);
-      tp = t.moments(s, t.newPoint());
+      // Moments only: no bins or side amounts to allocate.
+      tp = tables.table(idx).moments(s, { mean: 0, positive: 0, m2: 0, m3: 0, bins: NO_AMOUNTS, side: NO_AMOUNTS });
       scratch.set(idx, tp);
     }
     const w = mix.prob[i]!;

@@ -104,8 +104,12 @@ export function freeAssumptions(scenario: Scenario): { name: string; prior: Free
   return Object.entries(scenario.assumptions).flatMap(([name, a]) => (a.prior.dist === "fixed" ? [] : [{ name, prior: a.prior }]));
 }
 
-/** The model: θ (free assumptions, original scale) → each target's expectation. */
-export function targetModel(scenario: Scenario, options: ResolvedOption[]): (theta: ArrayLike<number>) => Float64Array {
+/**
+ * The model: θ (free assumptions, original scale) → each target's expectation. Runs only what the
+ * targets read (RunOptions.expectationsOnly: no claim draws; the same numbers as a full run,
+ * test/sim/posterior-fast-evaluation.test.ts); `full` runs everything (the check's reference).
+ */
+export function targetModel(scenario: Scenario, options: ResolvedOption[], { full = false }: { full?: boolean } = {}): (theta: ArrayLike<number>) => Float64Array {
   const targets = scenario.calibration!.targets;
   const { plans, planOf } = plansFor(scenario, options, targets);
   const free = freeAssumptions(scenario);
@@ -113,7 +117,7 @@ export function targetModel(scenario: Scenario, options: ResolvedOption[]): (the
   for (const [name, a] of Object.entries(scenario.assumptions)) fix[name] = a.value;
   return (theta) => {
     free.forEach((f, k) => (fix[f.name] = theta[k]!));
-    const rows: ReplicateRow[][] = plans.map((p) => runPlan(p, { replicates: 1, uncertainty: false, fix }));
+    const rows: ReplicateRow[][] = plans.map((p) => runPlan(p, { replicates: 1, uncertainty: false, fix, expectationsOnly: !full }));
     return Float64Array.from(targets, (t, i) => metricOf(rows[planOf[i]!]!, t));
   };
 }
