@@ -7,11 +7,11 @@
 import * as Plot from "npm:@observablehq/plot";
 import type { ReplicateRow } from "../sim/run.js";
 import { describeValues, summarize, type Distribution, type GroupSummary } from "../sim/summary.js";
-import { formatInUnit, payerColour, payerLabel, paysForOwnWorkers } from "../vocabulary/index.js";
+import { BAND_CLASS, formatInUnit, OPTION_COLOURS, payerColour, payerLabel, paysForOwnWorkers } from "../vocabulary/index.js";
 import { formatAmount, t, type Bilingual, type Lang } from "./i18n.js";
 import { fitLabel } from "./chart-text.js";
 
-export const OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
+export const OKABE_ITO = [...OPTION_COLOURS];
 
 export interface OptionInfo {
   id: string;
@@ -218,7 +218,7 @@ export function lossRatioChart(data: readonly LossRatioDatum[], { width, lang }:
     color: { domain: names, range: OKABE_ITO },
     marks: [
       // fy is a valid facet channel of the binned mark (Plot's type for binX inputs omits it).
-      Plot.rectY(data, Plot.binX({ y: "count" }, { x: "lossRatio", fy: "option", fill: "option", fillOpacity: 0.7, thresholds: 40 } as unknown as Plot.BinXInputs<Plot.RectYOptions>)),
+      Plot.rectY(data, Plot.binX({ y: "count" }, { x: "lossRatio", fy: "option", fill: "option", fillOpacity: 0.7, className: BAND_CLASS.bars, thresholds: 40 } as unknown as Plot.BinXInputs<Plot.RectYOptions>)),
       Plot.ruleX([1], { stroke: "#D55E00", strokeWidth: 1.5, strokeDasharray: "4,3" }),
       Plot.ruleX(quantiles, { x: "x", fy: "option", stroke: "currentColor", strokeOpacity: 0.8 }),
       // 5 % to the left of its line, 95 % to the right, 50 % a line lower: close quantiles stay legible.
@@ -311,9 +311,9 @@ export function fanChart(data: readonly FanDatum[], { width, lang, metricLabel, 
       ...names.flatMap((o) => {
         const rows = data.filter((d) => d.option === o);
         return [
-          Plot.areaY(rows, { x: "year", y1: "q05", y2: "q95", fy: "option", fill: color(o), fillOpacity: 0.18 }),
-          Plot.areaY(rows, { x: "year", y1: "q25", y2: "q75", fy: "option", fill: color(o), fillOpacity: 0.35 }),
-          Plot.line(rows, { x: "year", y: "q50", fy: "option", stroke: color(o), strokeWidth: 2, marker: true }),
+          Plot.areaY(rows, { x: "year", y1: "q05", y2: "q95", fy: "option", fill: color(o), fillOpacity: 0.18, className: BAND_CLASS.outer }),
+          Plot.areaY(rows, { x: "year", y1: "q25", y2: "q75", fy: "option", fill: color(o), fillOpacity: 0.35, className: BAND_CLASS.inner }),
+          Plot.line(rows, { x: "year", y: "q50", fy: "option", stroke: color(o), strokeWidth: 2, marker: true, className: BAND_CLASS.median }),
         ];
       }),
       Plot.text(names, { fy: (d: string) => d, text: (d: string) => d, frameAnchor: "top-left", dy: -16, fontWeight: 600, ...fitLabel(width, { left: 60, right: 20 }) }),
