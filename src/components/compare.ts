@@ -89,7 +89,7 @@ export function formatMetric(metric: string, v: number | null, lang: Lang): stri
   return formatAmount(v, lang);
 }
 
-/** Relative change (b − a)/a with the 5–95 % interval of the paired difference, per metric. */
+/** Relative change (b − a)/a with the 5–95 % interval of the difference (paired, or of independent pairs when unpaired), per metric. */
 export function differenceChart(rows: readonly DifferenceRow[], { width, lang }: { width: number; lang: Lang }): HTMLElement | SVGSVGElement {
   const data = rows
     .filter((r) => r.a !== null && r.a !== 0 && r.difference !== null)
@@ -108,7 +108,7 @@ export function differenceChart(rows: readonly DifferenceRow[], { width, lang }:
     marks: [
       Plot.ruleX([0]),
       Plot.text(data, { y: "label", frameAnchor: "left", text: "label", textAnchor: "start", lineAnchor: "bottom", dy: -6, fontSize: 11, ...fitLabel(width, { fontSize: 11, left: 10, right: 20 }) }),
-      // Unpaired comparisons have no per-replicate interval: only the dot.
+      // A metric without an interval (fewer than two replicates) shows only the dot.
       Plot.ruleY(data.filter((d) => d.lo !== null && d.hi !== null), { y: "label", x1: "lo", x2: "hi", stroke: "#0072B2", strokeWidth: 2 }),
       Plot.dot(data, { y: "label", x: "rel", fill: "#0072B2", r: 4, tip: true, title: (d: { label: string; rel: number }) => `${d.label}: ${(100 * d.rel).toFixed(1)} %` }),
     ],

@@ -9,8 +9,12 @@
  * replicate r of both runs enrols from the same draws and draws the same claims, and the
  * difference per replicate is what is summarised (as compareOptions does for two options of one
  * run, src/sim/summary.ts). Otherwise the comparison is labelled unpaired: the difference of the
- * two means with the standard error of two independent samples, √(se_a² + se_b²), and no
- * per-replicate interval (there is no pairing to take one from).
+ * two means with the standard error of two independent samples, √(se_a² + se_b²), and the 5–95 %
+ * interval and P(b − a > 0) of the difference of two *independent* outcomes — replicate i of A
+ * against replicate i + 1 of B (cyclically): different replicates draw from different streams
+ * (assumptions and claims alike), so these pairs are independent even when the seed is the same
+ * and only the populations differ (where replicate i of both runs would share some draws). Wider
+ * than a paired interval: it carries both runs' sampling and parameter spread.
  */
 import type { Bilingual } from "../vocabulary/text.js";
 import { PAYERS, COST_PAYERS, type ReplicateRow } from "./ledger.js";
@@ -58,10 +62,10 @@ export interface MetricComparison {
   difference: number | null;
   /** Monte Carlo standard error of `difference`: sd(d)/√n paired, √(se_a² + se_b²) unpaired. */
   se: number | null;
-  /** 5 % and 95 % quantiles of the per-replicate difference (paired only; null unpaired). */
+  /** 5 % and 95 % quantiles of the per-replicate difference (paired) or of independent differences (unpaired). */
   q05: number | null;
   q95: number | null;
-  /** Share of replicates where b − a > 0 (paired only). */
+  /** Share of those differences where b − a > 0. */
   pPositive: number | null;
   /** Replicates used: pairs (paired) or the smaller of the two samples (unpaired). */
   n: number;
@@ -84,6 +88,21 @@ function lastYearRows(rows: readonly ReplicateRow[], option: string, side: strin
   }
   const year = Math.max(...own.map((r) => r.year));
   return { year, rows: own.filter((r) => r.year === year).sort((x, y) => x.replicate - y.replicate) };
+}
+
+/**
+ * b − a over independent pairs: replicate i of A (rows by replicate) against replicate i + 1 of B,
+ * cyclically over the first n = min(|A|, |B|) of each; null where either value is missing. Empty
+ * when n < 2 (one replicate has no other to pair with).
+ */
+export function independentDifferences(a: readonly ReplicateRow[], b: readonly ReplicateRow[], metric: string): (number | null)[] {
+  const n = Math.min(a.length, b.length);
+  if (n < 2) return [];
+  return Array.from({ length: n }, (_, i) => {
+    const x = metricValue(a[i]!, metric);
+    const y = metricValue(b[(i + 1) % n]!, metric);
+    return x === null || y === null || x === undefined || y === undefined ? null : y - x;
+  });
 }
 
 /**
@@ -114,7 +133,10 @@ export function compareRuns(rowsA: readonly ReplicateRow[], optionA: string, row
     const db = describeValues(b.rows.map((r) => metricValue(r, metric)));
     const difference = da.mean !== null && db.mean !== null ? db.mean - da.mean : null;
     const se = da.mcse !== null && db.mcse !== null ? Math.sqrt(da.mcse * da.mcse + db.mcse * db.mcse) : null;
-    return { metric, meanA: da.mean, meanB: db.mean, difference, se, q05: null, q95: null, pPositive: null, n: Math.min(da.n, db.n) };
+    const diffs = independentDifferences(a.rows, b.rows, metric);
+    const d = describeValues(diffs);
+    const positive = d.n > 0 ? diffs.filter((x) => x !== null && x > 0).length / d.n : null;
+    return { metric, meanA: da.mean, meanB: db.mean, difference, se, q05: d.q05, q95: d.q95, pPositive: positive, n: Math.min(da.n, db.n) };
   });
   return { paired: false, reasons: pair.reasons, yearA: a.year, yearB: b.year, metrics };
 }

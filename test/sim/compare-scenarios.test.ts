@@ -7,6 +7,7 @@
  * of both options.
  */
 import { readFileSync } from "node:fs";
+import { quantile } from "simple-statistics";
 import { describe, expect, it } from "vitest";
 import { resolveScenarioText } from "../../src/populations/scenario-file.js";
 import { runJob } from "../../src/sim/parallel.js";
@@ -73,7 +74,7 @@ describe("compare two scenarios", () => {
     expect(strip(both, "all")).toBe(strip(rowsB, "all"));
   });
 
-  it("a different seed or different cells: labelled unpaired, the difference of means with √(se_a² + se_b²)", () => {
+  it("a different seed or different cells: labelled unpaired, the difference of means with √(se_a² + se_b²) and the interval of independent differences", () => {
     const other = run(textB, shipped.seed + 1);
     const p = pairing(parseScenarioText(textA).scenario, shipped.seed, parseScenarioText(textB).scenario, shipped.seed + 1);
     expect(p.paired).toBe(false);
@@ -85,7 +86,20 @@ describe("compare two scenarios", () => {
     const vb = other.map((r) => r.benefits);
     expect(benefits.difference).toBeCloseTo(mean(vb) - mean(va), 6);
     expect(benefits.se).toBeCloseTo(Math.sqrt(sd(va) ** 2 / REPS + sd(vb) ** 2 / REPS), 6);
-    expect([benefits.q05, benefits.q95, benefits.pPositive]).toEqual([null, null, null]);
+    // The interval of b − a for independent outcomes: replicate i of A against replicate i + 1 of B.
+    const byRep = (rows: ReplicateRow[]) => [...rows].sort((x, y) => x.replicate - y.replicate).map((r) => r.benefits);
+    const xa = byRep(rowsA);
+    const xb = byRep(other);
+    const diffs = xa.map((x, i) => xb[(i + 1) % REPS]! - x);
+    expect(benefits.q05).toBeCloseTo(quantile(diffs, 0.05), 6);
+    expect(benefits.q95).toBeCloseTo(quantile(diffs, 0.95), 6);
+    expect(benefits.pPositive).toBe(diffs.filter((d) => d > 0).length / REPS);
+    // Two runs of the same option differ only by chance: the interval holds 0 and is wider than the paired one of the same rows.
+    const same = compareRuns(rowsB, "all", other, "all", p).metrics.find((x) => x.metric === "benefits")!;
+    expect(same.q05!).toBeLessThan(0);
+    expect(same.q95!).toBeGreaterThan(0);
+    const pairedSame = compareRuns(rowsB, "all", rowsB, "all", { paired: true, reasons: [] }).metrics.find((x) => x.metric === "benefits")!;
+    expect([pairedSame.q05, pairedSame.q95]).toEqual([0, 0]);
 
     const fewer = only("all", (s) => {
       const cells = s.population.cells ?? [];
