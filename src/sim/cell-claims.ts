@@ -78,6 +78,9 @@ function setSide(out: CellDraw, g: Group, claims: number, benefits: number): voi
   for (let j = 1; j < SIDE_SLOTS; j++) side[j] = claims * g.side[j]!;
 }
 
+/** The frailty nodes without a frailty (E over one node, f = 1). */
+const ONE_NODE = [1];
+
 /** Group scale stamps (Group.stamp), never reused: a plan's groups outlive one runPlan call. */
 let scaleStamp = 0;
 
@@ -315,18 +318,19 @@ export function yearlyCellYear(po: PlanOption, g: Group, pc: PlanCell, catWeight
   }
   const lambdas = sc.lambdas.subarray(0, nCat);
   for (let c = 0; c < nCat; c++) lambdas[c] = lambda * catWeights[c]!;
-  const where = `scenario.options.${po.option.id}.claims (cell "${pc.cell.id}")`;
-  let nodes = dispersion > 0 ? sc.nodes.get(dispersion) : undefined;
-  if (dispersion > 0 && !nodes) {
-    nodes = frailtyNodes(dispersion);
-    if (sc.nodes.size > 64) sc.nodes.clear();
-    sc.nodes.set(dispersion, nodes);
-  }
+  const where = () => `scenario.options.${po.option.id}.claims (cell "${pc.cell.id}")`;
   // Cells of a group with the same rate share the expectation (a pure function of the rates, the
   // frailty and the group's scale, which is fixed until the next scaleGroup clears the memo).
   let e = g.yearlyExpectations.get(lambda);
   if (!e || e.dispersion !== dispersion) {
-    e = { ...yearlyExpectation(yt, lambdas, nodes ?? [1], g.s, g.yearlyMoments, sc.mix, sc.scaled, where, sc.expectation), dispersion };
+    let nodes = dispersion > 0 ? sc.nodes.get(dispersion) : undefined;
+    if (dispersion > 0 && !nodes) {
+      nodes = frailtyNodes(dispersion);
+      if (sc.nodes.size > 64) sc.nodes.clear();
+      sc.nodes.set(dispersion, nodes);
+    }
+    const r = yearlyExpectation(yt, lambdas, nodes ?? ONE_NODE, g.s, g.yearlyMoments, sc.mix, sc.scaled, where(), sc.expectation);
+    e = { ey: r.ey, ey2: r.ey2, eyf2: r.eyf2, paid: r.paid, any: r.any, dispersion };
     g.yearlyExpectations.set(lambda, e);
   }
   // Conditional mean and variance of the cell's benefits: Σ_i Y_i over the enrolled, given the
@@ -340,7 +344,7 @@ export function yearlyCellYear(po: PlanOption, g: Group, pc: PlanCell, catWeight
   // The drawn frailty's profile mix (the expectation's mix was over the frailty nodes).
   const lam = sc.scaled.subarray(0, nCat);
   for (let c = 0; c < nCat; c++) lam[c] = lambdas[c]! * frailty;
-  yearlyAggregateClaims(g, profileMix(yt, lam, sc.mix, where), enrolled, mode, rng, sc, out);
+  yearlyAggregateClaims(g, profileMix(yt, lam, sc.mix, where()), enrolled, mode, rng, sc, out);
 }
 
 /** Person mode under yearly limits: each enrollee's episodes by category, their amounts summed, the year paid once by the rules. */

@@ -103,7 +103,7 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
   const uncertainty = options.uncertainty ?? true;
   const mode = options.mode ?? plan.mode;
   checkRun(plan, mode, replicates, [from, to]);
-  const state = newRunState(plan, mode);
+  const state = runState(plan, mode);
   state.expectationsOnly = options.expectationsOnly === true && mode !== "person" && plan.options.every((po) => po.reprice === null);
   const rows: ReplicateRow[] = [];
   for (let r = from; r < to; r++) {
@@ -113,6 +113,21 @@ export function runPlan(plan: Plan, options: RunOptions = {}): ReplicateRow[] {
     options.onProgress?.(r - from + 1, to - from);
   }
   return rows;
+}
+
+/**
+ * The plan's run state, kept between runPlan calls (the posterior runs one plan per particle):
+ * everything in it is scratch written before it is read, except the child-stream stamps, reset
+ * here so no call restores another call's streams.
+ */
+const runStates = new WeakMap<Plan, RunState>();
+function runState(plan: Plan, mode: Mode): RunState {
+  let state = runStates.get(plan);
+  if (!state || state.mode !== mode) {
+    state = newRunState(plan, mode);
+    runStates.set(plan, state);
+  } else state.childStamps.fill(0);
+  return state;
 }
 
 function newRunState(plan: Plan, mode: Mode): RunState {
