@@ -2,7 +2,7 @@
  * The calibration page's re-calibration form (issue 13) as edits of a scenario's text: a target's
  * published value changed, a target held out (predicted, not fitted) or dropped, and an
  * assumption's prior moved or widened by two plain knobs — its centre and its width:
- *   lognormal: median and σ (of the log);  uniform: midpoint and range (max − min);
+ *   lognormal: median (or mean, as the text centres it) and σ (of the log);  uniform: midpoint and range (max − min);
  *   triangular: mode and range (min and max move with the mode, scaled about it);
  *   beta: mean and sd (α + β = mean (1 − mean) / sd² − 1).
  * An edited prior's point value moves to its new centre (the posterior draws from the prior; the
@@ -17,7 +17,11 @@ import type { Prior } from "../sim/priors.js";
 export const PAGE_MAX_SEED = Number.MAX_SAFE_INTEGER;
 const MAX_SEED = PAGE_MAX_SEED;
 
-type FreePrior = Exclude<Prior, { dist: "fixed" }>;
+/**
+ * A prior as the scenario text writes it: a lognormal is centred on its `median` or its `mean`
+ * (src/sim/scenario.ts priorSchema; a mean-centred lognormal's point value must be that mean).
+ */
+type FreePrior = Exclude<Prior, { dist: "fixed" | "lognormal" }> | { dist: "lognormal"; median?: number; mean?: number; sigma: number };
 type Text = { zh: string; en: string };
 
 /**
@@ -47,7 +51,9 @@ export interface Knobs {
 export function knobsOf(p: FreePrior): Knobs {
   switch (p.dist) {
     case "lognormal":
-      return { centre: p.median, width: p.sigma, centreLabel: { zh: "中位数", en: "median" }, widthLabel: { zh: "σ(对数)", en: "σ (of the log)" } };
+      return p.mean !== undefined
+        ? { centre: p.mean, width: p.sigma, centreLabel: { zh: "均值", en: "mean" }, widthLabel: { zh: "σ(对数)", en: "σ (of the log)" } }
+        : { centre: p.median!, width: p.sigma, centreLabel: { zh: "中位数", en: "median" }, widthLabel: { zh: "σ(对数)", en: "σ (of the log)" } };
     case "uniform":
       return { centre: (p.min + p.max) / 2, width: p.max - p.min, centreLabel: { zh: "中点", en: "midpoint" }, widthLabel: { zh: "范围(最大 − 最小)", en: "range (max − min)" } };
     case "triangular":
@@ -73,7 +79,7 @@ export function withKnobs(p: FreePrior, centre: number, width: number, field: st
     case "lognormal":
       if (!(centre > 0)) throw badCentre("大于 0 的数", "a number > 0");
       if (!(width > 0 && width <= 3)) throw badWidth("0 到 3 之间的数(不含 0)", "a number above 0 and at most 3");
-      return { prior: { dist: "lognormal", median: centre, sigma: width }, value: centre };
+      return { prior: p.mean !== undefined ? { dist: "lognormal", mean: centre, sigma: width } : { dist: "lognormal", median: centre, sigma: width }, value: centre };
     case "uniform":
       if (!(width > 0)) throw badWidth("大于 0 的数", "a number > 0");
       return { prior: { dist: "uniform", min: centre - width / 2, max: centre + width / 2 }, value: centre };
@@ -104,7 +110,7 @@ export interface Edits {
 interface RawScenario {
   id: string;
   seed: number;
-  assumptions: Record<string, { value: number; prior: Prior }>;
+  assumptions: Record<string, { value: number; prior: FreePrior | { dist: "fixed" } }>;
   /** `fit`: the point calibration's assumption → target pairs (`puhui calibrate --fit`), by target index. */
   calibration?: { targets: { figure: string; value: number }[]; fit?: { target: number }[] };
 }

@@ -24,3 +24,15 @@ describe("observationLabel", () => {
     });
   }
 });
+
+describe("clipLabel", () => {
+  it("keeps a label that fits, cuts one that does not with an ellipsis, counting a Chinese character as a whole em", async () => {
+    const { clipLabel } = await import("../../src/components/posterior-intervals.js");
+    // 10 Latin characters at 0.62 em and 10 px type: 62 px.
+    expect(clipLabel("abcdefghij", 62, 10)).toBe("abcdefghij");
+    expect(clipLabel("abcdefghij", 50, 10)).toBe("abcdefg…");
+    // 5 Chinese characters: 50 px at 10 px type.
+    expect(clipLabel("职业伤害保", 50, 10)).toBe("职业伤害保");
+    expect(clipLabel("职业伤害保障", 50, 10)).toBe("职业伤害…");
+  });
+});

@@ -98,6 +98,12 @@ describe("re-calibration in the page", () => {
     expect(j.assumptions["takeup.new_form"].prior).toEqual({ dist: "uniform", min: 0.19999999999999998, max: 0.4 });
     expect(j.assumptions["takeup.new_form"].value).toBe(0.3);
     expect(JSON.parse(gText).assumptions["takeup.special"]).toEqual(j.assumptions["takeup.special"]);
+    // A lognormal the text centres on its mean keeps the mean (its point value must equal it) and parses.
+    const mean = editScenario(gText, { priors: { "freq.over_age": { centre: 0.01, width: 0.4 } } });
+    expect(JSON.parse(mean.scenarioText).assumptions["freq.over_age"]).toMatchObject({ value: 0.01, prior: { dist: "lognormal", mean: 0.01, sigma: 0.4 } });
+    expect(knobsOf({ dist: "lognormal", mean: 0.008, sigma: 0.5 }).centreLabel.en).toBe("mean");
+    expect(() => parseScenarioText(mean.scenarioText, "edited")).not.toThrow();
+    expect(() => parseScenarioText(e.scenarioText, "edited")).not.toThrow();
     // Nothing edited: the text byte for byte.
     expect(editScenario(gText, { targets: { 0: { use: "fit" } } })).toEqual({ scenarioText: gText, heldOut: [], edited: false });
   });
