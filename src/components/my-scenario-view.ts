@@ -7,7 +7,7 @@
  */
 import * as Plot from "npm:@observablehq/plot";
 import { issueText, previewRows, type ImportIssue, type MappedTable } from "../fit/table-import/columns.js";
-import { fitSeverity, type SeverityFit } from "../fit/severity/fit.js";
+import type { SeverityFit } from "../fit/severity/fit.js";
 import { compareLev, plotPoints, productLimit } from "../fit/severity/empirical.js";
 import type { ClaimRecord } from "../fit/severity/records.js";
 import { t, type Lang } from "./i18n.js";
@@ -48,19 +48,9 @@ export function previewView(m: MappedTable, labels: Record<string, string>, lang
   return el("figure", {}, table, el("figcaption", {}, caption));
 }
 
-export const FIT_FAMILIES = ["lognormal", "gamma", "pareto"] as const;
-export type FitFamily = (typeof FIT_FAMILIES)[number];
-
-/** Each family fitted to the records, or the reason it could not be (one line, the fitter's InputError). */
-export function fitAll(records: readonly ClaimRecord[]): { family: FitFamily; fit: SeverityFit | null; error: string | null }[] {
-  return FIT_FAMILIES.map((family) => {
-    try {
-      return { family, fit: fitSeverity(records, family), error: null };
-    } catch (e) {
-      return { family, fit: null, error: (e as Error).message };
-    }
-  });
-}
+// The fits themselves run with the upload, in its worker (src/fit/table-import/job.ts).
+export { FIT_FAMILIES, fitAll, type FitFamily } from "../fit/table-import/job.js";
+import type { FitFamily, fitAll } from "../fit/table-import/job.js";
 
 const FAMILY_NAMES: Record<FitFamily, { zh: string; en: string }> = {
   lognormal: { zh: "对数正态", en: "lognormal" },

@@ -11,7 +11,7 @@
  * product, the priors, the population and the fit. Screenshots at 1280 and 390 px, zh and en, land
  * in test-results/screenshots/.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -128,6 +128,38 @@ describe("my scenario", () => {
       await page.context().close();
     }
   }, 600_000);
+
+  it("10 万 claim rows are read, checked and fitted in a worker: its stage and a Cancel button show, Cancel stops it and keeps what the page had, and a second upload gives the fits", async () => {
+    // 100 000 claims on a deterministic spread (1000–90 999 元): the stages take seconds at any speed.
+    const lines = ["amount,category"];
+    for (let i = 0; i < 100_000; i++) lines.push(`${1000 + ((i * 7919) % 90_000)},inpatient`);
+    const big = join(dir, "claims-100k.csv");
+    writeFileSync(big, lines.join("\n"));
+    const report = await site.check("/my-scenario?lang=zh", { width: 1280, timeout: 120_000, waitFor: "text=/载入情景 JSON：/" });
+    expect(problems(report)).toEqual([]);
+    const page = report.page;
+    try {
+      const claims = page.locator('input[type=file][accept*=xlsx]').nth(1);
+      await claims.setInputFiles(big);
+      const status = page.locator(".import-status:not([hidden])");
+      await status.waitFor();
+      expect(await status.innerText()).toMatch(/正在(读取文件|逐行检查|拟合金额分布)……\s*取消/);
+      await status.getByRole("button", { name: "取消" }).click();
+      await page.waitForSelector("text=/导入已取消；之前的数据未改变。/");
+      expect(await page.locator("table.fits").count()).toBe(0);
+      // The read ran in the upload worker, not on the page.
+      expect([...report.requested].some((u) => /fit\/table-import\/worker\.js/.test(u))).toBe(true);
+      // Again, to the end: every record read, three families fitted.
+      await claims.setInputFiles([]);
+      await claims.setInputFiles(big);
+      await page.waitForSelector("table.fits");
+      expect(await page.getByText("100000 条理赔记录").count()).toBe(1);
+      expect(await page.locator("table.fits").innerText()).toMatch(/对数正态[\s\S]*伽马[\s\S]*帕累托/);
+      expect(await page.locator(".import-status:not([hidden])").count()).toBe(0);
+    } finally {
+      await page.context().close();
+    }
+  }, 300_000);
 
   it("English at 1280 and 390 px, and a bad link is named in a note", async () => {
     for (const width of [1280, 390]) {
