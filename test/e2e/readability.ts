@@ -25,6 +25,10 @@
  *   A leak is keyed by its whole text node, whitespace collapsed, digits replaced by "#" (so a
  *   number that moves with the model keeps the key), cut at 160 characters.
  * - `headlineTop`: the top (page coordinates) of the first `.answer` or `.kpi-grid` in main.
+ * - `lowContrastTexts`: HTML text (not chart text, whose background is a mark) in the main column,
+ *   the sidebar and the table of contents whose WCAG 2 contrast ratio against its background (the
+ *   nearest ancestor's opaque background colour, else the theme's; a translucent text colour is blended over it) is
+ *   under a minimum — run in dark mode by dark-mode.test.ts.
  * Known language leaks (texts another helper is translating) are listed in
  * language-known-failures.json; pages.test.ts prints their count per page and fails on a new one.
  */
@@ -192,4 +196,64 @@ export async function switchLanguage(page: Page, lang: "zh" | "en", timeout = 60
     undefined,
     { timeout, polling: 250 },
   );
+}
+
+export interface LowContrast {
+  text: string;
+  where: string;
+  ratio: number;
+  colour: string;
+  background: string;
+}
+
+/** Visible HTML texts whose contrast ratio with their background is under `min` (see the header). */
+export function lowContrastTexts(page: Page, min: number): Promise<LowContrast[]> {
+  return page.evaluate((min) => {
+    // "rgb(…)"/"rgba(…)", or "color(srgb r g b / a)" (0–1), as a theme's color-mix() computes.
+    const parse = (c: string): [number, number, number, number] | null => {
+      const m = /rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)(?:[, /]+([\d.]+))?\)/.exec(c);
+      if (m) return [Number(m[1]), Number(m[2]), Number(m[3]), m[4] === undefined ? 1 : Number(m[4])];
+      const s = /color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.]+))?\)/.exec(c);
+      return s ? [255 * Number(s[1]), 255 * Number(s[2]), 255 * Number(s[3]), s[4] === undefined ? 1 : Number(s[4])] : null;
+    };
+    const lum = ([r, g, b]: number[]) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r!) + 0.7152 * f(g!) + 0.0722 * f(b!);
+    };
+    const background = (el: Element | null): [number, number, number] => {
+      for (let e = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0.5) return [c[0], c[1], c[2]];
+      }
+      // No ancestor paints one: the page's canvas, the theme's background colour.
+      const probe = document.createElement("div");
+      probe.style.background = "var(--theme-background, Canvas)";
+      document.body.append(probe);
+      const c = parse(getComputedStyle(probe).backgroundColor);
+      probe.remove();
+      return c ? [c[0], c[1], c[2]] : [255, 255, 255];
+    };
+    const out: { text: string; where: string; ratio: number; colour: string; background: string }[] = [];
+    const seen = new Set<Element>();
+    for (const root of ["#observablehq-main", "#observablehq-sidebar", "#observablehq-toc"]) {
+      const r = document.querySelector(root);
+      if (!r) continue;
+      const walker = document.createTreeWalker(r, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || seen.has(el) || !(node.textContent ?? "").trim() || el.closest("svg, script, style, option")) continue;
+        seen.add(el);
+        if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+        const fg = parse(getComputedStyle(el).color);
+        if (!fg) continue;
+        const bg = background(el);
+        const a = fg[3];
+        const blended = [0, 1, 2].map((i) => a * fg[i]! + (1 - a) * bg[i]!);
+        const [l1, l2] = [lum(blended), lum(bg)].sort((x, y) => y - x) as [number, number];
+        const ratio = (l1 + 0.05) / (l2 + 0.05);
+        if (ratio < min) out.push({ text: (node.textContent ?? "").trim().slice(0, 60), where: `${el.tagName.toLowerCase()}${el.className && typeof el.className === "string" ? `.${el.className.split(" ")[0]}` : ""}`, ratio: Math.round(ratio * 100) / 100, colour: getComputedStyle(el).color, background: `rgb(${bg.join(", ")})` });
+      }
+    }
+    return out;
+  }, min);
 }
