@@ -114,7 +114,8 @@ export function calibrate(scenario: Scenario, options: ResolvedOption[], opts: C
       const p = planOf[i]!;
       let rows = cache.get(p);
       if (!rows) {
-        rows = runPlan(plans[p]!, { replicates: 1, uncertainty: false, fix });
+        // Expectations only: the targets read no claim draw (the same numbers as a full run, test/sim/posterior-fast-evaluation.test.ts).
+        rows = runPlan(plans[p]!, { replicates: 1, uncertainty: false, fix, expectationsOnly: true });
         evaluations++;
         cache.set(p, rows);
       }
