@@ -129,31 +129,14 @@ export function recalibratePanel({ scenarios, workerUrl, lang, quantityOf, fmt }
     const distName: Record<string, Text> = { lognormal: { zh: "对数正态", en: "lognormal" }, uniform: { zh: "均匀", en: "uniform" }, triangular: { zh: "三角", en: "triangular" }, beta: { zh: "贝塔", en: "beta" } };
     form.replaceChildren(
       el("h4", {}, tr({ zh: "目标：公开数字与用途", en: "Targets: published value and use" })),
-      el(
-        "div",
-        { class: "table-scroll" },
-        el(
-          "table",
-          { class: "recal-targets" },
-          el("thead", {}, el("tr", {}, el("th", {}, tr({ zh: "公开数字", en: "published figure" })), el("th", {}, tr({ zh: "值", en: "value" })), el("th", {}, tr({ zh: "用途", en: "use" })))),
-          el("tbody", {}, ...targetInputs.map(({ t, value, use }) => el("tr", {}, el("td", { title: t.figure }, `${quantityOf(t.figure)}${(t.year ?? 1) > 1 ? ` (y${t.year})` : ""}`), el("td", {}, value), el("td", {}, use)))),
-        ),
-      ),
+      // One block per target and per assumption (its name on a line, the inputs under it), so a phone shows them whole.
+      el("div", { class: "recal-list recal-targets" }, ...targetInputs.map(({ t, value, use }) => el("div", { class: "recal-item" }, el("div", { class: "recal-name", title: t.figure }, `${quantityOf(t.figure)}${(t.year ?? 1) > 1 ? ` (y${t.year})` : ""}`), el("label", {}, tr({ zh: "值 ", en: "value " }), value), " ", el("label", {}, tr({ zh: "用途 ", en: "use " }), use)))),
       el(
         "details",
         { class: "recal-priors" },
         el("summary", {}, tr({ zh: `先验：${free.length} 个假设的中心与宽度`, en: `Priors: centre and width of ${free.length} assumptions` })),
-        el("p", { class: "muted" }, tr({ zh: "对数正态：中位数与 σ；均匀与三角：中点(众数)与范围；贝塔：均值与标准差。改过的假设，其点值移到新的中心。", en: "Lognormal: median and σ; uniform and triangular: midpoint (mode) and range; beta: mean and sd. An edited assumption's point value moves to its new centre." })),
-        el(
-          "div",
-          { class: "table-scroll" },
-          el(
-            "table",
-            {},
-            el("thead", {}, el("tr", {}, el("th", {}, tr({ zh: "假设", en: "assumption" })), el("th", {}, tr({ zh: "中心", en: "centre" })), el("th", {}, tr({ zh: "宽度", en: "width" })))),
-            el("tbody", {}, ...priorInputs.map((p) => el("tr", {}, el("td", { title: p.name }, p.label, el("br"), el("small", { class: "muted" }, `${tr(distName[p.dist]!)} · ${tr(p.k.centreLabel)} / ${tr(p.k.widthLabel)}`)), el("td", {}, p.centre), el("td", {}, p.width)))),
-          ),
-        ),
+        el("p", { class: "muted" }, tr({ zh: "对数正态：中位数(或均值)与 σ；均匀与三角：中点(众数)与范围；贝塔：均值与标准差。改过的假设，其点值移到新的中心。", en: "Lognormal: median (or mean) and σ; uniform and triangular: midpoint (mode) and range; beta: mean and sd. An edited assumption's point value moves to its new centre." })),
+        el("div", { class: "recal-list" }, ...priorInputs.map((p) => el("div", { class: "recal-item" }, el("div", { class: "recal-name", title: p.name }, p.label, " ", el("small", { class: "muted" }, `(${tr(distName[p.dist]!)})`)), el("label", {}, `${tr(p.k.centreLabel)} `, p.centre), " ", el("label", {}, `${tr(p.k.widthLabel)} `, p.width)))),
       ),
       el("p", { class: "recal-run-row" }, el("label", {}, tr({ zh: `粒子数(${PAGE_PARTICLES.min}–${PAGE_PARTICLES.max}) `, en: `Particles (${PAGE_PARTICLES.min}–${PAGE_PARTICLES.max}) ` }), particles), " ", el("label", {}, tr({ zh: "种子 ", en: "Seed " }), seed), " ", run, " ", cancel),
       error,
@@ -246,7 +229,8 @@ export function recalibratePanel({ scenarios, workerUrl, lang, quantityOf, fmt }
       cancel.onclick = () => {
         if (worker !== w) return;
         finish();
-        status.textContent = tr({ zh: `已取消(第 ${lastStage} 步之后，${((performance.now() - started) / 1000).toFixed(1)} 秒)。`, en: `Cancelled (after stage ${lastStage}, ${((performance.now() - started) / 1000).toFixed(1)} s).` });
+        const secs = ((performance.now() - started) / 1000).toFixed(1);
+        status.textContent = lastStage === 0 ? tr({ zh: `已取消(先验抽取之后，${secs} 秒)。`, en: `Cancelled (after the prior draws, ${secs} s).` }) : tr({ zh: `已取消(第 ${lastStage} 步之后，${secs} 秒)。`, en: `Cancelled (after stage ${lastStage}, ${secs} s).` });
         status.classList.add("recal-cancelled");
       };
       status.classList.remove("recal-cancelled");
