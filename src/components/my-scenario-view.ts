@@ -56,7 +56,11 @@ const FAMILY_NAMES: Record<FitFamily, { zh: string; en: string }> = {
   lognormal: { zh: "对数正态", en: "lognormal" },
   gamma: { zh: "伽马", en: "gamma" },
   pareto: { zh: "帕累托（单参数）", en: "Pareto (single-parameter)" },
+  spliced: { zh: "拼接（对数正态主体 + 帕累托尾部）", en: "spliced (lognormal body + Pareto tail)" },
 };
+
+/** Whether a fit of this family can become the scenario's claim-amount distribution (src/fit/priors.ts). */
+export const usableInScenario = (f: FitFamily): boolean => f !== "spliced";
 
 export function familyName(f: FitFamily, lang: Lang): string {
   return t(FAMILY_NAMES[f], lang);
@@ -79,7 +83,7 @@ export function fitsTable(fits: ReturnType<typeof fitAll>, lang: Lang): HTMLElem
       td.colSpan = 3;
       tr.append(td);
     } else {
-      const params = f.fit.names.map((n) => `${n} ${p6(f.fit!.parameters[n]!)} ± ${f.fit!.standardErrors ? p6(f.fit!.standardErrors[n]!) : "—"}`).join("; ") + (f.family === "pareto" ? `; xm ${p6(f.fit.fixed)}` : "");
+      const params = f.fit.names.map((n) => `${n} ${p6(f.fit!.parameters[n]!)} ± ${f.fit!.standardErrors ? p6(f.fit!.standardErrors[n]!) : "—"}`).join("; ") + (f.family === "pareto" ? `; xm ${p6(f.fit.fixed)}` : f.family === "spliced" ? t({ zh: `；拼接点 ${p6(f.fit.fixed)} 元（按剖面似然选取，AIC 计入）`, en: `; splice point ${p6(f.fit.fixed)} 元 (chosen by profile likelihood, counted in the AIC)` }, lang) : "");
       tr.append(el("td", {}, params), el("td", {}, p6(f.fit.logLikelihood)), el("td", {}, `${p6(f.fit.aic)}${f.fit.aic === best ? t({ zh: "（最低）", en: " (lowest)" }, lang) : ""}`));
     }
     body.append(tr);

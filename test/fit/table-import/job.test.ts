@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { readTable } from "../../../src/fit/table-import/excel.js";
 import { importClaims } from "../../../src/fit/table-import/claims.js";
 import { importPopulation } from "../../../src/fit/table-import/population.js";
-import { fitAll, runImportJob, withDistribution, type ImportStage } from "../../../src/fit/table-import/job.js";
+import { fitAll, runImportJob, spliceCandidates, withDistribution, type ImportStage } from "../../../src/fit/table-import/job.js";
 import type { FieldSpec } from "../../../src/fit/table-import/columns.js";
 import { fitSeverity } from "../../../src/fit/severity/fit.js";
 
@@ -37,7 +37,7 @@ describe("the upload job", () => {
     const imp = importClaims(await readTable(fixture("claims-lognormal.csv"), { field: "claims.csv" }));
     expect(r.imp.records).toEqual(imp.records);
     const direct = fitAll(imp.records);
-    expect(r.fits.map((f) => f.family)).toEqual(["lognormal", "gamma", "pareto"]);
+    expect(r.fits.map((f) => f.family)).toEqual(["lognormal", "gamma", "pareto", "spliced"]);
     for (const [i, f] of r.fits.entries()) {
       const d = direct[i]!;
       expect(f.error).toBe(d.error);
@@ -61,5 +61,30 @@ describe("the upload job", () => {
     const empty = await runImportJob({ kind: "claims", bytes: new Uint8Array(0), name: "empty.csv" });
     expect(empty).toEqual({ kind: "error", message: expect.stringMatching(/^empty\.csv: empty \(allowed: /) });
     expect(empty.kind === "error" && empty.message.includes("\n")).toBe(false);
+  });
+});
+
+describe("the spliced model among the fits", () => {
+  it("is the profile-likelihood best of the candidate splice points, its AIC counting the splice point", async () => {
+    const r = await runImportJob({ kind: "claims", bytes: fixture("claims-lognormal.csv"), name: "claims.csv" });
+    if (r.kind !== "claims") throw new Error(`expected claims, got ${r.kind}`);
+    const s = r.fits.find((f) => f.family === "spliced")!;
+    expect(s.error).toBeNull();
+    const candidates = spliceCandidates(r.imp.records);
+    expect(candidates.length).toBeGreaterThan(1);
+    // Each candidate fitted alone: the chosen one has the largest ln L.
+    const each = candidates.map((threshold) => fitSeverity(r.imp.records, "spliced", { threshold }));
+    const top = each.reduce((a, b) => (b.logLikelihood > a.logLikelihood ? b : a));
+    expect(s.fit!.fixed).toBe(top.fixed);
+    expect(s.fit!.logLikelihood).toBe(top.logLikelihood);
+    // AIC = 2k − 2 ln L with k = 4 fitted parameters + the splice point.
+    expect(s.fit!.aic).toBeCloseTo(2 * 5 - 2 * top.logLikelihood, 9);
+    // On lognormal data the lognormal's AIC beats the spliced model's.
+    expect(r.fits.find((f) => f.family === "lognormal")!.fit!.aic).toBeLessThan(s.fit!.aic);
+  });
+  it("the candidates are the 50/75/90/95 % quantiles of the exact amounts (type 7)", () => {
+    const records = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((k) => ({ amount: 1000 * k }));
+    // n = 11: h = 10p → 6000, 8500, 10000, 10500.
+    expect(spliceCandidates(records)).toEqual([6000, 8500, 10000, 10500]);
   });
 });
