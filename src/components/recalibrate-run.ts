@@ -30,7 +30,7 @@ export interface StageProgress {
   phi: number;
   stage: number;
   evaluations: number;
-  /** The stage's conditional ESS when the sampler reports it. */
+  /** The stage's conditional ESS (N for the prior draws). */
   ess?: number;
 }
 

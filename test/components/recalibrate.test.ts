@@ -32,7 +32,11 @@ describe("re-calibration in the page", () => {
     expect(cli.code).toBe(0);
     const command = `puhui calibrate ${G} --posterior --particles 100 --seed 5`;
     const stages: number[] = [];
-    const r = recalibrate({ scenarioText: editScenario(gText, {}).scenarioText, heldOut: [], particles: 100, seed: 5, command }, (p) => stages.push(p.phi));
+    const ess: (number | undefined)[] = [];
+    const r = recalibrate({ scenarioText: editScenario(gText, {}).scenarioText, heldOut: [], particles: 100, seed: 5, command }, (p) => {
+      stages.push(p.phi);
+      ess.push(p.ess);
+    });
     const page = readPosterior(new TextEncoder().encode(r.fileText), "page");
     const fromCli = readPosterior(readFileSync(cliFile), "cli");
     expect(page.draws).toEqual(fromCli.draws);
@@ -43,6 +47,8 @@ describe("re-calibration in the page", () => {
     // One progress call per stage, φ rising to 1.
     expect(stages.at(-1)).toBe(1);
     expect(stages.length).toBe(r.summary.stages.length + 1);
+    // Each stage's conditional ESS as the sampler records it (the prior's: all N particles, equally weighted).
+    expect(ess).toEqual([100, ...r.summary.stages.map((st) => st.ess)]);
     const pageFile = join(dir, "page.json");
     writeFileSync(pageFile, r.fileText);
     const a = await runCli("simulate", G, "--replicates", "40", "--seed", "7", "--posterior", pageFile);

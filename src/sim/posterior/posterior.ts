@@ -83,7 +83,7 @@ export interface PosteriorResult {
 export interface PosteriorOptions {
   particles?: number;
   seed?: number;
-  onProgress?: (temperature: number, stage: number, evaluations: number) => void;
+  onProgress?: (temperature: number, stage: number, evaluations: number, ess: number) => void;
 }
 
 /** Empirical quantile (linear interpolation between order statistics). */

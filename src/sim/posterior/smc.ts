@@ -34,8 +34,8 @@ export interface SmcOptions {
   maxMoves?: number;
   /** Give up after this many tempering steps (default 200). */
   maxStages?: number;
-  /** Called after each stage with the temperature reached and the evaluations so far. */
-  onProgress?: (temperature: number, stage: number, evaluations: number) => void;
+  /** Called after each stage with the temperature reached, the evaluations so far and the stage's conditional ESS (N for the prior). */
+  onProgress?: (temperature: number, stage: number, evaluations: number, ess: number) => void;
   /** Called once with the prior particles' outputs, before tempering (e.g. to refuse unreachable targets). */
   onPrior?: (outputs: Float64Array[]) => void;
 }
@@ -131,7 +131,7 @@ export function smc(problem: SmcProblem, opts: SmcOptions): SmcResult {
   }
   const priorOutputs = outputs.slice();
   opts.onPrior?.(priorOutputs);
-  opts.onProgress?.(0, 0, evaluations);
+  opts.onProgress?.(0, 0, evaluations, n);
   if (!ll.some((x) => x > -Infinity)) throw new NotReachedError("every prior particle has zero likelihood");
   const stages: StageInfo[] = [];
   let phi = 0;
@@ -227,7 +227,7 @@ export function smc(problem: SmcProblem, opts: SmcOptions): SmcResult {
     }
     acc = tried > 0 ? accepted / tried : 0;
     stages.push({ temperature: phi, ess: lastEss, moves, acceptance: acc });
-    opts.onProgress?.(phi, stage + 1, evaluations);
+    opts.onProgress?.(phi, stage + 1, evaluations, lastEss);
   }
   // Distinct particles by value (identical starting draws count once).
   const unique = new Set(z.map((zi) => Array.from(zi).join(","))).size;
