@@ -9,7 +9,7 @@ import type { AnyScheme, Benefit, Eligibility, Premium, TraceLine } from "../rul
 import { isAssumption } from "../rules/index.js";
 import { payerColour, payerLabel, type Payer } from "../vocabulary/index.js";
 import { formatAmount, formatYuan, type Lang } from "./i18n.js";
-import { fitLabel } from "./chart-text.js";
+import { fitLabel, textWidth } from "./chart-text.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, ...children: (string | Node)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -88,7 +88,8 @@ function barRows<T extends { label: string; amount: number }>(data: T[], width: 
     width,
     height: 24 + rowHeight * Math.max(1, data.length),
     marginLeft: 8,
-    marginRight: Math.min(150, Math.max(90, width * 0.22)),
+    // Room for the longest amount printed after its bar (bold 12 px), within reason.
+    marginRight: Math.min(180, Math.max(60, ...data.map((d) => 8 + textWidth(formatYuan(d.amount, lang), 12) * 1.08))),
     marginTop: 4,
     marginBottom: 20,
     ariaLabel: caption,
@@ -96,7 +97,7 @@ function barRows<T extends { label: string; amount: number }>(data: T[], width: 
     y: { domain: data.map((d) => d.label), axis: null, paddingInner: 0, paddingOuter: 0 },
     marks: [
       Plot.barX(data, { y: "label", x: "amount", fill, insetTop: 22, insetBottom: 6, title: (d: T) => `${d.label}: ${formatYuan(d.amount, lang)}` }),
-      Plot.text(data, { y: "label", x: min, text: "label", textAnchor: "start", dx: 3, dy: -8, fontSize: 12, ...fitLabel(width, { fontSize: 12, left: 12, right: 8 }) }),
+      Plot.text(data, { y: "label", x: min, text: "label", textAnchor: "start", dx: 3, dy: -8, fontSize: 12, ...fitLabel(width, { fontSize: 12, left: 12, right: 8, lang }) }),
       // Amounts at the end of a positive bar, at zero for a negative one (a cap or deduction).
       Plot.text(data, { y: "label", x: (d: T) => Math.max(0, d.amount), text: (d: T) => formatYuan(d.amount, lang), textAnchor: "start", dx: 4, dy: 7, fontSize: 12, fontWeight: 600 }),
       Plot.ruleX([0]),
