@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every shipped sweep design (simulations/sweeps/*.json) and merges it into the Arrow file
-// the sweep page shows (src/data/sweeps/<id>.arrow): `npm run sweep:examples`. The files record the
+// the sweep page shows (src/data/sweeps/<id>.arrow; the page loads a copy cut at build time to what
+// it reads, src/data/sweeps/<id>-page.arrow.ts): `npm run sweep:examples`. The files record the
 // hash of their design and resolved base scenario; test/data/sweep-examples.test.ts fails when a
 // design or its scenario changed since, naming this command.
 import { execFileSync } from "node:child_process";
