@@ -27,8 +27,8 @@ type Text = { zh: string; en: string };
 /**
  * Particles the page accepts: the sampler's own minimum (PARTICLES.min in src/sim/posterior/posterior.ts,
  * not imported so the page does not load the engine; a test holds them equal), at most 5000 (the
- * command line allows 100 000; a page run that long would take hours), 200 by default (about a
- * minute for the slowest scenario, 天一甬宁保, on a 2-core machine).
+ * command line allows 100 000; a page run that long would take hours), 200 by default (under a
+ * minute for the slowest scenario: 天一甬宁保 took 27 s in Chromium on a busy 2-core machine).
  */
 export const PAGE_PARTICLES = { min: 100, max: 5000, default: 200 } as const;
 

@@ -70,8 +70,8 @@ export function recalibratePanel({ scenarios, workerUrl, lang, quantityOf, fmt }
       "p",
       { class: "muted" },
       tr({
-        zh: `与命令行 puhui calibrate --posterior 相同的序贯蒙特卡洛，在后台线程中运行；同一种子给出相同的后验。默认 ${PAGE_PARTICLES.default} 个粒子：在 2 核机器上最慢的情景(天一甬宁保)约需一分钟，其他情景几秒到二十秒；可随时取消。发表用的后验请用 2000 个粒子(命令行)。`,
-        en: `The same sequential Monte Carlo as the command line's puhui calibrate --posterior, in a background thread; the same seed gives the same posterior. ${PAGE_PARTICLES.default} particles by default: about a minute for the slowest scenario (Tianyi Yongningbao) on a 2-core machine, a few to twenty seconds for the others; cancel at any time. For a posterior to publish, use 2000 particles (command line).`,
+        zh: `与命令行 puhui calibrate --posterior 相同的序贯蒙特卡洛，在后台线程中运行；同一种子给出相同的后验。默认 ${PAGE_PARTICLES.default} 个粒子：在繁忙的 2 核机器上，最慢的情景(天一甬宁保)约需半分钟(实测 27 秒)，其他情景几秒到十几秒；可随时取消。发表用的后验请用 2000 个粒子(命令行)。`,
+        en: `The same sequential Monte Carlo as the command line's puhui calibrate --posterior, in a background thread; the same seed gives the same posterior. ${PAGE_PARTICLES.default} particles by default: about half a minute for the slowest scenario (Tianyi Yongningbao: 27 s measured on a busy 2-core machine), a few to fifteen seconds for the others; cancel at any time. For a posterior to publish, use 2000 particles (command line).`,
       }),
     ),
     el("label", { class: "recal-scenario" }, tr({ zh: "情景 ", en: "Scenario " }), select),
