@@ -8,7 +8,7 @@
  * typing, an invalid value shows one line beside the field and nothing is changed.
  */
 import * as Plot from "npm:@observablehq/plot";
-import { referenceText } from "../rules/parameter.js";
+import { PUBLIC_FIGURE, referenceText, type Reference } from "../rules/parameter.js";
 import { densityCurve } from "../fit/prior-density.js";
 import { priorText } from "../vocabulary/priors.js";
 import { unitName } from "../vocabulary/units.js";
@@ -55,7 +55,7 @@ function fieldView(f: ProductField, value: number, lang: Lang, onCommit: (path: 
   const box = el("div", { className: `product-field${changed ? " changed" : ""}` });
   box.style.cssText = `margin: 0.4rem 0; padding: 0.2rem 0.4rem; border-left: 3px solid ${changed ? "#E69F00" : "transparent"};`;
   const v = f.version;
-  const source = v.assumption ? `${t({ zh: "假设", en: "assumption" }, lang)}: ${typeof v.assumption.rationale === "string" ? v.assumption.rationale : t(v.assumption.rationale, lang)}` : referenceText(v.reference, lang);
+  const source = v.assumption ? `${t({ zh: "假设", en: "assumption" }, lang)}: ${typeof v.assumption.rationale === "string" ? v.assumption.rationale : t(v.assumption.rationale, lang)}` : referenceNodes(v.reference, lang);
   const dated = t({ zh: `自 ${v.from} 起有效${f.versions > 1 ? `（共 ${f.versions} 个版本；修改后的值适用于所有版本）` : ""}`, en: `in force from ${v.from}${f.versions > 1 ? ` (${f.versions} versions; an edited value applies to all)` : ""}` }, lang);
   const help = el("div", { className: "muted" });
   help.style.cssText = "font-size: 0.85em;";
@@ -63,7 +63,8 @@ function fieldView(f: ProductField, value: number, lang: Lang, onCommit: (path: 
     ...(f.help ? [t(f.help, lang), el("br")] : []),
     `${t({ zh: "允许", en: "allowed" }, lang)}: ${t(allowedText(f), lang)} · ${dated}`,
     el("br"),
-    `${t({ zh: "来源", en: "source" }, lang)}: ${source}`,
+    `${t({ zh: "来源", en: "source" }, lang)}: `,
+    ...(typeof source === "string" ? [source] : source),
   );
   box.append(
     el("label", {}, el("strong", {}, t(f.label, lang)), " ", el("code", {}, f.path), el("br"), input, ` ${unitName(f.unit, lang)}`, changed ? el("span", { className: "muted" }, t({ zh: `（原为 ${fmt(f.start)}）`, en: ` (was ${fmt(f.start)})` }, lang)) : ""),
@@ -71,6 +72,26 @@ function fieldView(f: ProductField, value: number, lang: Lang, onCommit: (path: 
     help,
   );
   return box;
+}
+
+
+/**
+ * A source as the rules card shows it: a seed line or a public figure with its quotation in a
+ * <q>, marked lang="zh" on an English page (a quotation in the source's language, not text in the
+ * wrong language); other kinds as the rules module words them.
+ */
+function referenceNodes(r: Reference, lang: Lang): (string | Node)[] {
+  const q = (text: string) => {
+    const e = el("q", {}, text);
+    if (lang === "en" && /[\u3400-\u9fff]/.test(text)) e.lang = "zh";
+    return e;
+  };
+  if (r.kind === "seed") return [el("code", {}, `${r.file}:${r.line}`), " ", q(r.quote)];
+  if (r.kind === "public") {
+    const place = r.line === undefined ? r.where : lang === "zh" ? `${r.where} 第 ${r.line} 行` : `${r.where}:${r.line}`;
+    return [`${t(PUBLIC_FIGURE, lang)}${lang === "zh" ? "：" : ": "}${place} `, q(r.quote)];
+  }
+  return [referenceText(r, lang)];
 }
 
 /**
