@@ -28,6 +28,6 @@ describe("text contrast, light and dark", () => {
       } finally {
         await page.context().close();
       }
-    }, 180_000);
+    }, 300_000);
   }
 });
