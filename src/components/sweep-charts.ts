@@ -46,7 +46,8 @@ export function feasibleChart(points: readonly FeasiblePoint[], { width, labels,
       padding: 0.04,
       x: { label: labels[1], domain: xs, tickFormat: num, tickRotate: narrow ? -45 : 0 },
       y: { label: labels[0], domain: ys, tickFormat: num, reverse: true },
-      color: { type: "linear", domain: [0, 1], scheme: "blues", label: text.pIn, legend: true, tickFormat: (d: number) => pct(d) },
+      // The ramp legend's end labels (0 %, 100 %) are centred on its ends: room on both sides.
+      color: { type: "linear", domain: [0, 1], scheme: "blues", label: text.pIn, legend: true, tickFormat: (d: number) => pct(d), ...({ width: 272, marginLeft: 14, marginRight: 18 } as object) },
       marks: [
         Plot.cell(points, { x: (d: FeasiblePoint) => d.values[1], y: (d: FeasiblePoint) => d.values[0], fill: "pIn", inset: 0.5, title: tip }),
         Plot.cell(points.filter((d) => d.feasible), { x: (d: FeasiblePoint) => d.values[1], y: (d: FeasiblePoint) => d.values[0], stroke: "#d95f02", strokeWidth: 2.5, inset: 1.5, fill: "none" }),
@@ -59,6 +60,8 @@ export function feasibleChart(points: readonly FeasiblePoint[], { width, labels,
     width,
     height: 280,
     marginLeft: 48,
+    // Room for the x label, anchored at the right end of the axis.
+    marginRight: 24,
     x: { label: labels[i], tickFormat: num },
     y: { label: text.pIn, domain: [0, 1], tickFormat: (d: number) => pct(d), grid: true },
     color: { domain: [text.feasible], range: ["#d95f02"], legend: true },
@@ -89,9 +92,11 @@ export function sobolChart(rows: readonly SobolRow[], { width, axisLabel, kinds 
   const factors = [...new Set(rows.map((r) => r.factor))];
   return Plot.plot({
     width,
-    height: 60 + 56 * factors.length,
+    height: 72 + 56 * factors.length,
     marginLeft: 10,
     marginRight: 20,
+    // Room above the first row for its name (printed 14 px above the row's line).
+    marginTop: 32,
     x: { label: axisLabel, domain: [Math.min(0, ...rows.map((r) => r.lo)), Math.max(1, ...rows.map((r) => r.hi))], grid: true },
     // Each factor's name above its row (no y axis), so long names are never cut on a phone.
     y: { axis: null, domain: factors, padding: 0.3 },
@@ -127,6 +132,7 @@ export function groupChart(lines: readonly GroupLine[], { width, xLabel, confide
     width,
     height: 300,
     marginLeft: 48,
+    marginRight: 24,
     x: { label: xLabel, tickFormat: num, grid: true },
     y: { label: text.pIn, domain: [0, 1], tickFormat: (d: number) => pct(d), grid: true },
     color: { domain: lines.map((l) => l.group), scheme: "observable10", legend: true },
