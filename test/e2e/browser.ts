@@ -195,11 +195,20 @@ export async function checkPage(browser: Browser, url: string, options: CheckOpt
   // Framework shows <observablehq-loading> in every cell that has not settled yet.
   await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, { timeout });
   report.settledMs = Date.now() - started;
-  if (options.headline) {
+  if (options.headline !== undefined) {
+    const headline = options.headline;
     // A page may settle before its worker's answer arrives (the premium lab solves after load):
     // wait for the headline's first digit — up to the hang guard, never a speed target.
     // Only when the page has a headline element: a page without one is reported as such at once.
-    await page.waitForFunction((sel) => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs !== undefined || document.querySelector(sel) === null, options.headline, { timeout }).catch(() => undefined);
+    const waitHeadline = () => page.waitForFunction((sel) => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs !== undefined || document.querySelector(sel) === null, headline, { timeout }).catch(() => undefined);
+    await waitHeadline();
+    // A headline a cell inserts after the page settled (its data still loading) would be missed
+    // by the check "no headline element": ask again once the network is quiet (session 6: the
+    // premium lab and /my-scenario both showed their answer after settling).
+    if (await page.evaluate((sel) => document.querySelector(sel) === null, headline)) {
+      await page.waitForLoadState("networkidle", { timeout });
+      await waitHeadline();
+    }
     report.headlineMs = await page.evaluate(() => (window as unknown as { __puhuiHeadlineMs?: number }).__puhuiHeadlineMs ?? null);
   }
   if (options.waitFor) await page.waitForSelector(options.waitFor, { timeout });
