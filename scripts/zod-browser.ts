@@ -27,6 +27,26 @@ export const zodEnglishOnly: Plugin = {
   },
 };
 
+/**
+ * A module Web Worker's entry (a TypeScript file) as one self-contained, minified browser ES
+ * module, zod with English messages only — what the engine's and the re-calibration's worker
+ * data loaders (src/data/*-worker.js.ts) write.
+ */
+export async function workerBundle(entry: string): Promise<Uint8Array> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    legalComments: "none",
+    write: false,
+    plugins: [zodEnglishOnly],
+  });
+  return result.outputFiles[0]!.contents;
+}
+
 /** The browser ESM of `zod` (every export of the package, English messages only), minified. */
 export async function zodBrowserBundle(projectRoot: string): Promise<Uint8Array> {
   const result = await build({
