@@ -27,39 +27,21 @@ export const zodEnglishOnly: Plugin = {
   },
 };
 
-/**
- * A module Web Worker's entry (a TypeScript file) as one self-contained, minified browser ES
- * module, zod with English messages only — what the engine's and the re-calibration's worker
- * data loaders (src/data/*-worker.js.ts) write.
- */
-export async function workerBundle(entry: string): Promise<Uint8Array> {
-  const result = await build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    write: false,
-    plugins: [zodEnglishOnly],
-  });
+/** One self-contained, minified browser ES module with zod's English messages only (both bundles below). */
+async function browserBundle(input: { entryPoints: string[] } | { stdin: { contents: string; resolveDir: string } }): Promise<Uint8Array> {
+  const result = await build({ ...input, bundle: true, format: "esm", platform: "browser", target: "es2022", minify: true, legalComments: "none", write: false, logLevel: "error", plugins: [zodEnglishOnly] });
   return result.outputFiles[0]!.contents;
 }
 
+/**
+ * A module Web Worker's entry (a TypeScript file) as one bundle — what the engine's and the
+ * re-calibration's worker data loaders (src/data/*-worker.js.ts) write.
+ */
+export function workerBundle(entry: string): Promise<Uint8Array> {
+  return browserBundle({ entryPoints: [entry] });
+}
+
 /** The browser ESM of `zod` (every export of the package, English messages only), minified. */
-export async function zodBrowserBundle(projectRoot: string): Promise<Uint8Array> {
-  const result = await build({
-    stdin: { contents: 'export * from "zod";\nexport { default } from "zod";\n', resolveDir: projectRoot },
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    legalComments: "none",
-    write: false,
-    logLevel: "error",
-    plugins: [zodEnglishOnly],
-  });
-  return result.outputFiles[0]!.contents;
+export function zodBrowserBundle(projectRoot: string): Promise<Uint8Array> {
+  return browserBundle({ stdin: { contents: 'export * from "zod";\nexport { default } from "zod";\n', resolveDir: projectRoot } });
 }
